@@ -1,0 +1,68 @@
+"""The ``descent-lab`` command line: ``gui`` (default), ``run``, ``list``, ``analyze``, ``render``.
+
+Each subcommand is a module ``app/cli/NAME_cmd.py`` with ``add_parser(subparsers)`` (which sets ``func``) and a
+``run(args) -> int``. Bad input raises ``ValueError`` (or :class:`CliError`); :func:`main` prints
+it as one line on stderr and exits 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import re
+import sys
+
+__all__ = ["main", "CliError", "build_parser"]
+
+#: preferred order in ``--help``; any other ``*_cmd`` module found here is added after these
+ORDER = ("gui", "run", "list", "analyze", "render")
+_NEGATIVE = re.compile(r"^-(\d|\.\d)")
+
+
+class CliError(ValueError):
+    """A user error: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, no usage dump
+        raise CliError(message)
+
+
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--start -1.5,2`` -> ``--start=-1.5,2`` (argparse would take ``-1.5,2`` for an option)."""
+    out: list[str] = []
+    for token in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and _NEGATIVE.match(token):
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="descent-lab",
+        description="Watch optimizers descend 2D error surfaces.",
+    )
+    parser.add_argument("--version", action="version", version="descent-lab 0.1.0")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    found = {m.name[:-4] for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
+    for name in [*(n for n in ORDER if n in found), *sorted(found - set(ORDER))]:
+        importlib.import_module(f"app.cli.{name}_cmd").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["gui", *argv]
+    try:
+        args = build_parser().parse_args(_join_negative_values(argv))
+        return int(args.func(args) or 0)
+    except (ValueError, OSError) as err:
+        print(f"descent-lab: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("descent-lab: interrupted", file=sys.stderr)
+        return 130
