@@ -38,6 +38,9 @@ class Param:
     length: int | None = None
     doc: str = ""
     log_scale: bool = False  # a hint for sliders: this value spans orders of magnitude
+    #: message for an invalid value, formatted with ``value`` (torch style:
+    #: ``"Invalid learning rate: {value}"``); default: the name and the valid range
+    error: str = ""
 
     def range_text(self) -> str:
         if self.choices is not None:
@@ -112,6 +115,10 @@ class Param:
                 raise ValueError
             return out
         except (TypeError, ValueError):
+            if self.error:
+                raise ValueError(
+                    self.error.format(value=value) + f" (expected {self.range_text()})"
+                ) from None
             raise ValueError(
                 f"Invalid value {value!r} for '{self.name}': expected {self.range_text()}"
             ) from None
