@@ -1,0 +1,438 @@
+"""Scenarios: one TOML format for a whole set-up (surface, starts, racers, lesson text).
+
+What a user saves from the GUI is what the CLI runs, what a built-in lesson is, and what a test
+loads. A scenario file looks like this (every key but ``surface.name`` and one racer is
+optional)::
+
+    version = 1
+
+    [lesson]
+    tag = "P1"
+    title = "Too large a step diverges"
+    question = "Why does a 10x larger learning rate blow the weights up?"
+    look_for = "The lr 0.12 path overshoots further each step ..."
+    why = "Gradient descent on a bowl is stable only while lr * lambda_max < 2 ..."
+
+    [surface]
+    name = "quadratic"
+    params = { lambda1 = 1.0, lambda2 = 20.0 }
+    window = [[-3.0, 3.0], [-3.0, 3.0]]     # optional: the surface's default otherwise
+
+    [run]
+    steps = 100
+    starts = [[-2.5, 1.5]]
+    noise_sigma = 0.0                       # gradient noise (lesson P3)
+    noise_seed = 0
+
+    [[racers]]
+    optimizer = "gd"
+    label = "GD, lr 0.01"
+    color = "#1f77b4"
+    params = { lr = 0.01 }
+    schedule = { name = "constant" }        # optional; e.g. { name = "inverse_sqrt" }
+    enabled = true
+
+Bad files raise :class:`ScenarioError` (a ``ValueError``) naming the file, the key and the
+problem; nothing is half-loaded, since a :class:`Scenario` is only built once all is valid.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import surfaces
+from app import optimizers, schedules
+from app.engine import Noise, Trajectories, simulate
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SCENARIO_DIR",
+    "DEFAULT_SCENARIO",
+    "PALETTE",
+    "Lesson",
+    "Racer",
+    "Scenario",
+    "ScenarioError",
+    "RacerRun",
+    "builtin_names",
+    "load",
+    "loads",
+    "save",
+    "dumps",
+]
+
+FORMAT_VERSION = 1
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "assets" / "scenarios"
+DEFAULT_SCENARIO = "default"
+#: distinct colours for racers (Okabe-Ito, readable on dark and light, colour-blind safe)
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+           "#FFFFFF")
+MAX_STEPS = 1_000_000
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; the message names the file, the key and the problem."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    tag: str = ""
+    title: str = ""
+    question: str = ""
+    look_for: str = ""
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Racer:
+    """One optimizer in the race: name, hyperparameters, schedule, label and colour."""
+
+    optimizer: str = "gd"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    schedule: str = "constant"
+    schedule_params: Mapping[str, Any] = field(default_factory=dict)
+    label: str = ""
+    color: str = PALETTE[0]
+    enabled: bool = True
+
+    def build(self):
+        """``(optimizer, schedule)``; ``ValueError`` on unknown names or invalid values."""
+        opt = optimizers.make(self.optimizer, **self.params)
+        sched = schedules.make(self.schedule, **self.schedule_params)
+        return opt, sched
+
+    def display_label(self) -> str:
+        if self.label:
+            return self.label
+        lr = self.params.get("lr", optimizers.spec(self.optimizer).defaults().get("lr"))
+        return f"{self.optimizer} lr={lr:g}"
+
+
+@dataclass(frozen=True)
+class RacerRun:
+    racer: Racer
+    trajectories: Trajectories
+
+
+@dataclass(frozen=True)
+class Scenario:
+    surface: str = "quadratic"
+    surface_params: Mapping[str, Any] = field(default_factory=dict)
+    window: tuple[tuple[float, float], tuple[float, float]] | None = None
+    starts: tuple[tuple[float, float], ...] = ()
+    racers: tuple[Racer, ...] = (Racer(),)
+    steps: int = 200
+    noise_sigma: float = 0.0
+    noise_seed: int = 0
+    lesson: Lesson = Lesson()
+    name: str = ""  # file stem of a built-in or loaded file
+
+    # -- building ------------------------------------------------------------------------
+    def build_surface(self) -> surfaces.Surface:
+        return surfaces.get(self.surface, **self.surface_params)
+
+    def view_window(self, surface: surfaces.Surface | None = None):
+        return self.window or (surface or self.build_surface()).window
+
+    def noise(self) -> Noise | None:
+        return Noise(self.noise_sigma, self.noise_seed) if self.noise_sigma > 0 else None
+
+    def simulate(self, surface: surfaces.Surface | None = None) -> list[RacerRun]:
+        """Run every enabled racer from every start point (an empty list without starts)."""
+        surface = surface or self.build_surface()
+        if not self.starts:
+            return []
+        runs = []
+        for racer in self.racers:
+            if not racer.enabled:
+                continue
+            opt, sched = racer.build()
+            traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, self.noise())
+            runs.append(RacerRun(racer, traj))
+        return runs
+
+    def with_changes(self, **changes) -> Scenario:
+        return replace(self, **changes)
+
+    def validate(self, source: str = "scenario") -> Scenario:
+        """Check every name and value now (so loading fails early, with the key named)."""
+        _wrap(source, "surface", lambda: self.build_surface())
+        for i, racer in enumerate(self.racers):
+            _wrap(source, f"racers[{i}]", racer.build)
+        _wrap(source, "run.noise", lambda: Noise(self.noise_sigma, self.noise_seed))
+        if not 1 <= self.steps <= MAX_STEPS:
+            raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
+                                f"got {self.steps}")
+        return self
+
+    # -- (de)serialising -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"version": FORMAT_VERSION}
+        lesson = {k: v for k, v in vars(self.lesson).items() if v}
+        if lesson:
+            d["lesson"] = lesson
+        d["surface"] = {"name": self.surface, "params": dict(self.surface_params)}
+        if self.window is not None:
+            d["surface"]["window"] = [list(self.window[0]), list(self.window[1])]
+        d["run"] = {"steps": self.steps, "starts": [list(s) for s in self.starts],
+                    "noise_sigma": self.noise_sigma, "noise_seed": self.noise_seed}
+        d["racers"] = [
+            {"optimizer": r.optimizer, "label": r.label, "color": r.color,
+             "params": dict(r.params),
+             "schedule": {"name": r.schedule, **dict(r.schedule_params)},
+             "enabled": r.enabled}
+            for r in self.racers
+        ]
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str = "scenario") -> Scenario:
+        return _parse(data, source)
+
+
+def _wrap(source: str, key: str, fn):
+    try:
+        return fn()
+    except ScenarioError:
+        raise
+    except (ValueError, TypeError) as err:
+        raise ScenarioError(f"{source}: {key}: {err}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing with precise messages
+# ---------------------------------------------------------------------------------------------
+_TOP_KEYS = {"version", "lesson", "surface", "run", "racers"}
+_LESSON_KEYS = {"tag", "title", "question", "look_for", "why"}
+_SURFACE_KEYS = {"name", "params", "window"}
+_RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
+_RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled"}
+
+
+def _table(source, key, value) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"{source}: {key}: expected a table, got {type(value).__name__}")
+    return value
+
+
+def _no_unknown(source, key, table, allowed):
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        where = f"{key}." if key else ""
+        raise ScenarioError(f"{source}: {where}{unknown[0]}: unknown key (valid keys: "
+                            f"{', '.join(sorted(allowed))})")
+
+
+def _number(source, key, value, integer=False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ScenarioError(f"{source}: {key}: expected a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ScenarioError(f"{source}: {key}: expected a finite number, got {value!r}")
+    if integer and int(value) != value:
+        raise ScenarioError(f"{source}: {key}: expected a whole number, got {value!r}")
+    return int(value) if integer else float(value)
+
+
+def _string(source, key, value) -> str:
+    if not isinstance(value, str):
+        raise ScenarioError(f"{source}: {key}: expected text, got {value!r}")
+    return value
+
+
+def _bool(source, key, value) -> bool:
+    if not isinstance(value, bool):
+        raise ScenarioError(f"{source}: {key}: expected true or false, got {value!r}")
+    return value
+
+
+def _pair(source, key, value) -> tuple[float, float]:
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise ScenarioError(f"{source}: {key}: expected a pair [x, y], got {value!r}")
+    return (_number(source, f"{key}[0]", value[0]), _number(source, f"{key}[1]", value[1]))
+
+
+def _color(source, key, value) -> str:
+    value = _string(source, key, value)
+    digits = value[1:]
+    if not (value.startswith("#") and len(digits) in (6, 8)
+            and all(c in "0123456789abcdefABCDEF" for c in digits)):
+        raise ScenarioError(f"{source}: {key}: expected a colour like '#1f77b4', got {value!r}")
+    return value
+
+
+def _parse(data: Mapping[str, Any], source: str) -> Scenario:
+    data = _table(source, "(top level)", data)
+    _no_unknown(source, "", data, _TOP_KEYS)
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise ScenarioError(f"{source}: version: this Descent Lab reads version "
+                            f"{FORMAT_VERSION}, the file says {version!r}")
+
+    lesson_t = _table(source, "lesson", data.get("lesson", {}))
+    _no_unknown(source, "lesson", lesson_t, _LESSON_KEYS)
+    lesson = Lesson(**{k: _string(source, f"lesson.{k}", v) for k, v in lesson_t.items()})
+
+    if "surface" not in data:
+        raise ScenarioError(f"{source}: surface: missing (a [surface] table with a name)")
+    surf = _table(source, "surface", data["surface"])
+    _no_unknown(source, "surface", surf, _SURFACE_KEYS)
+    if "name" not in surf:
+        raise ScenarioError(f"{source}: surface.name: missing")
+    surface_name = _string(source, "surface.name", surf["name"])
+    surface_params = dict(_table(source, "surface.params", surf.get("params", {})))
+    window = None
+    if "window" in surf:
+        w = surf["window"]
+        if not isinstance(w, list) or len(w) != 2:
+            raise ScenarioError(f"{source}: surface.window: expected [[xmin, xmax], "
+                                f"[ymin, ymax]], got {w!r}")
+        window = (_pair(source, "surface.window[0]", w[0]),
+                  _pair(source, "surface.window[1]", w[1]))
+        if not (window[0][0] < window[0][1] and window[1][0] < window[1][1]):
+            raise ScenarioError(f"{source}: surface.window: each range must be (min, max) "
+                                f"with min < max, got {w!r}")
+
+    run = _table(source, "run", data.get("run", {}))
+    _no_unknown(source, "run", run, _RUN_KEYS)
+    steps = _number(source, "run.steps", run.get("steps", 200), integer=True)
+    starts_raw = run.get("starts", [])
+    if not isinstance(starts_raw, list):
+        raise ScenarioError(f"{source}: run.starts: expected a list of [x, y] pairs")
+    starts = tuple(_pair(source, f"run.starts[{i}]", s) for i, s in enumerate(starts_raw))
+    noise_sigma = _number(source, "run.noise_sigma", run.get("noise_sigma", 0.0))
+    noise_seed = _number(source, "run.noise_seed", run.get("noise_seed", 0), integer=True)
+
+    racers_raw = data.get("racers", [])
+    if not isinstance(racers_raw, list) or not racers_raw:
+        raise ScenarioError(f"{source}: racers: expected at least one [[racers]] table")
+    racers = []
+    for i, r in enumerate(racers_raw):
+        key = f"racers[{i}]"
+        r = _table(source, key, r)
+        _no_unknown(source, key, r, _RACER_KEYS)
+        sched = r.get("schedule", {"name": "constant"})
+        if isinstance(sched, str):
+            sched = {"name": sched}
+        sched = dict(_table(source, f"{key}.schedule", sched))
+        racers.append(Racer(
+            optimizer=_string(source, f"{key}.optimizer", r.get("optimizer", "gd")),
+            params=dict(_table(source, f"{key}.params", r.get("params", {}))),
+            schedule=_string(source, f"{key}.schedule.name", sched.pop("name", "constant")),
+            schedule_params=sched,
+            label=_string(source, f"{key}.label", r.get("label", "")),
+            color=_color(source, f"{key}.color", r.get("color", PALETTE[i % len(PALETTE)])),
+            enabled=_bool(source, f"{key}.enabled", r.get("enabled", True)),
+        ))
+
+    scenario = Scenario(
+        surface=surface_name, surface_params=surface_params, window=window, starts=starts,
+        racers=tuple(racers), steps=steps, noise_sigma=noise_sigma, noise_seed=noise_seed,
+        lesson=lesson, name=Path(source).stem if source != "scenario" else "",
+    )
+    return scenario.validate(source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
+def builtin_names() -> list[str]:
+    """Names of the built-in scenarios in ``assets/scenarios`` (sorted, ``default`` first)."""
+    names = sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
+    return sorted(names, key=lambda n: (n != DEFAULT_SCENARIO, n))
+
+
+def resolve(name_or_path: str | os.PathLike) -> Path:
+    """A built-in name (``p1_divergence``) or a path to a ``.toml`` file."""
+    text = str(name_or_path)
+    path = Path(text)
+    if path.suffix == ".toml" or os.sep in text or path.exists():
+        return path
+    candidate = SCENARIO_DIR / f"{text}.toml"
+    if candidate.exists():
+        return candidate
+    from surfaces.params import unknown_name_error
+
+    raise unknown_name_error("scenario", text, builtin_names())
+
+
+def loads(text: str, source: str = "scenario") -> Scenario:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(f"{source}: invalid TOML: {err}") from None
+    return _parse(data, source)
+
+
+def load(name_or_path: str | os.PathLike) -> Scenario:
+    """Load and validate a built-in scenario or a file; ``ScenarioError`` if anything is off."""
+    path = resolve(name_or_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{path}: not a text file (expected UTF-8 TOML)") from None
+    except OSError as err:
+        raise ScenarioError(f"{path}: cannot read: {err.strerror or err}") from None
+    return loads(text, str(path))
+
+
+# -- writing TOML (the subset this format needs) -----------------------------------------------
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError(f"cannot save a non-finite number: {v}")
+        return repr(v)
+    if isinstance(v, str):
+        escaped = (v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                   .replace("\t", "\\t"))
+        return f'"{escaped}"'
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, Mapping):
+        return "{ " + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    if isinstance(v, np.generic):
+        return _toml_value(v.item())
+    raise ValueError(f"cannot save a value of type {type(v).__name__}")
+
+
+def dumps(scenario: Scenario) -> str:
+    d = scenario.to_dict()
+    lines = [f"version = {d['version']}", ""]
+    for table in ("lesson", "surface", "run"):
+        if table in d:
+            lines.append(f"[{table}]")
+            lines += [f"{k} = {_toml_value(v)}" for k, v in d[table].items()]
+            lines.append("")
+    for r in d["racers"]:
+        lines.append("[[racers]]")
+        lines += [f"{k} = {_toml_value(v)}" for k, v in r.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def save(scenario: Scenario, path: str | os.PathLike) -> Path:
+    """Write ``scenario`` to ``path`` atomically (a temporary file, then rename)."""
+    path = Path(path)
+    text = dumps(scenario)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
