@@ -1,8 +1,8 @@
 """The ``descent-lab`` command line: ``gui`` (default), ``run``, ``list``, ``analyze``, ``render``.
 
-Each subcommand is a module ``app/cli/NAME_cmd.py`` with ``add_parser(subparsers)`` (which sets ``func``) and a
-``run(args) -> int``. Bad input raises ``ValueError`` (or :class:`CliError`); :func:`main` prints
-it as one line on stderr and exits 2, never a traceback.
+Each subcommand is a module ``app/cli/NAME_cmd.py`` with ``add_parser(subparsers)`` (which sets
+``func``) and a ``run(args) -> int``. Bad input raises ``ValueError`` (or :class:`CliError`);
+:func:`main` prints it as one line on stderr and exits 2, never a traceback.
 """
 
 from __future__ import annotations

@@ -1,0 +1,120 @@
+"""``descent-lab list surfaces|optimizers|schedules|scenarios``: what there is, in columns.
+
+Each line is one item (so ``| grep`` finds an item with its defaults); parameters are shown as
+``KEY=VALUE`` in the syntax ``descent-lab run`` accepts (tuples comma-separated).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+KINDS = ("surfaces", "optimizers", "schedules", "scenarios")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "list",
+        help="list surfaces, optimizers, schedules or scenarios with their defaults",
+        description="List what Descent Lab knows, with titles and default parameters.",
+    )
+    p.add_argument("what", metavar="{" + ",".join(KINDS) + "}",
+                   help="what to list (singular works too: 'list surface')")
+    p.set_defaults(func=run)
+
+
+def fmt_value(value) -> str:
+    """A parameter value as a user would type it: ``0.001``, ``0.9,0.999``, ``true``, ``relu``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(value, ".6g")
+    if isinstance(value, list | tuple):
+        return ",".join(fmt_value(v) for v in value)
+    if isinstance(value, str):
+        return shlex.quote(value)  # quoted if it has spaces, so the line can be pasted
+    return str(value)
+
+
+def fmt_params(params) -> str:
+    """``Param`` specs as ``name=default ...`` (``-`` when there are none)."""
+    return " ".join(f"{p.name}={fmt_value(p.default)}" for p in params) or "-"
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Left-aligned columns two spaces apart; the last column is not padded."""
+    rows = [header, *rows]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    lines = []
+    for r in rows:
+        cells = [c.ljust(w) for c, w in zip(r, widths, strict=False)] + [r[-1]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _surfaces() -> str:
+    import surfaces
+
+    rows = []
+    for name in surfaces.names():
+        fam = surfaces.family(name)
+        rows.append((name, fam.title, fmt_params(fam.PARAMS)))
+    return table(("NAME", "TITLE", "PARAMETERS (defaults)"), rows)
+
+
+def _optimizers() -> str:
+    from app import optimizers
+
+    rows = []
+    for name in optimizers.names():
+        s = optimizers.spec(name)
+        rows.append((name, s.summary, fmt_params(s.params)))
+    return table(("NAME", "UPDATE", "PARAMETERS (defaults)"), rows)
+
+
+def _schedules() -> str:
+    from app import schedules
+
+    rows = []
+    for name in schedules.names():
+        s = schedules.spec(name)
+        rows.append((name, f"{s.title}: {s.formula}", fmt_params(s.params)))
+    return table(("NAME", "FACTOR OF lr AT STEP t", "PARAMETERS (defaults)"), rows)
+
+
+def _natural(text: str):
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
+def _scenarios() -> str:
+    from app import scenario as scenarios
+
+    names = sorted(scenarios.builtin_names(),
+                   key=lambda n: (n != scenarios.DEFAULT_SCENARIO, _natural(n)))
+    rows = []
+    for name in names:
+        try:
+            lesson = scenarios.load(name).lesson
+            rows.append((name, lesson.tag or "-", lesson.title or "-"))
+        except ValueError as err:  # a broken file is shown, not fatal: the others still list
+            rows.append((name, "!", f"cannot load: {' '.join(str(err).split())}"))
+    return table(("NAME", "LESSON", "TITLE"), rows)
+
+
+_LISTERS = {"surfaces": _surfaces, "optimizers": _optimizers, "schedules": _schedules,
+            "scenarios": _scenarios}
+
+
+def run(args) -> int:
+    from surfaces.params import unknown_name_error
+
+    what = args.what.strip().lower()
+    if what not in _LISTERS and what + "s" in _LISTERS:
+        what += "s"
+    if what not in _LISTERS:
+        raise unknown_name_error("list", args.what, KINDS)
+    from app.cli.run_cmd import emit
+
+    text = _LISTERS[what]()
+    emit(lambda out: out.write(text))
+    return 0
