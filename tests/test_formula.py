@@ -290,7 +290,9 @@ def test_hostile_input_is_refused_quickly(text, monkeypatch):
     t0 = time.perf_counter()
     with pytest.raises(FormulaError) as info:
         surfaces.get("formula", expr=text)
-    assert time.perf_counter() - t0 < 1.0
+    # A guard against hangs (9**9**9**9 would run for ever), not a speed test: generous on
+    # purpose so a loaded CI machine does not fail it; typical time here is a few ms.
+    assert time.perf_counter() - t0 < 10.0
     with pytest.raises(FormulaError):
         parse_formula(text) if len(text) > MAX_LENGTH else compile_formula(text)
     assert ran == []
