@@ -31,6 +31,8 @@ optional)::
     params = { lr = 0.01 }
     schedule = { name = "constant" }        # optional; e.g. { name = "inverse_sqrt" }
     enabled = true
+    # noise_sigma = 2.0                     # optional: this racer's own gradient noise,
+                                            # overriding run.noise_sigma (same noise_seed)
 
 Bad files raise :class:`ScenarioError` (a ``ValueError``) naming the file, the key and the
 problem; nothing is half-loaded, since a :class:`Scenario` is only built once all is valid.
@@ -103,6 +105,9 @@ class Racer:
     label: str = ""
     color: str = PALETTE[0]
     enabled: bool = True
+    #: this racer's gradient noise, overriding the run's ``noise_sigma`` (None: the run's), so
+    #: one scenario can race full-batch descent against its noisy twin (lesson P3)
+    noise_sigma: float | None = None
 
     def build(self):
         """``(optimizer, schedule)``; ``ValueError`` on unknown names or invalid values."""
@@ -121,6 +126,7 @@ class Racer:
 class RacerRun:
     racer: Racer
     trajectories: Trajectories
+    noise: Noise | None = None  # the gradient noise this racer ran with (None: none)
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,11 @@ class Scenario:
     def noise(self) -> Noise | None:
         return Noise(self.noise_sigma, self.noise_seed) if self.noise_sigma > 0 else None
 
+    def noise_for(self, racer: Racer) -> Noise | None:
+        """The noise ``racer`` runs with: its own ``noise_sigma`` if set, else the run's."""
+        sigma = self.noise_sigma if racer.noise_sigma is None else racer.noise_sigma
+        return Noise(sigma, self.noise_seed) if sigma > 0 else None
+
     def simulate(self, surface: surfaces.Surface | None = None) -> list[RacerRun]:
         """Run every enabled racer from every start point (an empty list without starts)."""
         surface = surface or self.build_surface()
@@ -156,8 +167,9 @@ class Scenario:
             if not racer.enabled:
                 continue
             opt, sched = racer.build()
-            traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, self.noise())
-            runs.append(RacerRun(racer, traj))
+            noise = self.noise_for(racer)
+            traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, noise)
+            runs.append(RacerRun(racer, traj, noise))
         return runs
 
     def with_changes(self, **changes) -> Scenario:
@@ -168,6 +180,9 @@ class Scenario:
         _wrap(source, "surface", lambda: self.build_surface())
         for i, racer in enumerate(self.racers):
             _wrap(source, f"racers[{i}]", racer.build)
+            if racer.noise_sigma is not None:
+                _wrap(source, f"racers[{i}].noise_sigma",
+                      lambda r=racer: Noise(r.noise_sigma, self.noise_seed))
         _wrap(source, "run.noise", lambda: Noise(self.noise_sigma, self.noise_seed))
         if not 1 <= self.steps <= MAX_STEPS:
             raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
@@ -189,7 +204,8 @@ class Scenario:
             {"optimizer": r.optimizer, "label": r.label, "color": r.color,
              "params": dict(r.params),
              "schedule": {"name": r.schedule, **dict(r.schedule_params)},
-             "enabled": r.enabled}
+             "enabled": r.enabled,
+             **({} if r.noise_sigma is None else {"noise_sigma": r.noise_sigma})}
             for r in self.racers
         ]
         return d
@@ -215,7 +231,7 @@ _TOP_KEYS = {"version", "lesson", "surface", "run", "racers"}
 _LESSON_KEYS = {"tag", "title", "question", "look_for", "why"}
 _SURFACE_KEYS = {"name", "params", "window"}
 _RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
-_RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled"}
+_RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled", "noise_sigma"}
 
 
 def _table(source, key, value) -> Mapping[str, Any]:
@@ -331,6 +347,8 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
             label=_string(source, f"{key}.label", r.get("label", "")),
             color=_color(source, f"{key}.color", r.get("color", PALETTE[i % len(PALETTE)])),
             enabled=_bool(source, f"{key}.enabled", r.get("enabled", True)),
+            noise_sigma=(_number(source, f"{key}.noise_sigma", r["noise_sigma"])
+                         if "noise_sigma" in r else None),
         ))
 
     scenario = Scenario(

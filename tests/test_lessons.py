@@ -1,0 +1,607 @@
+"""Every built-in lesson scenario shows its phenomenon, in numbers (lessons P1-P10).
+
+Each test loads a file from ``assets/scenarios/``, simulates it headlessly and checks what its
+lesson text promises. Thresholds come from the theory the lesson teaches (``lr * lambda_max <
+2``, the 2-cycle of the stalled valley, the stationary loss of SGD, the descent lemma, ...), not
+from whatever a run happened to print.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import numpy as np
+import pytest
+
+from app import lessons, optimizers
+from app import scenario as S
+from app.engine import Noise
+
+#: every lesson file this module owns, with the tag its lesson must carry
+LESSONS = {
+    "p1_divergence": "P1",
+    "p1_seed000_regression": "P1",
+    "adam_defaults": "P1",
+    "p2_ill_conditioning": "P2",
+    "p3_sgd_noise": "P3",
+    "p4_stall": "P4",
+    "p5_adaptive": "P5",
+    "p6_burst": "P6",
+    "p7_schedules": "P7",
+    "p8_kinks": "P8",
+    "p8_kinks_smooth": "P8",
+    "p8_tiny_net_relu": "P8",
+    "p8_tiny_net_elu": "P8",
+    "p9_vanishing": "P9",
+    "p9_dead_relu": "P9",
+    "p10_nesterov": "P10",
+}
+
+
+@cache
+def _load(name: str):
+    """``(scenario, surface, {label: trajectories})``, simulated once per test session."""
+    sc = S.load(name)
+    surface = sc.build_surface()
+    runs = {r.racer.label: r.trajectories for r in sc.simulate(surface)}
+    assert len(runs) == len(sc.racers), "every racer of a lesson is enabled"
+    return sc, surface, runs
+
+
+def _racer(name: str, prefix: str):
+    """The one racer of ``name`` whose label starts with ``prefix``: (racer, trajectories)."""
+    sc, _, runs = _load(name)
+    found = [(r, runs[r.label]) for r in sc.racers if r.label.startswith(prefix)]
+    assert len(found) == 1, (f"{name}: expected one racer labelled {prefix!r}*, got "
+                             f"{[r.label for r, _ in found]}")
+    return found[0]
+
+
+def _eigenvalues(surface, point=(0.0, 0.0)):
+    return np.linalg.eigvalsh(surface.hessian(np.asarray(point, dtype=float)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Every built-in file: loads, validates, round-trips, has its lesson and distinct racers
+# ---------------------------------------------------------------------------------------------
+def test_builtin_names_include_every_lesson():
+    names = S.builtin_names()
+    assert set(LESSONS) <= set(names)
+    assert names[0] == S.DEFAULT_SCENARIO
+
+
+@pytest.mark.parametrize("name", S.builtin_names())
+def test_builtin_loads_validates_and_round_trips(name):
+    sc = S.load(name)
+    assert sc.name == name
+    assert sc.validate(name) is sc
+    path = S.resolve(name)
+    again = S.loads(S.dumps(sc), str(path))
+    assert again == sc
+    assert S.dumps(again) == S.dumps(sc)
+
+
+@pytest.mark.parametrize("name", S.builtin_names())
+def test_builtin_has_a_lesson_and_distinct_racers(name):
+    sc = S.load(name)
+    lesson = sc.lesson
+    for field in ("tag", "title", "question", "look_for", "why"):
+        assert getattr(lesson, field).strip(), f"{name}: lesson.{field} is empty"
+    assert lesson.question.rstrip().endswith("?")
+    if name in LESSONS:
+        assert lesson.tag == LESSONS[name]
+    assert sc.starts, f"{name}: a lesson needs a start point"
+    labels = [r.label for r in sc.racers]
+    colors = [r.color.upper() for r in sc.racers]
+    assert all(labels) and len(set(labels)) == len(labels)
+    assert len(set(colors)) == len(colors)
+    assert set(colors) <= {c.upper() for c in S.PALETTE}
+
+
+@pytest.mark.parametrize("name", sorted(LESSONS))
+def test_lesson_window_contains_its_starts(name):
+    sc, surface, _ = _load(name)
+    (x0, x1), (y0, y1) = sc.view_window(surface)
+    for x, y in sc.starts:
+        assert x0 <= x <= x1 and y0 <= y <= y1
+
+
+# ---------------------------------------------------------------------------------------------
+# P1: a step past the stability limit diverges; seed 000's own case; Adam's defaults
+# ---------------------------------------------------------------------------------------------
+def test_p1_divergence_at_the_limit_two_over_lambda_max():
+    sc, surface, _ = _load("p1_divergence")
+    lam = _eigenvalues(surface)
+    assert lam.max() == pytest.approx(20.0)
+    good, good_run = _racer("p1_divergence", "GD, lr 0.01")
+    bad, bad_run = _racer("p1_divergence", "GD, lr 0.12")
+    assert good.params["lr"] * lam.max() < 2 < bad.params["lr"] * lam.max()
+
+    # lr 0.01 converges to the minimum
+    assert good_run.diverged_at[0] == -1
+    assert np.linalg.norm(good_run.points[-1, 0] - surface.minima[0]) < 1e-3
+
+    # lr 0.12: each coordinate is multiplied by (1 - lr * lambda_i) per step, so the loss
+    # passes the blow-up bound exactly when the closed form says
+    (x0, y0), lr = sc.starts[0], bad.params["lr"]
+    l1, l2 = surface.params["lambda1"], surface.params["lambda2"]
+    k = 0
+    while 0.5 * (l1 * (x0 * (1 - lr * l1) ** k) ** 2 + l2 * (y0 * (1 - lr * l2) ** k) ** 2) \
+            <= surface.blowup:
+        k += 1
+    assert bad_run.diverged_at[0] == k
+    # and the loss grows on every step in between: the path overshoots further each time
+    assert np.all(np.diff(bad_run.loss[1:k, 0]) > 0)
+
+
+def test_p1_seed000_lr_1e3_blows_up_to_inf_while_1e4_trains():
+    sc, surface, _ = _load("p1_seed000_regression")
+    lam_max = _eigenvalues(surface).max()
+    big, big_run = _racer("p1_seed000_regression", "GD, lr 0.001")
+    small, small_run = _racer("p1_seed000_regression", "GD, lr 0.0001")
+    assert small.params["lr"] * lam_max < 2 < big.params["lr"] * lam_max
+
+    loss0 = big_run.loss[0, 0]
+    assert 1e3 <= loss0 < 1e4  # "thousands"
+    # lr 1e-3: past 1e12 within a few steps, then non-finite: marked diverged within the run
+    past = np.flatnonzero(big_run.loss[:, 0] > 1e12)
+    assert past.size and past[0] <= 20
+    k = int(big_run.diverged_at[0])
+    assert past[0] < k <= sc.steps
+    assert np.all(np.diff(big_run.loss[:k, 0]) > 0)
+    # the engine only stops on a non-finite value here: the next iterate overflows
+    assert surface.blowup == np.inf
+
+    # lr 1e-4 converges: the loss falls to within 1% of the way from its minimum
+    assert small_run.diverged_at[0] == -1
+    excess0 = loss0 - surface.min_value
+    assert small_run.loss[-1, 0] - surface.min_value < 0.01 * excess0
+
+
+def test_adam_defaults_survive_where_gd_blows_up():
+    sc, surface, _ = _load("adam_defaults")
+    adam, adam_run = _racer("adam_defaults", "Adam, torch defaults")
+    gd, gd_run = _racer("adam_defaults", "GD, lr 0.001")
+    tuned, tuned_run = _racer("adam_defaults", "Adam, lr 0.1")
+    assert dict(adam.params) == {}  # nothing set: the defaults are what runs
+    hyper = optimizers.make("adam").hyper
+    assert hyper["lr"] == 1e-3 and tuple(hyper["betas"]) == (0.9, 0.999) and hyper["eps"] == 1e-8
+    assert gd.params["lr"] == hyper["lr"]
+
+    assert gd_run.diverged_at[0] > 0
+    assert adam_run.diverged_at[0] == -1
+    # Adam's step per coordinate is bounded whatever the gradient's scale (Kingma & Ba, 2.1):
+    # |step| <= lr * (1 - beta1) / sqrt(1 - beta2)
+    b1, b2 = hyper["betas"]
+    steps = np.abs(np.diff(adam_run.points[:, 0], axis=0))
+    assert steps.max() <= hyper["lr"] * (1 - b1) / math.sqrt(1 - b2)
+    excess0 = adam_run.loss[0, 0] - surface.min_value
+    assert adam_run.loss[-1, 0] - surface.min_value < 1e-3 * excess0
+    # tuning its one knob reaches the least-squares solution itself
+    assert np.linalg.norm(tuned_run.points[-1, 0] - surface.solution) < 1e-3
+
+
+# ---------------------------------------------------------------------------------------------
+# P2: ill-conditioning: the curvature term of -eps g'g + eps^2/2 g'Hg wins
+# ---------------------------------------------------------------------------------------------
+def test_p2_small_step_raises_the_loss_when_the_curvature_term_wins():
+    sc, surface, runs = _load("p2_ill_conditioning")
+    lam = _eigenvalues(surface)
+    p0 = np.array(sc.starts[0])
+    g, h = surface.grad(p0), surface.hessian(p0)
+    for racer in sc.racers:
+        eps, run = racer.params["lr"], runs[racer.label]
+        predicted = -eps * g @ g + 0.5 * eps**2 * g @ h @ g
+        actual = run.loss[1, 0] - run.loss[0, 0]
+        assert actual == pytest.approx(predicted, rel=1e-9)  # exact on a quadratic
+
+    rising, rising_run = _racer("p2_ill_conditioning", "GD, lr 0.021")
+    eps = rising.params["lr"]
+    assert eps * lam.min() < 0.05  # tiny for the flat direction (its limit is lr * 1 < 2)
+    assert -eps * g @ g + 0.5 * eps**2 * g @ h @ g > 0  # yet the loss rises
+    k = int(rising_run.diverged_at[0])
+    assert k > 0 and np.all(np.diff(rising_run.loss[:k, 0]) > 0)
+
+    bouncing, bouncing_run = _racer("p2_ill_conditioning", "GD, lr 0.019")
+    crawling, crawling_run = _racer("p2_ill_conditioning", "GD, lr 0.01 ")
+    for run in (bouncing_run, crawling_run):
+        assert run.diverged_at[0] == -1
+        assert np.all(np.diff(run.loss[:, 0]) < 0)
+    assert lessons.sign_flips(bouncing_run.points[:100, 0, 1]) >= 50
+    assert lessons.sign_flips(crawling_run.points[:, 0, 1]) == 0
+    # the crawl: x shrinks by (1 - lr * lambda_min) per step, still > 1 away after 200 steps
+    x0 = sc.starts[0][0]
+    x_expected = x0 * (1 - crawling.params["lr"] * lam.min()) ** sc.steps
+    assert crawling_run.points[-1, 0, 0] == pytest.approx(x_expected, rel=1e-9)
+    assert abs(x_expected) > 1
+
+
+# ---------------------------------------------------------------------------------------------
+# P3: seeded gradient noise: SGD jitters around the minimum, full batch converges
+# ---------------------------------------------------------------------------------------------
+def test_p3_sgd_hovers_at_its_stationary_loss_while_full_batch_converges():
+    sc, surface, _ = _load("p3_sgd_noise")
+    assert sc.noise_sigma == 0.0
+    full, full_run = _racer("p3_sgd_noise", "GD full batch")
+    sgd, sgd_run = _racer("p3_sgd_noise", "SGD (noise 2), lr 0.05")
+    slow, slow_run = _racer("p3_sgd_noise", "SGD (noise 2), lr 0.01")
+    assert sc.noise_for(full) is None
+    assert sc.noise_for(sgd).sigma == sc.noise_for(slow).sigma == 2.0
+    assert sgd.params["lr"] == full.params["lr"]
+
+    assert np.linalg.norm(full_run.points[-1, 0] - surface.minima[0]) < 1e-3
+    # SGD at the same lr never settles ...
+    assert np.linalg.norm(sgd_run.points[-1, 0] - surface.minima[0]) > 1e-2
+    # ... it hovers at E[f] = sum_i lr sigma^2 / (2 (2 - lr lambda_i)) (GD + Gaussian noise
+    # on a quadratic); a time average over 200 steps of one seeded path is within 2x of it
+    lr, sigma, lam = sgd.params["lr"], sc.noise_for(sgd).sigma, _eigenvalues(surface)
+    stationary = float(np.sum(lr * sigma**2 / (2 * (2 - lr * lam))))
+    assert 0.5 < sgd_run.loss[-200:, 0].mean() / stationary < 2
+    # each step is about lr * |noise|, E|N(0, I_2)| = sqrt(pi / 2)
+    typical = lr * sigma * math.sqrt(math.pi / 2)
+    assert 0.8 < lessons.step_lengths(sgd_run.points[-200:, 0]).mean() / typical < 1.5
+    # the smaller lr jitters less (theory: 5x less)
+    ratio = (lessons.step_lengths(slow_run.points[-100:, 0]).mean()
+             / lessons.step_lengths(sgd_run.points[-100:, 0]).mean())
+    assert ratio < 0.4
+    # reproducible: the same seed gives the same path
+    again = {r.racer.label: r.trajectories for r in sc.simulate(surface)}
+    np.testing.assert_array_equal(again[sgd.label].points, sgd_run.points)
+
+
+# ---------------------------------------------------------------------------------------------
+# P4: the loss stalls while |g| stays large; a tiny lr stops bouncing but crawls
+# ---------------------------------------------------------------------------------------------
+def test_p4_stall_bounces_between_the_walls_with_a_large_gradient():
+    sc, surface, _ = _load("p4_stall")
+    p = surface.params
+    big, run = _racer("p4_stall", "GD, lr 0.01")
+    lr = big.params["lr"]
+    y = run.points[:, 0, 1]
+    # the stable 2-cycle: a jump of lr * slope * y / sqrt(w^2 + y^2) lands on -y exactly when
+    # lr * slope / sqrt(w^2 + y^2) = 2
+    y_cycle = math.sqrt((lr * p["slope"] / 2) ** 2 - p["width"] ** 2)
+    assert y_cycle == pytest.approx(0.049, abs=1e-3)
+    assert np.abs(np.abs(y[100:]) - y_cycle).max() < 1e-5
+    assert lessons.sign_flips(y[100:]) == sc.steps - 100
+    # |g| stays above half its start for thousands of steps ...
+    g = run.grad_norm[:, 0]
+    assert g[50:].min() > 0.5 * g[0]
+    # ... while the loss barely moves: under 1% per 100 steps, and it falls 1,000x slower than
+    # the first-order prediction lr |g|^2 per step
+    loss = run.loss[500::100, 0]
+    assert np.abs(loss[1:] / loss[:-1] - 1).max() < 0.01
+    per_step = (run.loss[500, 0] - run.loss[-1, 0]) / (sc.steps - 500)
+    assert 0 < per_step < 1e-3 * lr * np.mean(g[500:] ** 2)
+
+
+def test_p4_tiny_lr_stops_bouncing_but_crawls():
+    sc, surface, _ = _load("p4_stall")
+    tiny, run = _racer("p4_stall", "GD, lr 0.0001")
+    y, x, g = run.points[:, 0, 1], run.points[:, 0, 0], run.grad_norm[:, 0]
+    assert lessons.sign_flips(y[1500:], min_abs=1e-12) == 0
+    # on the floor only the flat direction is left: |g| = 2 a |x| ~ 0.08
+    assert g[2000:].max() < 0.1
+    # x shrinks by (1 - 2 a lr) per step: from -8 it moves 0.024 in 3,000 steps
+    assert abs(x[-1] - x[0]) < 0.05
+    assert np.linalg.norm(run.points[-1, 0] - surface.minima[0]) > 7.9
+
+
+# ---------------------------------------------------------------------------------------------
+# P5: one learning rate per parameter reaches the minimum where GD cannot
+# ---------------------------------------------------------------------------------------------
+def test_p5_adaptive_methods_arrive_where_gd_cannot():
+    sc, surface, runs = _load("p5_adaptive")
+    target = surface.minima[0]
+    gd, gd_run = _racer("p5_adaptive", "GD")
+    assert lessons.distances(gd_run.points[-1, 0], target) > 5
+    adaptive = [r for r in sc.racers if r.optimizer in ("adagrad", "rmsprop", "adam")]
+    assert {r.optimizer for r in adaptive} == {"adagrad", "rmsprop", "adam"}
+    for racer in adaptive:
+        path = runs[racer.label].points[:, 0]
+        assert lessons.distances(path[-100:], target).max() < 0.05, racer.label
+
+
+# ---------------------------------------------------------------------------------------------
+# P6 and P7: the root-mean-square burst, and the schedules that remove it
+# ---------------------------------------------------------------------------------------------
+#: a burst: one step 10x the median of the 100 before it and at least 0.1 long (out of the
+#: valley: the view is 5 units tall)
+BURST = dict(quiet=100, factor=10.0, min_length=0.1)
+
+
+def _check_bursts_and_returns(path, target, quiet_before: int):
+    found = lessons.bursts(path, **BURST)
+    assert len(found) >= 3
+    steps = lessons.step_lengths(path)
+    assert found[0] >= quiet_before
+    # a long quiet stretch before the first burst, with tiny steps
+    assert np.median(steps[found[0] - quiet_before:found[0]]) < 1e-4
+    ends = [*found[1:], len(steps)]
+    for k, nxt in zip(found, ends, strict=True):
+        # it shoots out of the valley ...
+        assert np.abs(path[k:k + 50, 1] - target[1]).max() > 0.1
+        # ... and is pulled back before the next burst
+        assert lessons.distances(path[k:nxt], target).min() < 1e-2
+    return found
+
+
+def test_p6_rms_adagrad_bursts_and_the_sum_form_never_does():
+    sc, surface, _ = _load("p6_burst")
+    assert 0 < sc.noise_sigma <= 1e-5  # a whisper of noise, as in real training
+    target = surface.minima[0]
+    rms, rms_run = _racer("p6_burst", "Adagrad, root MEAN square")
+    total, total_run = _racer("p6_burst", "Adagrad, root of SUM")
+    assert rms.optimizer == "adagrad_rms" and total.optimizer == "adagrad"
+    assert rms.params["lr"] == total.params["lr"]
+    for run in (rms_run, total_run):
+        assert run.diverged_at[0] == -1
+    _check_bursts_and_returns(rms_run.points[:, 0], target, quiet_before=300)
+    assert lessons.bursts(total_run.points[:, 0], **BURST) == []
+    assert lessons.distances(total_run.points[-1, 0], target) < 1e-3
+
+
+def test_p7_decay_and_warm_up_remove_the_burst():
+    sc, surface, _ = _load("p7_schedules")
+    target = surface.minima[0]
+    fixed, fixed_run = _racer("p7_schedules", "RMS Adagrad, fixed eta")
+    decay, decay_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3 / sqrt")
+    warm_decay, warm_decay_run = _racer("p7_schedules", "RMS Adagrad, warm-up 100 steps, then /")
+    warm_only, warm_only_run = _racer("p7_schedules", "RMS Adagrad, warm-up 100 steps, then fixed")
+    assert {r.optimizer for r in sc.racers} == {"adagrad_rms"}
+
+    first_fixed = _check_bursts_and_returns(fixed_run.points[:, 0], target, 300)[0]
+    for run in (decay_run, warm_decay_run):
+        assert lessons.bursts(run.points[:, 0], **BURST) == []
+        assert lessons.distances(run.points[-1, 0], target) < 1e-3
+    # warm-up alone postpones the bursts; it does not remove them
+    late = lessons.bursts(warm_only_run.points[:, 0], **BURST)
+    assert late and late[0] > first_fixed + 300
+
+    # the lr curves: warm-up rises from a third to the full eta over 100 steps, then decays
+    eta = warm_decay.params["lr"]
+    assert warm_decay_run.lr[0] == pytest.approx(eta / 3)
+    assert warm_decay_run.lr[100] == pytest.approx(eta)
+    assert warm_decay_run.lr[-1] < 0.05 * eta
+    assert np.all(np.diff(warm_decay_run.lr[:101]) > 0)
+
+    # why decay cures it: mean form with eta / sqrt(t + 1) is torch's sum form
+    #   eta / sqrt(t + 1) / sqrt(S / (t + 1)) = eta / sqrt(S)
+    p6 = _load("p6_burst")[0]
+    _, total_run = _racer("p6_burst", "Adagrad, root of SUM")
+
+    def setup(s):
+        return s.surface, dict(s.surface_params), s.starts, s.steps, s.noise_sigma, s.noise_seed
+
+    assert setup(sc) == setup(p6)
+    np.testing.assert_allclose(decay_run.points, total_run.points, atol=1e-8)
+
+
+# ---------------------------------------------------------------------------------------------
+# P8: kinks make descent chatter; the smooth twin settles
+# ---------------------------------------------------------------------------------------------
+def test_p8_kinked_floor_chatters_forever_and_the_smooth_twin_settles():
+    kinked, k_surface, k_runs = _load("p8_kinks")
+    smooth, s_surface, s_runs = _load("p8_kinks_smooth")
+    # twins: same valley, same racers, same start; only the floor's smoothness differs
+    assert (kinked.surface, smooth.surface) == ("crease", "smooth_crease")
+    for key in ("a", "slope"):
+        assert k_surface.params[key] == s_surface.params[key]
+    assert kinked.starts == smooth.starts and kinked.steps == smooth.steps
+    assert [(r.optimizer, dict(r.params), r.label) for r in kinked.racers] == [
+        (r.optimizer, dict(r.params), r.label) for r in smooth.racers]
+
+    slope, width, a = s_surface.params["slope"], s_surface.params["width"], s_surface.params["a"]
+    lipschitz = max(2 * a, slope / width)  # the largest curvature of the smooth valley
+    for racer in kinked.racers:
+        lr = racer.params["lr"]
+        k_run, s_run = k_runs[racer.label], s_runs[racer.label]
+        # along x both move identically
+        np.testing.assert_allclose(k_run.points[:, 0, 0], s_run.points[:, 0, 0], rtol=1e-12)
+
+        # kinked: in the last 1,000 steps y crosses the crease on every step, each hop exactly
+        # lr * slope long, and |g| never drops below the slope
+        y = k_run.points[-1001:, 0, 1]
+        assert lessons.sign_flips(y) == 1000
+        np.testing.assert_allclose(np.abs(np.diff(y)), lr * slope, rtol=1e-9)
+        assert k_run.grad_norm[-1000:, 0].min() >= slope
+        assert np.sum(np.diff(k_run.loss[-1001:, 0]) > 0) >= 400
+
+        # smooth: lr < 2 / L, so by the descent lemma every step lowers the loss; the point
+        # settles onto the floor and stops hopping
+        assert lr < 2 / lipschitz
+        assert np.all(np.diff(s_run.loss[:, 0]) <= 1e-12)
+        y = s_run.points[-1001:, 0, 1]
+        assert lessons.sign_flips(y, min_abs=1e-9) == 0
+        assert abs(y[-1]) < 1e-9
+
+
+def test_p8_relu_gradient_jumps_at_creases_and_elu_is_smooth_and_faster():
+    relu, r_surface, r_runs = _load("p8_tiny_net_relu")
+    elu, e_surface, e_runs = _load("p8_tiny_net_elu")
+    assert (r_surface.params["activation"], e_surface.params["activation"]) == ("relu", "elu")
+    assert {k: v for k, v in r_surface.params.items() if k != "activation"} == {
+        k: v for k, v in e_surface.params.items() if k != "activation"}
+    assert relu.starts == elu.starts
+    (r_racer,), (e_racer,) = relu.racers, elu.racers
+    assert (r_racer.optimizer, dict(r_racer.params)) == (e_racer.optimizer, dict(e_racer.params))
+    r_path = r_runs[r_racer.label].points[:, 0]
+    e_path = e_runs[e_racer.label].points[:, 0]
+
+    # a smooth surface obeys |g(p') - g(p)| <= max|H| |p' - p| (ratio <= 1); ReLU's jumps
+    r_ratio = lessons.gradient_jump_ratios(r_surface, r_path)
+    e_ratio = lessons.gradient_jump_ratios(e_surface, e_path)
+    assert np.sum(r_ratio > 3) >= 2
+    assert np.nanmax(e_ratio) <= 1.05
+
+    # at the start the ReLU unit is on for only 2 of the 8 data points
+    w, b = relu.starts[0]
+    assert np.sum(w * r_surface.inputs + b > 0) == 2
+
+    # both reach the teacher's weights; ELU in less than half the steps
+    target = r_surface.minima[0]
+    np.testing.assert_array_equal(target, e_surface.minima[0])
+    r_steps = lessons.steps_to_reach(r_path, target, 1e-3)
+    e_steps = lessons.steps_to_reach(e_path, target, 1e-3)
+    assert r_steps is not None and e_steps is not None
+    assert e_steps < 0.5 * r_steps
+
+
+# ---------------------------------------------------------------------------------------------
+# P9: vanishing gradients on a sigmoid plateau; a dead ReLU never moves
+# ---------------------------------------------------------------------------------------------
+def test_p9_sigmoid_plateau_has_a_tiny_gradient_while_the_loss_is_high():
+    sc, surface, _ = _load("p9_vanishing")
+    assert surface.params["activation"] == "sigmoid"
+    w, b = sc.starts[0]
+    # saturated: every pre-activation is below -6, where sigmoid' < exp(-6) = 0.0025
+    assert np.all(w * surface.inputs + b < -6)
+    _, run = _racer("p9_vanishing", "GD")
+    loss, g = run.loss[:, 0], run.grad_norm[:, 0]
+    assert loss[0] > 1.0  # far above the minimum, 0
+    # 500 steps on the plateau: |g| under 1% of its peak along the path, the loss unchanged
+    assert g[:500].max() < 0.01 * g.max()
+    assert loss[:500].min() > 0.99 * loss[0]
+    # a plateau, not a minimum: it gets there in the end
+    assert loss[-1] < 1e-6
+    # momentum and Adam leave the plateau sooner
+    def left(prefix):  # the first step with the loss below half its start
+        run = _racer("p9_vanishing", prefix)[1]
+        return int(np.argmax(run.loss[:, 0] < 0.5 * run.loss[0, 0]))
+
+    assert left("Adam") <= 100
+    assert left("Adam") < left("Momentum") < left("GD")
+
+
+def test_p9_dead_relu_never_moves():
+    sc, surface, runs = _load("p9_dead_relu")
+    assert surface.params["activation"] == "relu"
+    dead_start = np.array(sc.starts[0])
+    # off for every data point: w x_i + b <= 0
+    assert np.all(dead_start[0] * surface.inputs + dead_start[1] <= 0)
+    for racer in sc.racers:
+        run = runs[racer.label]
+        assert np.all(run.grad_norm[:, 0] == 0.0)
+        assert lessons.path_length(run.points[:, 0]) == 0.0
+        assert np.all(run.points[:, 0] == dead_start)
+
+    # from a live start, lr 0.1 trains and lr 0.2 throws the unit into the dead wedge
+    target = surface.minima[0]
+    _, ok_run = _racer("p9_dead_relu", "GD, lr 0.1")
+    assert lessons.distances(ok_run.points[-1, 1], target) < 1e-3
+    _, killed = _racer("p9_dead_relu", "GD, lr 0.2")
+    g = killed.grad_norm[:, 1]
+    assert g[0] > 0
+    k = int(np.argmax(g == 0.0))
+    assert 0 < k <= 5 and np.all(g[k:] == 0.0)
+    assert lessons.path_length(killed.points[k:, 1]) == 0.0
+    w, b = killed.points[k, 1]
+    assert np.all(w * surface.inputs + b <= 0)
+    assert killed.loss[-1, 1] == killed.loss[k, 1] > 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# P10: Nesterov beats heavy-ball momentum on a smooth ill-conditioned bowl
+# ---------------------------------------------------------------------------------------------
+def _spectral_radius(lr, mu, lambdas, nesterov):
+    """The linear rate of torch's heavy ball / Nesterov on a quadratic with these curvatures.
+
+    State (p, b) per eigen-direction: heavy ball ``b' = mu b + lam p, p' = p - lr b'``;
+    Nesterov ``p' = p - lr (lam p + mu b')``.
+    """
+    rho = 0.0
+    for lam in lambdas:
+        if nesterov:
+            m = [[1 - lr * (1 + mu) * lam, -lr * mu * mu], [lam, mu]]
+        else:
+            m = [[1 - lr * lam, -lr * mu], [lam, mu]]
+        rho = max(rho, float(np.abs(np.linalg.eigvals(np.array(m))).max()))
+    return rho
+
+
+def test_p10_nesterov_arrives_sooner_than_momentum():
+    sc, surface, _ = _load("p10_nesterov")
+    lam = _eigenvalues(surface)
+    assert lam.max() / lam.min() >= 10  # ill-conditioned
+    heavy, heavy_run = _racer("p10_nesterov", "Momentum")
+    nag, nag_run = _racer("p10_nesterov", "Nesterov")
+    assert (heavy.optimizer, nag.optimizer) == ("momentum", "nesterov")
+    assert dict(heavy.params) == dict(nag.params)
+    lr, mu = heavy.params["lr"], heavy.params["momentum"]
+
+    target = surface.minima[0]
+    t_heavy = lessons.steps_to_reach(heavy_run.points[:, 0], target, 1e-3)
+    t_nag = lessons.steps_to_reach(nag_run.points[:, 0], target, 1e-3)
+    assert t_heavy is not None and t_nag is not None
+    assert t_nag < t_heavy
+    # by as much as the linear rates predict: steps ~ 1 / -log(rho)
+    rho_heavy = _spectral_radius(lr, mu, lam, nesterov=False)
+    rho_nag = _spectral_radius(lr, mu, lam, nesterov=True)
+    predicted = math.log(rho_heavy) / math.log(rho_nag)
+    assert predicted < 0.8
+    assert t_nag / t_heavy == pytest.approx(predicted, abs=0.1)
+    # and it swings less far past the minimum along the floor
+    assert nag_run.points[:, 0, 0].max() < heavy_run.points[:, 0, 0].max()
+
+
+def test_the_documented_example_scenario_is_valid():
+    """The complete example in the scenario-format docs loads, runs and round-trips."""
+    import re
+    from pathlib import Path
+
+    docs = Path(S.SCENARIO_DIR).parent / "scenario_format.md"
+    if not docs.exists():
+        pytest.skip("scenario_format.md was merged elsewhere")
+    block = re.search(r"```toml\n(.*?)```", docs.read_text(encoding="utf-8"), re.S)
+    assert block, "the docs show a complete TOML example"
+    sc = S.loads(block.group(1), "example.toml")
+    assert len(sc.racers) == 2 and sc.racers[1].noise_sigma == 2.0
+    assert S.loads(S.dumps(sc), "example.toml") == sc
+    assert len(sc.simulate()) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-racer noise that lesson P3 needs (racers[i].noise_sigma overrides run.noise_sigma)
+# ---------------------------------------------------------------------------------------------
+_NOISY = """
+[surface]
+name = "quadratic"
+[run]
+steps = 20
+starts = [[1.0, 1.0]]
+noise_sigma = 0.5
+noise_seed = 7
+[[racers]]
+label = "the run's noise"
+[[racers]]
+label = "no noise"
+noise_sigma = 0.0
+[[racers]]
+label = "its own noise"
+noise_sigma = 2.0
+"""
+
+
+def test_racer_noise_overrides_the_runs_and_round_trips():
+    sc = S.loads(_NOISY, "noisy.toml")
+    assert [r.noise_sigma for r in sc.racers] == [None, 0.0, 2.0]
+    assert [sc.noise_for(r) for r in sc.racers] == [
+        Noise(0.5, 7), None, Noise(2.0, 7)]
+    runs = sc.simulate()
+    assert [r.noise for r in runs] == [sc.noise_for(r) for r in sc.racers]
+    quiet = S.loads(_NOISY.replace("noise_sigma = 0.5", "noise_sigma = 0.0"), "q.toml")
+    np.testing.assert_array_equal(runs[1].trajectories.points,
+                                  quiet.simulate()[0].trajectories.points)
+    assert S.loads(S.dumps(sc), "noisy.toml") == sc
+    assert "noise_sigma" not in S.dumps(sc).split("[[racers]]")[1]  # unset stays unset
+
+
+@pytest.mark.parametrize("value, message", [
+    ("-1.0", "noisy.toml: racers[2].noise_sigma: Invalid noise sigma: -1.0"),
+    ('"lots"', "noisy.toml: racers[2].noise_sigma: expected a number, got 'lots'"),
+])
+def test_racer_noise_errors_name_the_key(value, message):
+    with pytest.raises(S.ScenarioError) as err:
+        S.loads(_NOISY.replace("noise_sigma = 2.0", f"noise_sigma = {value}"), "noisy.toml")
+    assert str(err.value).startswith(message)
