@@ -146,7 +146,9 @@ def validate_params(
         if key not in specs:
             if specs:
                 valid = ", ".join(specs)
-                raise ValueError(f"Unknown parameter '{key}' for {owner}. Valid parameters: {valid}")
+                raise ValueError(
+                    f"Unknown parameter '{key}' for {owner}. Valid parameters: {valid}"
+                )
             raise ValueError(f"Unknown parameter '{key}' for {owner}: it takes no parameters")
         try:
             out[key] = specs[key].coerce(value)

@@ -112,7 +112,7 @@ class MonkeySaddle(Surface):
     blowup = 1e9
 
     def _value(self, x, y):
-        return x**3 - 3.0 * x * y * y
+        return x * (x * x - 3.0 * y * y)
 
     def _grad(self, x, y):
         return 3.0 * x * x - 3.0 * y * y, -6.0 * x * y
