@@ -17,7 +17,9 @@ True
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,9 @@ from app.schedules import Schedule
 from surfaces import Surface
 
 __all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step"]
+
+#: :func:`simulate` splits a noise-free batch between threads when each gets this many points
+PARALLEL_MIN_POINTS = 16_384
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,11 @@ class Step:
 
 
 def _check_inputs(starts: Any, steps: int) -> np.ndarray:
-    if isinstance(steps, bool) or int(steps) != steps or steps <= 0:
+    try:  # int() of NaN, inf, None or text raises its own, less helpful errors
+        valid = not isinstance(steps, bool) and int(steps) == steps and steps > 0
+    except (TypeError, ValueError, OverflowError):
+        valid = False
+    if not valid:
         raise ValueError(f"Invalid number of steps: {steps} (expected a whole number > 0)")
     p = np.array(starts, dtype=np.float64)
     if p.ndim == 1:
@@ -113,6 +122,55 @@ def _check_inputs(starts: Any, steps: int) -> np.ndarray:
     if not np.isfinite(p).all():
         raise ValueError("start points must be finite numbers")
     return p
+
+
+def _learning_rates(optimizer: Optimizer, schedule: Schedule | None, steps: int) -> np.ndarray:
+    """``lr * schedule(t)`` for ``t = 0 .. steps - 1``."""
+    factors = schedule(np.arange(steps)) if schedule is not None else np.ones(steps)
+    return optimizer.lr * factors
+
+
+def _bad(p: np.ndarray, loss: np.ndarray, g: np.ndarray, blowup: float) -> np.ndarray:
+    """Per point: position, loss or gradient non-finite, or the loss above ``blowup``."""
+    return (~np.isfinite(p).all(axis=1) | ~np.isfinite(loss) | (loss > blowup)
+            | ~np.isfinite(g).all(axis=1))
+
+
+def _all_good(p: np.ndarray, loss: np.ndarray, g: np.ndarray, blowup: float) -> bool:
+    """True only if :func:`_bad` is False everywhere, from four reductions instead of ten masks.
+
+    A sum is finite only if every term is (a finite sum that overflows just sends us to the exact
+    check); ``max <= blowup`` fails on NaN and large losses, ``max < inf`` on +inf (also when
+    ``blowup`` is inf), ``min > -inf`` on -inf.
+    """
+    if loss.size == 0:
+        return True
+    top = loss.max()
+    return bool(np.isfinite(p.sum()) and np.isfinite(g.sum()) and top <= blowup and top < np.inf
+                and loss.min() > -np.inf)
+
+
+def _freeze(new: np.ndarray, old: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``new`` with ``rows`` put back to their ``old`` values (a copy: ``new`` is not ours)."""
+    out = new.copy()
+    out[rows] = old[rows]
+    return out
+
+
+def _grad_norm(g: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """``|g|`` of gradients of shape ``(N, 2)``, as ``np.hypot`` but several times faster.
+
+    ``sqrt(gx^2 + gy^2)``; where the squares could overflow or lose precision to underflow,
+    ``np.hypot`` (which scales first) is used instead. Written into ``out`` if given.
+    """
+    gx, gy = g[:, 0], g[:, 1]
+    norm = np.multiply(gx, gx, out=out)
+    norm += gy * gy
+    np.sqrt(norm, out=norm)
+    if norm.size and not (norm.min() > 1e-150 and norm.max() < 1e150):
+        rows = np.flatnonzero(~((norm > 1e-150) & (norm < 1e150)))
+        norm[rows] = np.hypot(gx[rows], gy[rows])
+    return norm
 
 
 def iterate(
@@ -125,43 +183,48 @@ def iterate(
 ) -> Iterator[Step]:
     """Yield the state after 0, 1, ..., ``steps`` updates; the core loop of :func:`simulate`.
 
-    Use it when only some steps are needed (maps, long runs): nothing is stored.
+    Use it when only some steps are needed (maps, long runs): nothing is stored. The arrays of
+    a yielded :class:`Step` are never changed afterwards. numpy's floating-point error state is
+    set only while a step is computed, never while the caller holds a step.
     """
     p = _check_inputs(starts, steps)
     steps = int(steps)
-    factors = schedule(np.arange(steps)) if schedule is not None else np.ones(steps)
-    lrs = optimizer.lr * factors
+    lrs = _learning_rates(optimizer, schedule, steps)
     blowup = float(getattr(surface, "blowup", 1e12))
     noisy = noise is not None and noise.sigma > 0
 
     with np.errstate(all="ignore"):
         loss = surface.value(p)
         g = surface.grad(p)
-        diverged_at = np.full(p.shape[0], -1, dtype=np.int64)
-        bad = ~np.isfinite(loss) | (loss > blowup) | ~np.isfinite(g).all(axis=1)
-        diverged_at[bad] = 0
+        diverged_at = np.where(_bad(p, loss, g, blowup), 0, -1).astype(np.int64)
         state = optimizer.init(p)
-        yield Step(0, p, loss, g, float(lrs[0]), diverged_at, state)
+    frozen = np.flatnonzero(diverged_at >= 0)
+    yield Step(0, p, loss, g, float(lrs[0]), diverged_at, state)
 
-        for k in range(steps):
-            alive = diverged_at < 0
+    for k in range(steps):
+        with np.errstate(all="ignore"):
             g_used = g + noise.sample(k, g.shape) if noisy else g
             new_p, state = optimizer.update(g_used, state, p, lrs[k])
             new_loss = surface.value(new_p)
             new_g = surface.grad(new_p)
-            bad = alive & (
-                ~np.isfinite(new_p).all(axis=1)
-                | ~np.isfinite(new_loss)
-                | (new_loss > blowup)
-                | ~np.isfinite(new_g).all(axis=1)
-            )
-            diverged_at = np.where(bad, k + 1, diverged_at)
-            keep = (diverged_at >= 0)[:, None]
-            p = np.where(keep, p, new_p)
-            loss = np.where(keep[:, 0], loss, new_loss)
-            g = np.where(keep, g, new_g)
-            lr_next = float(lrs[k + 1]) if k + 1 < steps else float(lrs[k])
-            yield Step(k + 1, p, loss, g, lr_next, diverged_at, state)
+            if frozen.size:  # points that blew up before stay at their last good values
+                new_p, new_loss, new_g = (_freeze(new_p, p, frozen),
+                                          _freeze(new_loss, loss, frozen),
+                                          _freeze(new_g, g, frozen))
+            if not _all_good(new_p, new_loss, new_g, blowup):
+                bad = _bad(new_p, new_loss, new_g, blowup)
+                bad[frozen] = False  # e.g. a start whose loss was already non-finite
+                blown = np.flatnonzero(bad)
+                if blown.size:
+                    diverged_at = diverged_at.copy()
+                    diverged_at[blown] = k + 1
+                    frozen = np.flatnonzero(diverged_at >= 0)
+                    new_p, new_loss, new_g = (_freeze(new_p, p, blown),
+                                              _freeze(new_loss, loss, blown),
+                                              _freeze(new_g, g, blown))
+        p, loss, g = new_p, new_loss, new_g
+        lr_next = float(lrs[k + 1]) if k + 1 < steps else float(lrs[k])
+        yield Step(k + 1, p, loss, g, lr_next, diverged_at, state)
 
 
 def simulate(
@@ -182,13 +245,39 @@ def simulate(
     n, steps = p0.shape[0], int(steps)
     points = np.empty((steps + 1, n, 2))
     loss = np.empty((steps + 1, n))
-    grad_norm = np.empty((steps + 1, n))
+    norms = np.empty((steps + 1, n))
     diverged_at = np.full(n, -1, dtype=np.int64)
-    with np.errstate(all="ignore"):
-        for s in iterate(surface, optimizer, p0, steps, schedule, noise):
-            points[s.step] = s.points
-            loss[s.step] = s.loss
-            grad_norm[s.step] = np.hypot(s.grad[:, 0], s.grad[:, 1])
-            diverged_at = s.diverged_at
-    factors = schedule(np.arange(steps)) if schedule is not None else np.ones(steps)
-    return Trajectories(points, loss, grad_norm, optimizer.lr * factors, diverged_at)
+
+    def run(rows: slice) -> None:
+        for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise):
+            points[s.step, rows] = s.points
+            loss[s.step, rows] = s.loss
+            with np.errstate(all="ignore"):
+                _grad_norm(s.grad, out=norms[s.step, rows])
+        diverged_at[rows] = s.diverged_at
+
+    # Start points never interact and every operation is per point, so a large batch can be
+    # split between threads (numpy releases the GIL inside its loops) with bit-identical
+    # results. Noise is drawn for all N points at once (a point's noise must not depend on how
+    # the batch is split), so a noisy run stays in one thread.
+    noisy = noise is not None and noise.sigma > 0
+    workers = 1 if noisy else _workers(n)
+    bounds = np.linspace(0, n, workers + 1).astype(int)
+    parts = [slice(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    if len(parts) == 1:
+        run(parts[0])
+    else:
+        with ThreadPoolExecutor(len(parts), thread_name_prefix="simulate") as pool:
+            for future in [pool.submit(run, rows) for rows in parts]:
+                future.result()
+    return Trajectories(points, loss, norms, _learning_rates(optimizer, schedule, steps),
+                        diverged_at)
+
+
+def _workers(n: int) -> int:
+    """Threads for :func:`simulate`: one per CPU (at most 4), each with >= PARALLEL_MIN_POINTS."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4, n // PARALLEL_MIN_POINTS))
