@@ -1,0 +1,458 @@
+"""The side panel: surface and its parameters, run settings, and one card per racer.
+
+Every form is generated from the Param specs of the registries (surfaces, optimizers,
+schedules), so new families and optimizers appear without UI changes. Edits go to the Session,
+which validates; a rejected value is shown in red under its field and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import surfaces
+from app import optimizers, schedules
+from app import viewmodel as vm
+from app.ui import theme
+from app.ui.param_fields import ParamField, ParamForm
+from app.ui.playback import SPEEDS, Playback
+from app.ui.session import MAX_UI_STEPS, Session
+from surfaces.params import Param
+
+__all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline"]
+
+
+def _swatch(color: str, size: int = 14) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(color))
+    return QIcon(pix)
+
+
+class LrSparkline(QWidget):
+    """A small plot of the learning rate over the steps (the schedule made visible)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.values: np.ndarray | None = None
+        self.step = 0
+        self.color = QColor(theme.COLORS["accent"])
+        self.setMinimumHeight(46)
+        self.setMaximumHeight(46)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # repaints alone per frame
+        self.setToolTip("learning rate at each step: lr x schedule(step); the line marks the "
+                        "playhead")
+
+    def set_values(self, values: np.ndarray | None, color: str) -> None:
+        self.values = values
+        self.color = QColor(color)
+        self.update()
+
+    def set_step(self, step: int) -> None:
+        if step != self.step:
+            self.step = step
+            self.update()
+
+    def paintEvent(self, event):  # noqa: N802 (Qt name)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self.rect().adjusted(2, 14, -2, -3)
+        p.fillRect(self.rect(), QColor(theme.COLORS["base"]))
+        p.setPen(QColor(theme.COLORS["muted"]))
+        v = self.values
+        if v is None or v.size == 0:
+            p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, "lr: —")
+            return
+        lo, hi = float(np.nanmin(v)), float(np.nanmax(v))
+        text = (f"lr {vm.format_number(v[0])}" if hi == lo else
+                f"lr {vm.format_number(lo)} … {vm.format_number(hi)}")
+        p.drawText(self.rect().adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignLeft, text)
+        n = v.size
+        span = hi - lo if hi > lo else 1.0
+        xs = r.left() + np.arange(n) / max(n - 1, 1) * r.width()
+        ys = r.bottom() - ((v - lo) / span if hi > lo else np.full(n, 0.5)) * r.height()
+        stride = max(1, n // max(r.width(), 1))
+        path = QPainterPath(QPointF(xs[0], ys[0]))
+        for x, y in zip(xs[::stride], ys[::stride], strict=False):
+            path.lineTo(QPointF(float(x), float(y)))
+        path.lineTo(QPointF(float(xs[-1]), float(ys[-1])))
+        p.setPen(QPen(self.color, 1.6))
+        p.drawPath(path)
+        px = r.left() + min(self.step, n) / max(n, 1) * r.width()
+        p.setPen(QPen(QColor(theme.COLORS["playhead"]), 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(px, r.top()), QPointF(px, r.bottom()))
+
+
+def _combo() -> QComboBox:
+    """A combo box that does not widen the panel to its longest item."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return combo
+
+
+def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(8, 10, 8, 8)
+    layout.setSpacing(6)
+    return box, layout
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class SurfaceSection(QGroupBox):
+    """The surface family (a combo of every registered one) and its parameters."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__("Surface", parent)
+        self.session = session
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(8, 10, 8, 8)
+        self.combo = _combo()
+        for name in surfaces.names():
+            fam = surfaces.family(name)
+            self.combo.addItem(fam.title or name, name)
+            self.combo.setItemData(self.combo.count() - 1, fam.description,
+                                   Qt.ItemDataRole.ToolTipRole)
+        self.combo.activated.connect(self._family_chosen)
+        self.layout_.addWidget(self.combo)
+        self.form: ParamForm | None = None
+        self._family = None
+        session.surfaceChanged.connect(self.sync)
+        self.sync()
+
+    def _family_chosen(self, index: int) -> None:
+        name = self.combo.itemData(index)
+        if name != self.session.scenario.surface:
+            self.session.set_surface(name)
+
+    def sync(self) -> None:
+        name = self.session.scenario.surface
+        fam = surfaces.family(name)
+        i = self.combo.findData(name)
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(i)
+        self.combo.blockSignals(False)
+        self.combo.setToolTip(fam.description)  # (the Lesson panel shows it in full)
+        values = dict(self.session.surface.params)
+        if self._family != name or self.form is None:
+            if self.form is not None:
+                self.form.setParent(None)
+                self.form.deleteLater()
+            self.form = ParamForm(fam.PARAMS, values)
+            self.form.changed.connect(self._param_changed)
+            self.layout_.addWidget(self.form)
+            self._family = name
+        else:
+            self.form.set_values(values)
+
+    def _param_changed(self, key: str, value: Any, debounce: bool) -> None:
+        try:
+            self.session.set_surface_params(**{key: value})
+        except ValueError as err:
+            self.form.set_error(key, str(err))
+
+
+class RunSection(QGroupBox):
+    """Steps, gradient noise, playback speed and the start points."""
+
+    STEPS = Param("steps", 200, kind=int, low=1, high=MAX_UI_STEPS,
+                  doc="number of updates each optimizer makes from each start point")
+    SIGMA = Param("noise_sigma", 0.0, low=0, log_scale=False,
+                  doc="std. dev. of Gaussian noise added to every gradient (like mini-batches)")
+    SEED = Param("noise_seed", 0, kind=int, low=0, high=2**31 - 1,
+                 doc="seed of the gradient noise: the same seed gives the same run")
+
+    def __init__(self, session: Session, playback: Playback | None = None,
+                 parent: QWidget | None = None):
+        super().__init__("Run", parent)
+        self.session = session
+        self.playback = playback
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 10, 8, 8)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(form)
+        s = session.scenario
+        self.fields = {
+            "steps": ParamField(self.STEPS, s.steps),
+            "noise_sigma": ParamField(self.SIGMA, s.noise_sigma),
+            "noise_seed": ParamField(self.SEED, s.noise_seed),
+        }
+        for key, label in (("steps", "steps"), ("noise_sigma", "gradient noise σ"),
+                           ("noise_seed", "noise seed")):
+            field = self.fields[key]
+            field.committed.connect(self._commit)
+            lab = QLabel(label)
+            lab.setToolTip(field.toolTip())
+            form.addRow(lab, field)
+        self.speed = _combo()
+        self.speed.setToolTip("playback speed: how many steps the animation shows per second")
+        for v in SPEEDS:
+            self.speed.addItem(f"{v} steps/s", v)
+        if playback is not None:
+            self.speed.setCurrentIndex(max(0, self.speed.findData(int(playback.speed))))
+            self.speed.currentIndexChanged.connect(
+                lambda i: playback.set_speed(self.speed.itemData(i)))
+        form.addRow(QLabel("speed"), self.speed)
+
+        row = QHBoxLayout()
+        self.starts_label = QLabel()
+        row.addWidget(self.starts_label, 1)
+        self.clear_button = QPushButton("Clear starts")
+        self.clear_button.setToolTip("remove every start point")
+        self.clear_button.clicked.connect(session.clear_starts)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
+        layout.addWidget(_hint("Click the plot to add a start point, drag one to move it, "
+                               "right-click (or Shift+click) it to remove it."))
+        session.scenarioEdited.connect(self.sync)
+        self.sync()
+
+    def _commit(self, key: str, value: Any) -> None:
+        try:
+            self.session.set_run(**{key: value}, debounce=True)
+        except ValueError as err:
+            self.fields[key].set_error(str(err))
+
+    def sync(self) -> None:
+        s = self.session.scenario
+        for key, field in self.fields.items():
+            field.set_value(getattr(s, key))
+        n = len(s.starts)
+        self.starts_label.setText(f"{n} start point{'s' if n != 1 else ''}")
+        self.clear_button.setEnabled(n > 0)
+
+
+class RacerCard(QFrame):
+    """One racer: colour, label, on/off, optimizer and its hyperparameters, schedule."""
+
+    selectRequested = Signal(int)
+
+    def __init__(self, session: Session, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("racerCard")
+        self.session = session
+        self.index = index
+        racer = session.scenario.racers[index]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(5)
+
+        head = QHBoxLayout()
+        self.color_button = QToolButton()
+        self.color_button.setToolTip("colour of this racer's path and curves")
+        self.color_button.clicked.connect(self._pick_color)
+        head.addWidget(self.color_button)
+        self.label_edit = QLineEdit(racer.label)
+        self.label_edit.setCursorPosition(0)
+        self.label_edit.setPlaceholderText(racer.display_label())
+        self.label_edit.setToolTip("name shown in the legend (empty: made from optimizer and lr)")
+        self.label_edit.editingFinished.connect(
+            lambda: self._update(label=self.label_edit.text().strip()))
+        head.addWidget(self.label_edit, 1)
+        self.enabled_box = QCheckBox()
+        self.enabled_box.setToolTip("run this racer")
+        self.enabled_box.setChecked(racer.enabled)
+        self.enabled_box.toggled.connect(lambda on: self._update(enabled=bool(on)))
+        head.addWidget(self.enabled_box)
+        self.duplicate_button = QToolButton()
+        self.duplicate_button.setText("Copy")
+        self.duplicate_button.setToolTip("duplicate this racer (e.g. for an lr sweep)")
+        self.duplicate_button.clicked.connect(lambda: session.duplicate_racer(self.index))
+        head.addWidget(self.duplicate_button)
+        self.remove_button = QToolButton()
+        self.remove_button.setText("✕")
+        self.remove_button.setToolTip("remove this racer")
+        self.remove_button.clicked.connect(lambda: session.remove_racer(self.index))
+        head.addWidget(self.remove_button)
+        layout.addLayout(head)
+
+        self.optimizer = _combo()
+        for name in optimizers.names():
+            spec = optimizers.spec(name)
+            self.optimizer.addItem(spec.title, name)
+            self.optimizer.setItemData(self.optimizer.count() - 1, spec.summary,
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.optimizer.setCurrentIndex(self.optimizer.findData(racer.optimizer))
+        self.optimizer.activated.connect(
+            lambda i: self._update(optimizer=self.optimizer.itemData(i)))
+        layout.addWidget(self.optimizer)
+        self.summary = _hint(optimizers.spec(racer.optimizer).summary)
+        layout.addWidget(self.summary)
+        spec = optimizers.spec(racer.optimizer)
+        self.form = ParamForm(spec.params, {**spec.defaults(), **racer.params})
+        self.form.changed.connect(
+            lambda k, v, d: self._update(_field=(self.form, k), debounce=d, params={k: v}))
+        layout.addWidget(self.form)
+
+        sched_row = QHBoxLayout()
+        sched_label = QLabel("schedule")
+        sched_label.setToolTip("how the learning rate changes over the steps (with warm-up)")
+        sched_row.addWidget(sched_label)
+        self.schedule = _combo()
+        for name in schedules.names():
+            s = schedules.spec(name)
+            self.schedule.addItem(s.title, name)
+            self.schedule.setItemData(self.schedule.count() - 1, f"factor = {s.formula}",
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.schedule.setCurrentIndex(self.schedule.findData(racer.schedule))
+        self.schedule.activated.connect(
+            lambda i: self._update(schedule=self.schedule.itemData(i)))
+        sched_row.addWidget(self.schedule, 1)
+        layout.addLayout(sched_row)
+        sspec = schedules.spec(racer.schedule)
+        self.schedule_form = ParamForm(sspec.params, dict(racer.schedule_params))
+        self.schedule_form.changed.connect(
+            lambda k, v, d: self._update(_field=(self.schedule_form, k), debounce=d,
+                                         schedule_params={k: v}))
+        layout.addWidget(self.schedule_form)
+        self.sparkline = LrSparkline()
+        layout.addWidget(self.sparkline)
+        self.sync()
+
+    # -- events ----------------------------------------------------------------------------
+    def mousePressEvent(self, event):  # noqa: N802 (Qt name)
+        self.session.select(self.index)
+        super().mousePressEvent(event)
+
+    def _pick_color(self) -> None:
+        racer = self.session.scenario.racers[self.index]
+        color = QColorDialog.getColor(QColor(racer.color), self, "Racer colour")
+        if color.isValid():
+            self._update(color=color.name())
+
+    def _update(self, _field=None, debounce: bool = False, **changes) -> None:
+        self.session.select(self.index)
+        try:
+            self.session.update_racer(self.index, debounce=debounce, **changes)
+        except ValueError as err:
+            if _field is not None:
+                form, key = _field
+                form.set_error(key, str(err))
+            else:
+                self.summary.setText(f"<span style='color:{theme.COLORS['error']}'>{err}</span>")
+
+    # -- model → widgets -------------------------------------------------------------------
+    def sync(self) -> None:
+        racers = self.session.scenario.racers
+        if self.index >= len(racers):
+            return
+        racer = racers[self.index]
+        self.color_button.setIcon(_swatch(racer.color))
+        if not self.label_edit.hasFocus() and self.label_edit.text() != racer.label:
+            self.label_edit.setText(racer.label)
+            self.label_edit.setCursorPosition(0)
+        self.label_edit.setPlaceholderText(racer.display_label())
+        spec = optimizers.spec(racer.optimizer)
+        self.form.set_values({**spec.defaults(), **racer.params})
+        self.schedule_form.set_values(dict(racer.schedule_params))
+        self.summary.setText(spec.summary)
+        self.remove_button.setEnabled(len(racers) > 1)
+        self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
+        selected = self.session.selected == self.index
+        if self.property("selected") != selected:
+            self.setProperty("selected", selected)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+class ControlPanel(QScrollArea):
+    """The whole side panel (scrollable). Racer cards are rebuilt when racers change kind."""
+
+    def __init__(self, session: Session, playback: Playback | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(8)
+        self.surface_section = SurfaceSection(session)
+        layout.addWidget(self.surface_section)
+        self.run_section = RunSection(session, playback)
+        layout.addWidget(self.run_section)
+
+        self.racers_box, racers_layout = _section("Racers")
+        add_row = QHBoxLayout()
+        self.add_button = QToolButton()
+        self.add_button.setText("+ Add racer")
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button.setToolTip("add another optimizer to the race")
+        menu = QMenu(self.add_button)
+        for name in optimizers.names():
+            spec = optimizers.spec(name)
+            act = menu.addAction(spec.title)
+            act.setToolTip(spec.summary)
+            act.triggered.connect(lambda _=False, n=name: session.add_racer(n))
+        self.add_button.setMenu(menu)
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        racers_layout.addLayout(add_row)
+        self.cards_layout = QVBoxLayout()
+        self.cards_layout.setSpacing(8)
+        racers_layout.addLayout(self.cards_layout)
+        layout.addWidget(self.racers_box)
+        layout.addStretch(1)
+        self.cards: list[RacerCard] = []
+        self.setMinimumWidth(330)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+        session.racersChanged.connect(self.rebuild_cards)
+        session.scenarioEdited.connect(self.sync)
+        session.selectedChanged.connect(lambda _: self.sync())
+        session.playheadChanged.connect(self._playhead)
+        self.rebuild_cards()
+
+    def rebuild_cards(self) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        for i in range(len(self.session.scenario.racers)):
+            card = RacerCard(self.session, i)
+            self.cards_layout.addWidget(card)
+            self.cards.append(card)
+
+    def sync(self) -> None:
+        if len(self.cards) != len(self.session.scenario.racers):
+            self.rebuild_cards()
+            return
+        for card in self.cards:
+            card.sync()
+
+    def _playhead(self, step: int) -> None:
+        for card in self.cards:
+            card.sparkline.set_step(step)

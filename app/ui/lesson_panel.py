@@ -1,0 +1,61 @@
+"""LessonPanel: the current scenario's lesson (question, what to look for, why)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from app.scenario import Lesson
+from app.ui import theme
+from app.ui.session import Session
+
+__all__ = ["LessonPanel", "lesson_html"]
+
+
+def lesson_html(lesson: Lesson, surface_title: str = "", surface_text: str = "") -> str:
+    """The lesson as rich text (also usable by export for a caption)."""
+    c = theme.COLORS
+    esc = html.escape
+    parts = [f"<div style='color:{c['text']}; font-size:10.5pt'>"]
+    if lesson.tag or lesson.title:
+        tag = (f"<span style='background:{c['accent']}; color:#111; border-radius:3px;'>"
+               f"&nbsp;{esc(lesson.tag)}&nbsp;</span>&nbsp; " if lesson.tag else "")
+        parts.append(f"<p style='font-size:13pt; font-weight:bold'>{tag}{esc(lesson.title)}</p>")
+    sections = (("Question", lesson.question), ("Look for", lesson.look_for),
+                ("Why", lesson.why))
+    for head, text in sections:
+        if text:
+            parts.append(f"<p style='color:{c['accent']}; font-weight:bold; margin-bottom:2px'>"
+                         f"{head}</p><p style='margin-top:0'>{esc(text)}</p>")
+    if not any(text for _, text in sections) and not lesson.title:
+        parts.append(f"<p style='color:{c['muted']}'>No lesson text for this set-up. "
+                     "Pick one from the <b>Lessons</b> menu, or explore: click the plot to add "
+                     "start points and change the racers on the left.</p>")
+    if surface_title:
+        parts.append(f"<hr><p style='color:{c['muted']}'><b>Surface: {esc(surface_title)}</b>"
+                     f"<br>{esc(surface_text)}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+class LessonPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        session.scenarioReplaced.connect(self.sync)
+        session.surfaceChanged.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        s = self.session.surface
+        self.browser.setHtml(lesson_html(self.session.scenario.lesson,
+                                         getattr(s, "title", ""), getattr(s, "description", "")))
+
+    def text(self) -> str:
+        return self.browser.toPlainText()

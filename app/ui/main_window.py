@@ -1,0 +1,373 @@
+"""MainWindow: the Descent Lab desktop app, and :func:`launch`.
+
+Layout (every part observes the one :class:`~app.ui.session.Session`)::
+
+    ┌ menus: File  Lessons  View  Playback  Help ──────────────────────────────────────────┐
+    │ Controls dock │ center tabs: "Surface" (+ later "Maps", "3D", "Network lab") │ side  │
+    │ (surface,     │  ┌ SurfaceView (heatmap, contours, paths, legend, badge) ┐   │ tabs: │
+    │  run, racers) │  └ ReadoutsView: loss | |gradient| versus step ──────────┘   │Lesson │
+    │               │  PlaybackBar ⏮ ◀ ▶ ▶| ───timeline─── step k / n              │(+ An- │
+    ├ status: step, selected racer's loss, |g|, lr, diverged ─────────────────────────────┘alysis)
+
+Extension points: :meth:`MainWindow.add_center_tab`, :meth:`MainWindow.add_side_tab`,
+:meth:`MainWindow.add_file_action` (e.g. File > Export, placed above Quit), ``self.menus``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import scenario as scenario_mod
+from app.scenario import Scenario, ScenarioError
+from app.ui import theme
+from app.ui.controls import ControlPanel
+from app.ui.export_dialog import install_export_action
+from app.ui.lesson_gallery import LessonGallery, lesson_entries
+from app.ui.lesson_panel import LessonPanel
+from app.ui.narration_panel import NarrationPanel
+from app.ui.playback import Playback
+from app.ui.playback_bar import PlaybackBar
+from app.ui.readouts import ReadoutsView
+from app.ui.session import Session
+from app.ui.status_bar import StatusReadout
+from app.ui.step_overlay import StepMode
+from app.ui.surface_view import SurfaceView
+from app.ui.view3d import make_3d_view
+
+__all__ = ["MainWindow", "launch", "APP_NAME", "DEFAULT_SIZE"]
+
+APP_NAME = "Descent Lab"
+DEFAULT_SIZE = QSize(1400, 900)
+ABOUT = (
+    "<h3>Descent Lab</h3><p>Watch optimizers descend 2D error surfaces: see why learning rates "
+    "blow up, why training stalls in valleys, and why smooth activations help.</p>"
+    "<p>Click the plot to add a start point; every enabled racer starts from it. Change any "
+    "value on the left and the paths are recomputed at once.</p>"
+)
+KEYS_HELP = (
+    "<table cellspacing=6>"
+    "<tr><td><b>Left click</b></td><td>add a start point</td></tr>"
+    "<tr><td><b>Drag a start point</b></td><td>move it</td></tr>"
+    "<tr><td><b>Right click / Shift+click on it</b></td><td>remove it</td></tr>"
+    "<tr><td><b>Drag elsewhere, wheel</b></td><td>pan, zoom</td></tr>"
+    "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+    "<tr><td><b>Right / Left</b></td><td>one step forward / back</td></tr>"
+    "<tr><td><b>R</b></td><td>back to step 0</td></tr>"
+    "<tr><td><b>Home</b></td><td>reset the view</td></tr>"
+    "<tr><td><b>S</b></td><td>step-by-step explanation on / off</td></tr>"
+    "<tr><td><b>Ctrl+E</b></td><td>export a snapshot, GIF, MP4 or frames</td></tr>"
+    "</table>"
+)
+
+
+class SurfacePage(QWidget):
+    """The "Surface" tab: the contour plot above the two readouts."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.surface_view = SurfaceView(session)
+        self.readouts = ReadoutsView(session)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.surface_view)
+        self.splitter.addWidget(self.readouts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 210])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session or Session()
+        self.playback = Playback(self.session, self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(DEFAULT_SIZE)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+
+        # center: tabs (Surface now; Maps, 3D, Network lab later) above the playback bar
+        self.surface_page = SurfacePage(self.session)
+        self.surface_view = self.surface_page.surface_view
+        self.readouts = self.surface_page.readouts
+        self.center_tabs = QTabWidget()
+        self.center_tabs.setDocumentMode(True)
+        self.center_tabs.setTabBarAutoHide(True)  # shows once a second tab is added
+        self.center_tabs.addTab(self.surface_page, "Surface")
+        self.playback_bar = PlaybackBar(self.session, self.playback)
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.center_tabs, 1)
+        lay.addWidget(self.playback_bar)
+        self.setCentralWidget(central)
+
+        # left: the controls; right: lesson (later: analysis) tabs
+        self.controls = ControlPanel(self.session, self.playback)
+        self.controls_dock = self._dock("Controls", self.controls,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.lesson_panel = LessonPanel(self.session)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.setTabBarAutoHide(True)
+        self.side_tabs.addTab(self.lesson_panel, "Lesson")
+        self.side_dock = self._dock("Lesson", self.side_tabs,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.controls_dock, self.side_dock], [370, 310],
+                         Qt.Orientation.Horizontal)
+
+        self.status = StatusReadout(self.session)
+        self.statusBar().addWidget(self.status, 1)
+
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        install_export_action(self)
+        self._build_step_mode_and_3d()
+        self.session.scenarioEdited.connect(self._update_title)
+        self._update_title()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_step_mode_and_3d(self) -> None:
+        self.view3d = make_3d_view(self.session)
+        self.add_center_tab(self.view3d, "3D")
+        self.narration_panel = NarrationPanel()
+        self.add_side_tab(self.narration_panel, "Step")
+        self.step_mode = StepMode(self.session, self.surface_view.plot, self.narration_panel,
+                                  self.playback, parent=self)
+        self.step_mode_action = self.step_mode.make_action(self)
+        self.menus["view"].addSeparator()
+        self.menus["view"].addAction(self.step_mode_action)
+        self.addAction(self.step_mode_action)
+        self.step_mode.toggled.connect(self._show_narration)
+
+    def _show_narration(self, on: bool) -> None:
+        if on:
+            self.side_dock.show()
+            self.side_tabs.setCurrentWidget(self.narration_panel)
+
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        self.addAction(act)  # shortcuts work while the menu bar is hidden too
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = self.menus["file"] = bar.addMenu("&File")
+        self.open_action = self._action(file, "&Open scenario…", self.open_scenario,
+                                        QKeySequence.StandardKey.Open,
+                                        "load a scenario (.toml) file")
+        self.save_action = self._action(file, "&Save scenario…", self.save_scenario,
+                                        QKeySequence.StandardKey.Save,
+                                        "save the whole set-up as a scenario file")
+        file.addSeparator()
+        self._file_anchor = file.addSeparator()  # File > Export etc. go above this
+        self.quit_action = self._action(file, "&Quit", self.close,
+                                        "Ctrl+Q")
+
+        lessons = self.menus["lessons"] = bar.addMenu("&Lessons")
+        lessons.setToolTipsVisible(True)
+        lessons.aboutToShow.connect(self._fill_lessons_menu)
+        self._fill_lessons_menu()
+
+        view = self.menus["view"] = bar.addMenu("&View")
+        self._action(view, "&Reset view", self.surface_view.reset_view, "Home",
+                     "show the scenario's window again")
+        view.addSeparator()
+        view.addAction(self.controls_dock.toggleViewAction())
+        view.addAction(self.side_dock.toggleViewAction())
+        self.readouts_action = QAction("Readouts (loss, |gradient|)", self, checkable=True)
+        self.readouts_action.setChecked(True)
+        self.readouts_action.toggled.connect(self.readouts.setVisible)
+        view.addAction(self.readouts_action)
+
+        play = self.menus["playback"] = bar.addMenu("&Playback")
+        self.play_action = self._action(play, "Play / pause", self.playback.toggle, "Space")
+        self._action(play, "Step forward", self.playback.step_forward, "Right")
+        self._action(play, "Step back", self.playback.step_back, "Left")
+        self._action(play, "Reset to step 0", self.playback.reset, "R")
+
+        helpm = self.menus["help"] = bar.addMenu("&Help")
+        self._action(helpm, "Mouse and keys", lambda: QMessageBox.information(
+            self, "Mouse and keys", KEYS_HELP))
+        self._action(helpm, f"About {APP_NAME}", lambda: QMessageBox.about(
+            self, f"About {APP_NAME}", ABOUT))
+
+    def _fill_lessons_menu(self) -> None:
+        menu = self.menus["lessons"]
+        menu.clear()
+        gallery = QAction("Lesson gallery…", self)
+        gallery.setShortcut(QKeySequence("Ctrl+L"))
+        gallery.triggered.connect(self.show_gallery)
+        menu.addAction(gallery)
+        menu.addSeparator()
+        self.lesson_actions: dict[str, QAction] = {}
+        for entry in lesson_entries():
+            act = menu.addAction(entry.menu_text)
+            act.setToolTip(entry.line)
+            act.setStatusTip(entry.line)
+            act.triggered.connect(lambda _=False, n=entry.name: self.open_lesson(n))
+            self.lesson_actions[entry.name] = act
+
+    # -- extension points ---------------------------------------------------------------------
+    def add_center_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab beside "Surface" (Maps, 3D, Network lab, ...); returns its index."""
+        return self.center_tabs.addTab(widget, title)
+
+    def add_side_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab beside "Lesson" on the right (e.g. Analysis); returns its index."""
+        return self.side_tabs.addTab(widget, title)
+
+    def add_file_action(self, action: QAction) -> None:
+        """Put an action in the File menu above Quit (e.g. File > Export…)."""
+        self.menus["file"].insertAction(self._file_anchor, action)
+        self.addAction(action)
+
+    # -- scenarios ----------------------------------------------------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    def set_scenario(self, scenario: Scenario, autoplay: bool = True) -> bool:
+        """Show ``scenario``; on error a message box, and the current state stays."""
+        try:
+            self.session.set_scenario(scenario)
+        except (ScenarioError, ValueError) as err:
+            self.show_error("Cannot use this scenario", str(err))
+            return False
+        self.playback.pause()
+        self.session.set_step(0)
+        if autoplay:
+            self.playback.play()
+        return True
+
+    def load_scenario(self, name_or_path: str, autoplay: bool = True) -> bool:
+        try:
+            scenario = scenario_mod.load(name_or_path)
+        except (ScenarioError, ValueError, OSError) as err:
+            self.show_error("Cannot open scenario", str(err))
+            return False
+        return self.set_scenario(scenario, autoplay)
+
+    def open_scenario(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Open scenario", str(scenario_mod.SCENARIO_DIR),
+                "Scenarios (*.toml);;All files (*)")
+            if not path:
+                return False
+        return self.load_scenario(path)
+
+    def save_scenario(self, path: str | None = None) -> bool:
+        if path is None:
+            start = self.session.scenario.name or "scenario"
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save scenario", str(Path.home() / f"{start}.toml"),
+                "Scenarios (*.toml)")
+            if not path:
+                return False
+        target = Path(path)
+        if target.suffix != ".toml":
+            target = target.with_suffix(".toml")
+        scenario = self.session.scenario.with_changes(name=target.stem)
+        try:
+            scenario_mod.save(scenario, target)
+        except (OSError, ValueError) as err:
+            reason = getattr(err, "strerror", None) or str(err)
+            self.show_error("Cannot save scenario", f"{target}: {reason}")
+            return False
+        self.session.rename(target.stem)
+        self.statusBar().showMessage(f"Saved {target}", 4000)
+        return True
+
+    def open_lesson(self, name: str) -> bool:
+        ok = self.load_scenario(name)
+        if ok:
+            self.side_dock.show()
+            self.side_tabs.setCurrentWidget(self.lesson_panel)
+        return ok
+
+    def show_gallery(self) -> None:
+        dialog = LessonGallery(self)
+        if dialog.exec() and dialog.chosen:
+            self.open_lesson(dialog.chosen)
+
+    def _update_title(self) -> None:
+        s = self.session.scenario
+        name = s.name or "untitled"
+        lesson = f" — {s.lesson.tag}: {s.lesson.title}" if s.lesson.title else ""
+        self.setWindowTitle(f"{APP_NAME} — {name}{lesson}")
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        # pyqtgraph compiles its 3D shaders once per process: share GL contexts
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName("Descent Lab")
+    theme.apply(app)
+    return app
+
+
+def initial_session(scenario: str | None = None) -> tuple[Session, str]:
+    """A session on ``scenario`` (default: the tour); falls back to the tour with a message."""
+    name = scenario or scenario_mod.DEFAULT_SCENARIO
+    try:
+        return Session(scenario_mod.load(name)), ""
+    except (ScenarioError, ValueError, OSError) as err:
+        if name == scenario_mod.DEFAULT_SCENARIO:
+            return Session(), str(err)
+        return Session(scenario_mod.load(scenario_mod.DEFAULT_SCENARIO)), str(err)
+
+
+def launch(scenario: str | None = None, autoplay: bool = True) -> int:
+    """Create the application, open ``scenario`` (default: the tour), show, run the loop.
+
+    The window opens playing (a moving picture, not an empty canvas)."""
+    app = _app()
+    session, error = initial_session(scenario)
+    window = MainWindow(session)
+    window.show()
+    if error:
+        QTimer.singleShot(0, lambda: window.show_error("Cannot open scenario", error))
+    if autoplay:
+        QTimer.singleShot(0, window.playback.play)
+    return app.exec()

@@ -1,0 +1,70 @@
+"""StatusReadout: the step, and for the selected racer its loss, |g| and lr at the playhead."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from app import viewmodel as vm
+from app.ui import theme
+from app.ui.session import Session
+
+__all__ = ["StatusReadout"]
+
+
+class StatusReadout(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(10)
+        self.step_label = QLabel()
+        layout.addWidget(self.step_label)
+        self.racer = QComboBox()
+        self.racer.setToolTip("the racer whose numbers are shown")
+        self.racer.setMinimumContentsLength(18)
+        self.racer.activated.connect(session.select)
+        layout.addWidget(self.racer)
+        self.values = QLabel()
+        self.values.setToolTip("at the playhead, for the first start point of the selected racer")
+        layout.addWidget(self.values, 1)
+        self.diverged = QLabel()
+        layout.addWidget(self.diverged)
+        session.runsChanged.connect(self._rebuild)
+        session.selectedChanged.connect(self._rebuild)
+        session.playheadChanged.connect(self.show_step)
+        self._rebuild()
+
+    def _rebuild(self, *_) -> None:
+        racers = self.session.scenario.racers
+        self.racer.blockSignals(True)
+        self.racer.clear()
+        for r in racers:
+            self.racer.addItem(r.display_label())
+        self.racer.setCurrentIndex(self.session.selected)
+        self.racer.blockSignals(False)
+        self.show_step(self.session.step)
+
+    def show_step(self, step: int) -> None:
+        s = self.session
+        self.step_label.setText(f"Step {step} / {s.steps}")
+        run = s.selected_run()
+        if run is None:
+            self.values.setText("no start point: click the plot" if not s.scenario.starts
+                                else "racer switched off")
+            self.diverged.setText("")
+            return
+        t = run.trajectories
+        k = min(step, t.steps)
+        lr = t.lr[min(k, t.lr.size - 1)] if t.lr.size else np.nan
+        n = f" (start 1 of {t.n})" if t.n > 1 else ""
+        self.values.setText(f"loss {vm.format_number(t.loss[k, 0])}   "
+                            f"|g| {vm.format_number(t.grad_norm[k, 0])}   "
+                            f"lr {vm.format_number(lr)}{n}")
+        d = s.diverged_at(s.selected)
+        if d >= 0 and step >= d:
+            self.diverged.setText(f"<b style='color:{theme.COLORS['error']}'>diverged at step "
+                                  f"{d}</b>")
+        else:
+            self.diverged.setText("")

@@ -1,0 +1,369 @@
+"""SurfaceView: the heatmap, contour lines, minima, start points and the racers' paths.
+
+It observes a :class:`~app.ui.session.Session` and never computes numerics itself: the picture
+comes from :mod:`app.viewmodel` (colour scale, contour lines, paths revealed up to a step).
+Items are created once and updated with ``setData`` (a frame of playback only moves data).
+
+Mouse: left-click adds a start point, dragging a start point moves it, right-click (or
+Shift/Ctrl+click) on a start point removes it; dragging elsewhere pans, the wheel zooms.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+
+from app import viewmodel as vm
+from app.ui import theme
+from app.ui.session import Session
+
+__all__ = ["SurfaceView", "StartPointViewBox", "GRID_SIZE", "CONTOUR_LEVELS"]
+
+GRID_SIZE = 512
+CONTOUR_LEVELS = 15
+HIT_RADIUS_PX = 10.0
+
+
+class StartPointViewBox(pg.ViewBox):
+    """A ViewBox that turns clicks and drags on the plot into start-point edits."""
+
+    addRequested = Signal(float, float)
+    removeRequested = Signal(int)
+    moveRequested = Signal(int, float, float, bool)  # index, x, y, finished
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.starts: np.ndarray = np.empty((0, 2))
+        self._dragging: int | None = None
+
+    def hit(self, scene_pos: QPointF) -> int:
+        """Index of the start point within ``HIT_RADIUS_PX`` pixels of ``scene_pos``, or -1."""
+        best, best_d = -1, HIT_RADIUS_PX
+        for i, (x, y) in enumerate(self.starts):
+            p = self.mapViewToScene(QPointF(float(x), float(y)))
+            d = float(np.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y()))
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
+    def mouseClickEvent(self, ev):
+        idx = self.hit(ev.scenePos())
+        mods = ev.modifiers()
+        remove_mod = bool(mods & (Qt.KeyboardModifier.ShiftModifier
+                                  | Qt.KeyboardModifier.ControlModifier))
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            if idx >= 0 and remove_mod:
+                self.removeRequested.emit(idx)
+            elif idx < 0:
+                p = self.mapSceneToView(ev.scenePos())
+                self.addRequested.emit(p.x(), p.y())
+            return
+        if ev.button() == Qt.MouseButton.RightButton and idx >= 0:
+            ev.accept()
+            self.removeRequested.emit(idx)
+            return
+        super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() == Qt.MouseButton.LeftButton and axis is None:
+            if ev.isStart():
+                idx = self.hit(ev.buttonDownScenePos())
+                self._dragging = idx if idx >= 0 else None
+            if self._dragging is not None:
+                ev.accept()
+                p = self.mapSceneToView(ev.scenePos())
+                self.moveRequested.emit(self._dragging, p.x(), p.y(), ev.isFinish())
+                if ev.isFinish():
+                    self._dragging = None
+                return
+        super().mouseDragEvent(ev, axis=axis)
+
+
+class _Markers(pg.ScatterPlotItem):
+    """A scatter that ignores clicks, so they reach the ViewBox (add/remove start points)."""
+
+    def mouseClickEvent(self, ev):
+        ev.ignore()
+
+
+class _RacerItems:
+    """The kept-alive items of one racer: its paths, current points and blow-up markers."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.path = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.path.setZValue(20)
+        self.heads = _Markers(size=11, pxMode=True)
+        self.heads.setZValue(30)
+        plot.addItem(self.path)
+        plot.addItem(self.heads)
+        self.paths = np.empty((0, 1, 2))
+        self.diverged_at = np.empty(0, dtype=int)
+        self.color = None
+        self.source = None  # the Trajectories the paths were made from
+
+    def style(self, color: str) -> None:
+        if color == self.color:
+            return
+        self.color = color
+        c = QColor(color)
+        # no shadow pen: a wide shadow doubles the cost of a frame; the heatmap is dimmed
+        # instead (theme.HEATMAP_BRIGHTNESS) so the bright racer colours stand out
+        self.path.setPen(pg.mkPen(c, width=2.0))
+        self.heads.setPen(pg.mkPen("k", width=1.2))
+        self.heads.setBrush(pg.mkBrush(c))
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        plot.removeItem(self.path)
+        plot.removeItem(self.heads)
+
+
+class SurfaceView(QWidget):
+    """The contour plot of the session's surface with the racers' paths up to the playhead.
+
+    ``follow_playhead=False`` makes a view that shows whatever step :meth:`show_step` is given
+    (used by :mod:`app.ui.render` for export, without moving the app's playhead).
+    """
+
+    gridUpdated = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 follow_playhead: bool = True, interactive: bool = True,
+                 grid_size: int = GRID_SIZE):
+        super().__init__(parent)
+        self.session = session
+        self.grid_size = grid_size
+        self.follow_playhead = follow_playhead
+        self._step = session.step
+        self._grid_window = None
+
+        self.viewbox = StartPointViewBox(enableMenu=False)
+        self.plot_widget = pg.PlotWidget(viewBox=self.viewbox)
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(False, False)
+        self.viewbox.disableAutoRange()
+        if not interactive:
+            self.viewbox.setMouseEnabled(False, False)
+
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.addItem(self.image)
+        cmap = theme.heatmap_colormap()
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False,
+                                        width=14, colorMapMenu=False)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
+                     self.colorbar.getAxis("right")):
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.contours: list[pg.PlotCurveItem] = []
+        self.minima = _Markers(symbol="star", size=16, pen=pg.mkPen("k", width=1),
+                                         brush=pg.mkBrush(theme.COLORS["minimum"]))
+        self.minima.setZValue(15)
+        self.plot.addItem(self.minima)
+        self.starts = _Markers(symbol="o", size=13,
+                                         pen=pg.mkPen("k", width=1.5),
+                                         brush=pg.mkBrush(theme.COLORS["start"]))
+        self.starts.setZValue(40)
+        self.plot.addItem(self.starts)
+        self.blowups = _Markers(symbol="x", size=16, pen=pg.mkPen("#ff3b30", width=2),
+                                          brush=pg.mkBrush("#ff3b30"))
+        self.blowups.setZValue(45)
+        self.plot.addItem(self.blowups)
+        self.legend = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt",
+                                    brush=pg.mkBrush(18, 19, 23, 200),
+                                    pen=pg.mkPen(theme.COLORS["grid"]))
+        self.legend.setParentItem(self.viewbox)
+        self.legend.anchor((1, 0), (1, 0), offset=(-8, 8))
+        self.racer_items: list[_RacerItems] = []
+        self._legend_key = None
+        self._paths_window = None
+
+        self.badge = QLabel(self.plot_widget)
+        self.badge.setObjectName("badge")
+        self.badge.setWordWrap(True)
+        self.badge.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+        self._regrid = QTimer(self)
+        self._regrid.setSingleShot(True)
+        self._regrid.setInterval(200)
+        self._regrid.timeout.connect(self._regrid_to_view)
+        self.viewbox.sigRangeChangedManually.connect(lambda *_: self._regrid.start())
+        self.viewbox.sigResized.connect(lambda *_: self._place_badge())
+
+        if interactive:
+            self.viewbox.addRequested.connect(self._add_start)
+            self.viewbox.removeRequested.connect(session.remove_start)
+            self.viewbox.moveRequested.connect(self._move_start)
+        session.surfaceChanged.connect(self.on_surface_changed)
+        session.startsChanged.connect(self.on_starts_changed)
+        session.runsChanged.connect(self.on_runs_changed)
+        if follow_playhead:
+            session.playheadChanged.connect(self.show_step)
+        self.on_surface_changed()
+        self.on_starts_changed()
+        self.on_runs_changed()
+
+    # -- mouse → model ----------------------------------------------------------------------
+    def _add_start(self, x: float, y: float) -> None:
+        self.session.add_start(x, y)
+
+    def _move_start(self, i: int, x: float, y: float, finished: bool) -> None:
+        self.session.move_start(i, x, y, debounce=not finished)
+
+    # -- the picture ------------------------------------------------------------------------
+    def reset_view(self) -> None:
+        """Show the scenario's window (or the surface's) again."""
+        (x0, x1), (y0, y1) = self.session.window
+        self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self._set_grid((x0, x1), (y0, y1))
+
+    def on_surface_changed(self) -> None:
+        s = self.session.surface
+        labels = vm.axis_labels(s)
+        self.plot.setLabel("bottom", labels[0])
+        self.plot.setLabel("left", labels[1])
+        m = np.asarray(s.minima, dtype=float).reshape(-1, 2)
+        self.minima.setData(pos=m)
+        self.reset_view()
+
+    def _regrid_to_view(self) -> None:
+        (x0, x1), (y0, y1) = self.viewbox.viewRange()
+        self._set_grid((x0, x1), (y0, y1))
+
+    def _set_grid(self, xr, yr) -> None:
+        window = (tuple(map(float, xr)), tuple(map(float, yr)))
+        if window == self._grid_window:
+            return
+        self._grid_window = window
+        xs, ys, z = self.session.surface.grid(self.grid_size, window)
+        scale = vm.color_scale(z)
+        self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
+                                  xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
+        self.colorbar.setLevels(scale.levels)
+        self.colorbar.getAxis("right").setLabel(scale.label)
+        self.color_scale = scale
+        lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
+        self._set_contours(lines)
+        self.gridUpdated.emit()
+
+    def _set_contours(self, lines) -> None:
+        while len(self.contours) < len(lines):
+            item = pg.PlotCurveItem(connect="finite", antialias=True,
+                                    pen=pg.mkPen(theme.COLORS["contour"], width=1))
+            item.setZValue(-5)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.plot.addItem(item)
+            self.contours.append(item)
+        for item, (_, xy) in zip(self.contours, lines, strict=False):
+            item.setData(xy[:, 0], xy[:, 1], connect="finite")
+            item.show()
+        for item in self.contours[len(lines):]:
+            item.hide()
+        self.contour_data = lines
+
+    # -- start points and paths -------------------------------------------------------------
+    def on_starts_changed(self) -> None:
+        pts = np.array(self.session.scenario.starts, dtype=float).reshape(-1, 2)
+        self.viewbox.starts = pts
+        self.starts.setData(pos=pts)
+
+    def on_runs_changed(self) -> None:
+        runs = self.session.runs
+        racers = self.session.scenario.racers
+        while len(self.racer_items) < len(runs):
+            self.racer_items.append(_RacerItems(self.plot))
+        while len(self.racer_items) > len(runs):
+            self.racer_items.pop().remove(self.plot)
+        window = self.session.window
+        for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
+            items.style(racer.color)
+            if run is None:
+                items.paths = np.empty((0, 1, 2))
+                items.diverged_at = np.empty(0, dtype=int)
+                items.source = None
+            elif run.trajectories is not items.source or window != self._paths_window:
+                items.paths = vm.drawable_points(run.trajectories.points, window)
+                items.diverged_at = run.trajectories.diverged_at
+                items.source = run.trajectories
+        self._paths_window = window
+        self._update_legend(racers, runs)
+        if self.follow_playhead:
+            self._step = self.session.step
+        self.show_step(self._step)
+
+    def _update_legend(self, racers, runs) -> None:
+        entries = [(items, racer.display_label()) for items, racer, run
+                   in zip(self.racer_items, racers, runs, strict=False) if run is not None]
+        key = tuple(id(items) for items, _ in entries)
+        if key == self._legend_key:  # same items: only the names may have changed
+            for (_, label), (_, name) in zip(self.legend.items, entries, strict=False):
+                if label.text != name:
+                    label.setText(name)
+            return
+        self.legend.clear()
+        for items, name in entries:
+            self.legend.addItem(items.path, name)
+        self._legend_key = key
+
+    def show_step(self, step: int) -> None:
+        """Reveal every path up to ``step`` (a frame of playback: data updates only)."""
+        self._step = int(step)
+        blown = []
+        badges = []
+        racers = self.session.scenario.racers
+        for i, items in enumerate(self.racer_items):
+            if items.paths.shape[0] == 0:
+                items.path.setData([], [])
+                items.heads.setData([], [])
+                continue
+            x, y = vm.path_until(items.paths, step)
+            items.path.setData(x, y, connect="finite")
+            items.heads.setData(pos=vm.heads_at(items.paths, step))
+            hit = (items.diverged_at >= 0) & (items.diverged_at <= step)
+            if hit.any():
+                last = np.maximum(items.diverged_at[hit] - 1, 0)
+                blown.append(items.paths[np.nonzero(hit)[0], last])
+                k = int(items.diverged_at[hit].min())
+                label = racers[i].display_label() if i < len(racers) else f"racer {i + 1}"
+                badges.append(f"⚠ {label}: diverged at step {k}")
+        self.blowups.setData(pos=np.concatenate(blown) if blown else np.empty((0, 2)))
+        if badges:
+            self.badge.setText("\n".join(badges))
+            self._place_badge()
+            self.badge.show()
+            self.badge.raise_()
+        else:
+            self.badge.hide()
+
+    def _place_badge(self) -> None:
+        """Bottom-left corner of the plot area (the legend is top-right)."""
+        rect = self.viewbox.sceneBoundingRect()
+        self.badge.setMaximumWidth(max(120, round(rect.width()) - 16))
+        self.badge.adjustSize()
+        self.badge.move(round(rect.left()) + 8,
+                        max(0, round(rect.bottom()) - self.badge.height() - 8))
+
+    # -- introspection for tests and export ---------------------------------------------------
+    def path_data(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The drawn ``x, y`` of racer ``i``'s paths (what the screen shows)."""
+        x, y = self.racer_items[i].path.getData()
+        return (np.asarray(x) if x is not None else np.empty(0),
+                np.asarray(y) if y is not None else np.empty(0))
+
+    def data_to_viewport(self, x: float, y: float):
+        """The viewport pixel that shows data point ``(x, y)`` (for tests and tools)."""
+        scene = self.viewbox.mapViewToScene(QPointF(float(x), float(y)))
+        return self.plot_widget.mapFromScene(scene)

@@ -1,0 +1,352 @@
+"""Headless helpers that turn engine arrays into what the views draw (no Qt here).
+
+The Qt views in ``app/ui`` call these functions and only copy the results into plot items, so
+everything numerical that a picture depends on (colour scaling, contour lines, the part of a path
+revealed by the playhead, log-scaled readout series) is plain numpy and testable without a screen.
+numpy's floating-point warnings are contained here, never printed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "ColorScale",
+    "color_scale",
+    "contour_lines",
+    "path_until",
+    "heads_at",
+    "log_series",
+    "readout_series",
+    "wants_log",
+    "log_floor",
+    "log_range",
+    "steps_series",
+    "lr_curve",
+    "log_ticks",
+    "relabel",
+    "format_number",
+    "axis_labels",
+    "clip_segments_needed",
+]
+
+#: use a logarithmic colour scale when the values span more than this factor above their floor
+LOG_SCALE_RATIO = 50.0
+#: a coordinate this many window-spans away from the window is clamped before drawing
+DRAW_LIMIT_SPANS = 1e4
+
+
+@dataclass(frozen=True)
+class ColorScale:
+    """A field ready for an image: ``image`` (float32, C-contiguous), its ``levels``, and how
+    it relates to ``f``: ``image = log10(f - offset)`` when ``log``, else ``image = f``."""
+
+    image: np.ndarray
+    levels: tuple[float, float]
+    log: bool
+    offset: float
+
+    @property
+    def label(self) -> str:
+        if not self.log:
+            return "f(x, y)"
+        return "log10(f - f_min)"
+
+
+def color_scale(z: np.ndarray, log: bool | None = None) -> ColorScale:
+    """Choose linear or log colours for a grid of values ``z`` (NaN/inf allowed).
+
+    Log is chosen (``log=None``) when the finite values span more than ``LOG_SCALE_RATIO``
+    times their median distance above the minimum: then a linear scale would paint nearly the
+    whole window in one colour. Non-finite values are painted with the top colour.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        finite = np.isfinite(z)
+        if not finite.any():
+            img = np.zeros(z.shape, dtype=np.float32)
+            return ColorScale(img, (0.0, 1.0), False, 0.0)
+        vals = z[finite]
+        lo, hi = float(vals.min()), float(vals.max())
+        span = hi - lo
+        if log is None:
+            median = float(np.median(vals)) - lo
+            log = span > 0 and median >= 0 and span > LOG_SCALE_RATIO * max(median, 1e-300)
+        if log and span > 0:
+            # f - offset > 0 everywhere; the floor keeps the minimum itself finite
+            offset = lo - span * 1e-5
+            field = np.log10(np.where(finite, z - offset, hi - offset))
+            # spend the colours on the surface, not on the few pixels nearest the minimum
+            flo = float(np.percentile(field, 0.5))
+        else:
+            log, offset = False, 0.0
+            field = np.where(finite, z, hi)
+            flo = float(np.min(field))
+        fhi = float(np.max(field))
+        if not math.isfinite(flo) or not math.isfinite(fhi):
+            flo, fhi = 0.0, 1.0
+        if fhi <= flo:
+            fhi = flo + 1.0
+        img = np.ascontiguousarray(field, dtype=np.float32)
+    return ColorScale(img, (flo, fhi), bool(log), float(offset))
+
+
+def contour_lines(xs: np.ndarray, ys: np.ndarray, field: np.ndarray, n_levels: int = 15,
+                  value_range: tuple[float, float] | None = None):
+    """Contour lines of ``field`` (``field[j, i]`` at ``(xs[i], ys[j])``): ``n_levels`` levels
+    evenly spaced inside ``value_range`` (default: the finite range of ``field``).
+
+    Returns a list of ``(level, xy)``: ``xy`` of shape ``(k, 2)`` holds every line of that level
+    set, separated by NaN rows (draw with ``connect='finite'``).
+    """
+    import contourpy
+
+    field = np.asarray(field, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        finite = field[np.isfinite(field)]
+        if finite.size == 0:
+            return []
+        lo, hi = value_range or (float(finite.min()), float(finite.max()))
+        if not hi > lo:
+            return []
+        levels = np.linspace(lo, hi, n_levels + 2)[1:-1]
+        masked = np.ma.masked_invalid(field)
+        gen = contourpy.contour_generator(
+            xs, ys, masked, line_type=contourpy.LineType.ChunkCombinedNan, name="serial"
+        )
+        out = []
+        for level in levels:
+            chunks = [c for c in gen.lines(float(level))[0] if c is not None]
+            if chunks:
+                out.append((float(level), np.concatenate(chunks)))
+    return out
+
+
+def _limit(points: np.ndarray, window) -> np.ndarray:
+    """Clamp coordinates far outside ``window`` (only for drawing: Qt mishandles huge values)."""
+    (x0, x1), (y0, y1) = window
+    sx, sy = (x1 - x0) * DRAW_LIMIT_SPANS, (y1 - y0) * DRAW_LIMIT_SPANS
+    out = points.copy()
+    np.clip(out[..., 0], x0 - sx, x1 + sx, out=out[..., 0])
+    np.clip(out[..., 1], y0 - sy, y1 + sy, out=out[..., 1])
+    return out
+
+
+def clip_segments_needed(points: np.ndarray, window) -> bool:
+    """True if some coordinate lies beyond the drawing limit around ``window``."""
+    (x0, x1), (y0, y1) = window
+    sx, sy = (x1 - x0) * DRAW_LIMIT_SPANS, (y1 - y0) * DRAW_LIMIT_SPANS
+    with np.errstate(all="ignore"):
+        p = points
+        return bool(((p[..., 0] < x0 - sx) | (p[..., 0] > x1 + sx)
+                     | (p[..., 1] < y0 - sy) | (p[..., 1] > y1 + sy)).any())
+
+
+def drawable_points(points: np.ndarray, window) -> np.ndarray:
+    """``points`` (``(steps + 1, N, 2)``) made safe to draw: coordinates limited, C-ordered
+    as ``(N, steps + 1, 2)`` so that one start point's path is contiguous."""
+    p = np.ascontiguousarray(np.transpose(points, (1, 0, 2)), dtype=np.float64)
+    if clip_segments_needed(p, window):
+        p = _limit(p, window)
+    return p
+
+
+def path_until(paths: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """``x, y`` of every path from its start up to ``step`` (inclusive), NaN between paths.
+
+    ``paths`` has shape ``(N, steps + 1, 2)`` (see :func:`drawable_points`).
+    """
+    n, total, _ = paths.shape
+    k = int(min(max(step, 0), total - 1)) + 1
+    if n == 1:
+        seg = paths[0, :k]
+        return seg[:, 0].copy(), seg[:, 1].copy()
+    out = np.empty((n, k + 1, 2))
+    out[:, :k] = paths[:, :k]
+    out[:, k] = np.nan
+    flat = out.reshape(-1, 2)
+    return flat[:, 0], flat[:, 1]
+
+
+def heads_at(paths: np.ndarray, step: int) -> np.ndarray:
+    """The current point of every path at ``step``: shape ``(N, 2)``."""
+    total = paths.shape[1]
+    return paths[:, int(min(max(step, 0), total - 1))]
+
+
+def steps_series(n_paths: int, steps: int) -> np.ndarray:
+    """The x values (step numbers) for ``n_paths`` series of ``steps + 1`` values, NaN between."""
+    x = np.empty((n_paths, steps + 2))
+    x[:, : steps + 1] = np.arange(steps + 1)
+    x[:, steps + 1] = np.nan
+    return x.reshape(-1)
+
+
+def wants_log(arrays: list[np.ndarray]) -> bool:
+    """A log axis suits these readouts if no finite value is negative and one is positive."""
+    any_pos = False
+    with np.errstate(all="ignore"):
+        for a in arrays:
+            f = np.asarray(a, dtype=np.float64)
+            f = f[np.isfinite(f)]
+            if (f < 0).any():
+                return False
+            any_pos = any_pos or bool((f > 0).any())
+    return any_pos
+
+
+def log_floor(arrays: list[np.ndarray]) -> float:
+    """Where a log readout draws exact zeros: one decade below the smallest positive value."""
+    lo = math.inf
+    with np.errstate(all="ignore"):
+        for a in arrays:
+            f = np.asarray(a, dtype=np.float64)
+            f = f[np.isfinite(f) & (f > 0)]
+            if f.size:
+                lo = min(lo, float(f.min()))
+    return math.log10(lo) - 1.0 if math.isfinite(lo) else -16.0
+
+
+def readout_series(values: np.ndarray, log: bool, floor: float = -16.0) -> np.ndarray:
+    """A ``(steps + 1, N)`` readout as one NaN-separated series of N paths.
+
+    With ``log``: ``log10`` of the values; exact zeros are drawn at ``floor`` (e.g. a dead
+    unit's gradient), negative and non-finite values become gaps. Never a warning.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    n_steps, n = v.shape
+    out = np.full((n, n_steps + 1), np.nan)
+    with np.errstate(all="ignore"):
+        good = np.isfinite(v)
+        if log:
+            pos = good & (v > 0)
+            y = np.where(pos, np.log10(np.where(pos, v, 1.0)), np.nan)
+            y = np.where(good & (v == 0), floor, y)
+        else:
+            y = np.where(good, v, np.nan)
+        out[:, :n_steps] = y.T
+    return out.reshape(-1)
+
+
+def log_series(values: np.ndarray) -> np.ndarray:
+    """``log10`` of a ``(steps + 1, N)`` readout as one NaN-separated series (gaps where <= 0)."""
+    v = np.asarray(values, dtype=np.float64)
+    n_steps, n = v.shape
+    out = np.full((n, n_steps + 1), np.nan)
+    with np.errstate(all="ignore"):
+        good = np.isfinite(v) & (v > 0)
+        out[:, :n_steps] = np.where(good, np.log10(np.where(good, v, 1.0)), np.nan).T
+    return out.reshape(-1)
+
+
+def log_range(series: list[np.ndarray], pad: float = 0.05) -> tuple[float, float]:
+    """A y range that shows every finite value of ``series`` (log10 or linear units)."""
+    lo, hi = math.inf, -math.inf
+    with np.errstate(all="ignore"):
+        for s in series:
+            f = s[np.isfinite(s)]
+            if f.size:
+                lo, hi = min(lo, float(f.min())), max(hi, float(f.max()))
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return (-1.0, 1.0)
+    if hi - lo < 1e-9 * max(1.0, abs(hi)):
+        lo, hi = lo - 0.5, hi + 0.5
+    d = (hi - lo) * pad
+    return (lo - d, hi + d)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_label(e: int) -> str:
+    if -3 <= e <= 3:
+        return f"{10.0 ** e:g}"
+    return "10" + str(e).translate(_SUPERSCRIPT)
+
+
+def log_ticks(lo: float, hi: float, max_labels: int = 6):
+    """Ticks for a log10 axis drawn on log10 data: ``[(major), (minor)]`` lists of
+    ``(position, label)`` as pyqtgraph's ``AxisItem.setTicks`` takes them.
+
+    Decades are the major ticks (every k-th one labelled when there are many); a range of
+    range with fewer than three decades gets 1-2-5 ticks so that it still has labels.
+    """
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return [[], []]
+    e0, e1 = math.floor(lo), math.ceil(hi)
+    decades = [e for e in range(e0, e1 + 1) if lo <= e <= hi]
+    if len(decades) >= 3:
+        stride = max(1, math.ceil(len(decades) / max_labels))
+        major = [(float(e), _power_label(e)) for e in decades if e % stride == 0]
+        minor = []
+        if stride == 1 and len(decades) <= 8:
+            minor = [(e + math.log10(m), "") for e in range(e0, e1 + 1) for m in range(2, 10)
+                     if lo <= e + math.log10(m) <= hi]
+        return [major, minor]
+    marks = []
+    for e in range(e0 - 1, e1 + 1):
+        for m in (1, 2, 5):
+            pos = e + math.log10(m)
+            if lo <= pos <= hi:
+                marks.append((pos, format_number(m * 10.0 ** e)))
+    if len(marks) < 2:
+        marks = [(e + math.log10(m), format_number(m * 10.0 ** e))
+                 for e in range(e0 - 1, e1 + 1) for m in range(1, 10)
+                 if lo <= e + math.log10(m) <= hi]
+        if len(marks) > max_labels:
+            marks = marks[:: math.ceil(len(marks) / max_labels)]
+    return [marks, []]
+
+
+def lr_curve(racer: Any, steps: int) -> np.ndarray | None:
+    """The learning rate of every update ``0 .. steps-1`` of ``racer`` (None if invalid)."""
+    try:
+        opt, sched = racer.build()
+    except ValueError:
+        return None
+    with np.errstate(all="ignore"):
+        return opt.lr * sched(np.arange(int(steps)))
+
+
+def axis_labels(surface: Any) -> tuple[str, str]:
+    """What the plot's axes are called: the surface's ``axis_labels`` if it has them, the
+    names of its two free weights (``free``, e.g. the tiny network's), else ``x`` and ``y``."""
+    for attr in ("axis_labels", "free"):
+        names = getattr(surface, attr, None)
+        if (isinstance(names, list | tuple) and len(names) == 2
+                and all(isinstance(n, str) for n in names)):
+            return (names[0], names[1])
+    return ("x", "y")
+
+
+def format_number(v: float) -> str:
+    """A short, readable number: ``0.09``, ``1.2e-05``, ``3.4e+12``, ``nan``."""
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    if not math.isfinite(v):
+        return str(v)
+    if v == 0:
+        return "0"
+    a = abs(v)
+    if 1e-3 <= a < 1e5:
+        return f"{v:.4g}"
+    return f"{v:.3g}"
+
+
+def relabel(label: str, old_lr: Any, new_lr: Any) -> str:
+    """Keep a racer's label honest when its lr changes: ``"GD, lr 0.09"`` -> ``"GD, lr 0.1"``."""
+    if not label:
+        return label
+    try:
+        old, new = f"{float(old_lr):g}", f"{float(new_lr):g}"
+    except (TypeError, ValueError):
+        return label
+    pattern = re.compile(r"(\blr\s*[=:]?\s*)" + re.escape(old) + r"(?![\d.])")
+    return pattern.sub(lambda m: m.group(1) + new, label)

@@ -1,0 +1,60 @@
+"""UI test fixtures: the real MainWindow, offscreen (tests/conftest.py sets the platform)."""
+
+import gc
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.ui import theme
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """Message boxes would block offscreen: record them instead."""
+    shown = []
+
+    def record(kind):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+        return show
+
+    for kind in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(record("about")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: pytest.fail("unexpected open dialog")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: pytest.fail("unexpected save dialog")))
+    return shown
+
+
+@pytest.fixture(scope="session")
+def themed_app(qapp):
+    theme.apply(qapp)
+    return qapp
+
+
+@pytest.fixture
+def window(themed_app, qtbot):
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow()
+    assert w.load_scenario("default", autoplay=False)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    yield w
+    # free the window now (pyqtgraph's menus and plots would otherwise pile up between tests)
+    w.playback.pause()
+    w.close()
+    w.deleteLater()
+    themed_app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del w
+    gc.collect()
+
+
+@pytest.fixture
+def session(window):
+    return window.session

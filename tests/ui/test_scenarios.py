@@ -1,0 +1,119 @@
+"""Built-in lessons open and render; save/load round trip; bad files leave the state alone."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from app import scenario as scenario_mod
+
+
+@pytest.mark.parametrize("name", scenario_mod.builtin_names())
+def test_every_builtin_scenario_opens_and_renders(window, session, name, no_blocking_dialogs):
+    assert name in window.lesson_actions
+    window.lesson_actions[name].trigger()
+    assert no_blocking_dialogs == []
+    assert session.scenario == scenario_mod.load(name)
+    view = window.surface_view
+    lo, hi = view.image.getLevels()
+    assert np.isfinite([lo, hi]).all() and hi > lo
+    assert view.image.image is not None and np.isfinite(view.image.image).all()
+    session.set_step(session.steps)
+    for i, (racer, run) in enumerate(zip(session.scenario.racers, session.runs, strict=True)):
+        if racer.enabled and session.scenario.starts:
+            assert run is not None
+            x, y = view.path_data(i)
+            assert len(x) >= session.steps + 1 and np.isfinite(x).any()
+    lesson = session.scenario.lesson
+    if lesson.title:
+        assert lesson.title in window.lesson_panel.text()
+        assert lesson.title in window.windowTitle()
+    window.repaint()
+
+
+def _edit_a_lot(session):
+    session.add_start(1.0, -2.0)
+    session.update_racer(0, params={"lr": 0.05})
+    session.add_racer("adam")
+    session.update_racer(3, params={"betas": (0.8, 0.99)}, schedule="cosine")
+    session.update_racer(3, schedule_params={"total_steps": 100, "warmup_steps": 10})
+    session.update_racer(1, enabled=False, label="off")
+    session.set_surface_params(angle=15.0)
+    session.set_run(noise_sigma=0.1, noise_seed=3, steps=90)
+
+
+def test_save_then_open_gives_the_same_scenario(window, session, tmp_path, monkeypatch):
+    _edit_a_lot(session)
+    path = tmp_path / "mine.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "Scenarios (*.toml)")))
+    window.save_action.trigger()
+    assert path.exists()
+    saved = session.scenario
+    assert saved.name == "mine"
+    window.set_scenario(scenario_mod.load("default"), autoplay=False)
+    assert session.scenario != saved
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "Scenarios (*.toml)")))
+    window.open_action.trigger()
+    assert session.scenario == saved
+    assert [r.params for r in session.scenario.racers] == [r.params for r in saved.racers]
+
+
+def test_malformed_file_shows_error_and_keeps_state(window, session, tmp_path, monkeypatch,
+                                                   no_blocking_dialogs):
+    before, runs = session.scenario, session.runs
+    bad = tmp_path / "bad.toml"
+    bad.write_text("version = 1\n[surface\nname = 'quadratic'\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bad), "")))
+    window.open_action.trigger()
+    assert no_blocking_dialogs and no_blocking_dialogs[-1][0] == "critical"
+    assert "bad.toml" in no_blocking_dialogs[-1][2]
+    assert session.scenario is before and session.runs is runs
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text("[surface]\nname = 'quadratic'\n[[racers]]\noptimizer = 'gd'\n"
+                     "params = { lr = -1.0 }\n")
+    assert not window.open_scenario(str(wrong))
+    assert "Invalid learning rate" in no_blocking_dialogs[-1][2]
+    assert session.scenario is before
+
+
+def test_unwritable_save_path_shows_error(window, session, tmp_path, no_blocking_dialogs):
+    before = session.scenario
+    target = tmp_path / "no" / "such" / "dir" / "x.toml"
+    assert not window.save_scenario(str(target))
+    assert no_blocking_dialogs[-1][0] == "critical"
+    assert str(target) in no_blocking_dialogs[-1][2]
+    assert session.scenario is before
+
+
+def test_lesson_gallery_lists_every_builtin(window):
+    from app.ui.lesson_gallery import LessonGallery
+
+    dialog = LessonGallery(window)
+    names = [dialog.list.item(i).data(0x0100) for i in range(dialog.list.count())]
+    assert names == scenario_mod.builtin_names()
+    dialog.list.setCurrentRow(0)
+    dialog.accept()
+    assert dialog.chosen == names[0]
+
+
+def test_per_racer_noise_is_part_of_the_cache_key(qtbot):
+    """P3 races full-batch GD against its noisy twin: same optimizer, params and schedule,
+    different noise, so the two racers must get different runs."""
+    import numpy as np
+
+    from app import scenario as scenario_mod
+    from app.ui.session import Session
+
+    sc = scenario_mod.load("p3_sgd_noise")
+    session = Session(sc)
+    session.recompute()
+    runs = [r for r in session.runs if r is not None]
+    expected = {r.racer.label: r.trajectories for r in sc.simulate()}
+    assert len(runs) == len(expected) >= 2
+    for run in runs:
+        np.testing.assert_array_equal(run.trajectories.points,
+                                      expected[run.racer.label].points)
+    sigmas = {r.racer.label: (r.noise.sigma if r.noise else 0.0) for r in runs}
+    assert len(set(sigmas.values())) >= 2
