@@ -1,0 +1,149 @@
+"""``descent-lab render``: draw a scenario headlessly into a PNG, a PNG sequence, a GIF or an MP4.
+
+::
+
+    descent-lab render --scenario default --out lesson.gif --size 640x400 --steps 0:150:2
+    descent-lab render --scenario p1_divergence --out frames/ --plot-only
+    descent-lab render --scenario my.toml --out final.png          # the last step
+
+No display is needed: unless ``QT_QPA_PLATFORM`` is set, Qt runs offscreen (set before Qt is
+imported). On a terminal a progress bar is drawn on stderr; otherwise nothing is printed.
+Everything is checked before any frame is drawn; the output is written atomically (see
+:mod:`app.export`), and an existing output is replaced only with ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+EXAMPLES = """\
+output (by the name given to --out):
+  FILE.png   one frame: the last step of --steps (so --steps 40 draws step 40; without
+             --steps, the final step)
+  FILE.gif   animated GIF (loops; at most 50 fps)
+  FILE.mp4   H.264 video (width and height must be even)
+  DIR/       PNG sequence DIR/frame_00000.png, frame_00001.png, ... (numbered by frame)
+
+steps: A:B[:STRIDE] draws steps A, A+STRIDE, ... up to B inclusive (step 0 is the start
+point); A or B may be left out (":80", "20:", "::2"); K alone draws step K only.
+
+examples:
+  descent-lab render --scenario default --out lesson.gif --size 640x400 --steps ::2
+  descent-lab render --scenario p1_divergence --out p1.mp4 --fps 24
+  descent-lab render --scenario default --out frames/ --steps 0:60 --plot-only
+  descent-lab render --scenario my_setup.toml --out final.png --size 1920x1080
+"""
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "render",
+        help="draw a scenario into a PNG, PNG sequence, GIF or MP4 (no display needed)",
+        description="Render a scenario's race offscreen into an image, a PNG sequence, an\n"
+                    "animated GIF or an MP4 video.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--scenario", metavar="NAME|PATH", default="default",
+                   help="built-in scenario name (see 'list scenarios') or a .toml file "
+                        "(default: default)")
+    p.add_argument("--out", metavar="FILE|DIR/", required=True,
+                   help="FILE.png, FILE.gif, FILE.mp4, or DIR/ for a PNG sequence")
+    p.add_argument("--fps", metavar="N", default="30",
+                   help="frames per second of a GIF or MP4 (default 30)")
+    p.add_argument("--size", metavar="WxH", default="1280x720",
+                   help="image size in pixels (default 1280x720; e.g. 1920x1080)")
+    p.add_argument("--steps", metavar="A:B[:STRIDE]",
+                   help="which steps to draw (default: all, 0 to the last)")
+    p.add_argument("--plot-only", action="store_true",
+                   help="the contour plot alone, without the loss and |gradient| readouts")
+    p.add_argument("--force", action="store_true", help="replace an existing output")
+    p.set_defaults(func=run)
+
+
+class ProgressBar:
+    """``render lesson.gif [#######.....] 120/300 frames 4.1 s`` on stderr, if a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, total: int, stream=None):
+        self.stream = stream or sys.stderr
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.label, self.total = label, max(1, total)
+        self.t0 = time.perf_counter()
+        self._last = 0.0
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if done < self.total and now - self._last < 0.1:
+            return
+        self._last = now
+        filled = round(self.WIDTH * done / self.total)
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\rrender {self.label} [{bar}] {done}/{self.total} frames "
+                          f"{now - self.t0:.1f} s")
+        self.stream.flush()
+
+    def finish(self, message: str) -> None:
+        if self.enabled:
+            self.stream.write(f"\r\033[K{message}\n")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _human_size(path) -> str:
+    if os.path.isdir(path):
+        total = sum(e.stat().st_size for e in os.scandir(path) if e.is_file())
+    else:
+        total = os.path.getsize(path)
+    return f"{total / 1e6:.2f} MB" if total >= 1e5 else f"{total / 1e3:.0f} kB"
+
+
+def run(args) -> int:
+    from app import export
+    from app import scenario as scenarios
+    from app.cli import CliError
+
+    kind = export.output_kind(args.out)
+    size = export.parse_size(args.size, kind)
+    fps = export.check_fps(args.fps, kind)
+    if not args.scenario.strip():
+        raise ValueError("argument --scenario: expected a built-in name or a .toml path, got ''")
+    sc = scenarios.load(args.scenario)
+    steps = export.parse_steps(args.steps, sc.steps).steps
+    if kind == "png":
+        steps = [steps[-1]]  # export.still_step: the last frame of the range
+    try:
+        writer = export.open_writer(args.out, size, fps, overwrite=args.force, kind=kind,
+                                    key_colors=[r.color for r in sc.racers if r.enabled],
+                                    pixel_format=export.QT_PIXEL_FORMAT)
+    except export.OutputExistsError as err:
+        raise CliError(f"{err}; use --force to replace it") from None
+
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render never shows a window
+    from app.ui.export_dialog import render_scenario  # Qt is imported only here
+
+    label = os.path.basename(os.path.normpath(args.out)) + ("/" if kind == "png-sequence"
+                                                            else "")
+    bar = ProgressBar(label, len(steps))
+    t0 = time.perf_counter()
+    try:
+        path = render_scenario(sc, writer, steps, include_readouts=not args.plot_only,
+                               progress=bar.update)
+    except BaseException:
+        bar.clear()
+        raise
+    bar.finish(f"wrote {path}{os.sep if kind == 'png-sequence' else ''}: {len(steps)} "
+               f"frame{'s' if len(steps) != 1 else ''}, {size[0]}x{size[1]}, "
+               f"{_human_size(path)}, {time.perf_counter() - t0:.1f} s")
+    return 0
