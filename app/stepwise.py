@@ -1,0 +1,737 @@
+"""Step-by-step explanations: what one optimizer did in one update, in numbers and in words.
+
+:func:`explain_step` runs :func:`app.engine.iterate` for the start points up to the update asked
+for and reads the optimizer's state before and after it, so every number it reports is the
+engine's own: the gradient the optimizer received (with the run's gradient noise), its momentum /
+first moment, its per-coordinate scale ``sigma`` and the move, which equals ``points[k + 1] -
+points[k]`` of :func:`app.engine.simulate` bit for bit. The :class:`StepExplanation` also carries
+``narration``: the update's arithmetic in plain words, for every optimizer family (GD, heavy-ball
+momentum, Nesterov, SGD with dampening and weight decay, Adagrad in torch's sum form and the
+lecture's root-mean-square form, RMSProp plain / centered / with momentum, Adam and AdamW with or
+without bias correction and AMSGrad, NAdam).
+
+Step ``k`` is the update that takes the point from iterate ``k`` to iterate ``k + 1`` (the move
+the learner sees next when the playhead is at ``k``); it uses the learning rate ``lr *
+schedule(k)`` and the noise sample ``k``.
+
+:func:`step_geometry` turns an explanation into the arrows and the box the step overlay draws
+(scaled so that they are visible in a view of a given size, the scales rounded to 1, 2 or 5 times
+a power of ten so a legend can state them).
+
+>>> import surfaces
+>>> from app import optimizers
+>>> e = explain_step(surfaces.get("quadratic", lambda1=1, lambda2=20),
+...                  optimizers.make("momentum", lr=0.01), None, (1.0, 1.0), step=1)
+>>> e.velocity.round(4).tolist(), e.update.round(5).tolist()
+([1.89, 34.0], [-0.0189, -0.34])
+
+No Qt here: this module is headless, like the engine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from app import optimizers
+from app.engine import Noise, iterate
+from app.optimizers import (
+    AdagradState,
+    AdamState,
+    NAdamState,
+    Optimizer,
+    RMSpropState,
+    SGDState,
+)
+from app.schedules import Schedule
+
+__all__ = [
+    "StepExplanation",
+    "StepExplainer",
+    "explain_step",
+    "Arrow",
+    "StepGeometry",
+    "step_geometry",
+    "nice_scale",
+    "format_number",
+    "format_vector",
+    "LINE_KINDS",
+]
+
+#: what each narration line is about (the panel colours a line by its kind, as the overlay does)
+LINE_KINDS = ("header", "info", "gradient", "velocity", "scale", "update", "result", "warning")
+
+
+# ---------------------------------------------------------------------------------------------
+# Number formatting shared by the narration and the tests
+# ---------------------------------------------------------------------------------------------
+def format_number(v: float) -> str:
+    """Four significant digits, as the narration writes every number (``0.04187``, ``1.2e-05``)."""
+    v = float(v)
+    if v == 0:
+        return "0"
+    if not math.isfinite(v):
+        return str(v)
+    return f"{v:.4g}"
+
+
+def format_vector(a: Any) -> str:
+    """``(x, y)`` with :func:`format_number`'s digits."""
+    a = np.asarray(a, dtype=np.float64).reshape(-1)
+    return "(" + ", ".join(format_number(x) for x in a) + ")"
+
+
+_n = format_number
+_v = format_vector
+
+
+# ---------------------------------------------------------------------------------------------
+# The explanation
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StepExplanation:
+    """One update of one optimizer from one start point (every vector has shape ``(2,)``).
+
+    - ``gradient``: what the optimizer received (the surface's gradient plus the run's noise);
+      ``true_gradient`` without the noise, ``noise`` the noise (None without); with coupled
+      weight decay the optimizer works on ``decayed_gradient = gradient + weight_decay * point``;
+    - ``velocity``: the momentum buffer / first moment after the update (None if the optimizer
+      has none), ``previous_velocity`` before it (None on the first step of SGD's lazy buffer);
+      ``velocity_units`` is ``"gradient"`` (same units as the gradient: SGD's buffer, Adam's m)
+      or ``"scaled"`` (RMSProp's buffer of ``g / sigma``);
+    - ``second_moment`` (``previous_second_moment``): Adagrad's sum of g^2, RMSProp's / Adam's /
+      NAdam's moving average v (None for SGD); ``sigma`` the per-coordinate scale the step is
+      divided by, including eps (None for SGD); ``effective_lr`` the per-coordinate lr / sigma
+      (just ``lr`` for SGD; Adagrad's decayed lr / sigma);
+    - ``update = new_point - point`` exactly as the engine moved (zero once the run is frozen);
+      ``proposed_update`` what the optimizer computed (differs only on the step that blew up or
+      after it);
+    - ``lr``: this update's learning rate (``base_lr * schedule_factor``);
+    - ``terms``: the named intermediate values the narration shows (e.g. ``m_hat``);
+    - ``narration``: the arithmetic in words, one line per item of ``line_kinds`` (see
+      :data:`LINE_KINDS`).
+    """
+
+    step: int
+    optimizer: str
+    title: str
+    hyper: Mapping[str, Any]
+    point: np.ndarray
+    true_gradient: np.ndarray
+    noise: np.ndarray | None
+    gradient: np.ndarray
+    decayed_gradient: np.ndarray | None
+    previous_velocity: np.ndarray | None
+    velocity: np.ndarray | None
+    velocity_units: str
+    previous_second_moment: np.ndarray | None
+    second_moment: np.ndarray | None
+    sigma: np.ndarray | None
+    effective_lr: np.ndarray
+    update: np.ndarray
+    proposed_update: np.ndarray
+    new_point: np.ndarray
+    lr: float
+    base_lr: float
+    schedule_factor: float
+    loss_before: float
+    loss_after: float
+    diverged_at: int
+    frozen: bool
+    blew_up: bool
+    start_index: int
+    terms: Mapping[str, Any] = field(default_factory=dict)
+    narration: list[str] = field(default_factory=list)
+    line_kinds: list[str] = field(default_factory=list)
+
+    @property
+    def t(self) -> int:
+        """The optimizer's step counter after this update (``step + 1``)."""
+        return self.step + 1
+
+    def text(self) -> str:
+        return "\n".join(self.narration)
+
+
+class _Record(NamedTuple):
+    """What :class:`StepExplainer` keeps of one yielded step: one start point's row."""
+
+    point: np.ndarray  # (1, 2)
+    grad: np.ndarray  # (1, 2)
+    loss: float
+    diverged_at: int
+    state: Any  # the optimizer state with every per-point array cut to this row, (1, 2)
+
+
+def _row_state(state: Any, i: int, n: int) -> Any:
+    """``state`` with every per-point array cut to row ``i`` (kept 2-D: ``(1, 2)``)."""
+    fields = []
+    for value in state:
+        if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == n:
+            fields.append(value[i:i + 1].copy())
+        else:
+            fields.append(value)
+    return type(state)(*fields)
+
+
+def _resolve(racer_or_optimizer: Any, schedule: Schedule | None):
+    """``(optimizer, schedule, label)`` from an Optimizer or a scenario Racer."""
+    if isinstance(racer_or_optimizer, Optimizer):
+        return racer_or_optimizer, schedule, ""
+    build = getattr(racer_or_optimizer, "build", None)
+    if callable(build):
+        opt, sched = build()
+        label = ""
+        display = getattr(racer_or_optimizer, "display_label", None)
+        if callable(display):
+            label = display()
+        return opt, (schedule if schedule is not None else sched), label
+    raise ValueError(f"expected an Optimizer or a Racer, got {racer_or_optimizer!r}")
+
+
+class StepExplainer:
+    """Explains any step of one racer from one start point, reusing what it has computed.
+
+    It runs :func:`app.engine.iterate` once over all ``starts`` (the same computation as
+    :func:`app.engine.simulate`, so the numbers are the run's bit for bit) and keeps one small
+    record per step of the start point ``index``; asking for a later step continues the run,
+    an earlier one is read back. Use one explainer per (racer, scenario) and ask it for the
+    playhead's step: stepping forward and back costs one engine step or nothing.
+
+    ``horizon``: how many updates to plan for (more are run on demand, by restarting).
+    """
+
+    def __init__(self, surface: Any, racer_or_optimizer: Any, schedule: Schedule | None = None,
+                 starts: Any = ((0.0, 0.0),), index: int = 0, noise: Noise | None = None,
+                 horizon: int = 1, label: str = ""):
+        self.surface = surface
+        self.optimizer, self.schedule, racer_label = _resolve(racer_or_optimizer, schedule)
+        self.label = label or racer_label
+        p = np.array(starts, dtype=np.float64)
+        if p.ndim == 1:
+            p = p[None, :]
+        if p.ndim != 2 or p.shape[1] != 2 or p.shape[0] == 0:
+            raise ValueError(f"start points must have shape (N, 2), got {np.shape(starts)}")
+        if not 0 <= int(index) < p.shape[0]:
+            raise ValueError(f"start index {index} out of range (there are {p.shape[0]})")
+        self.starts = p
+        self.index = int(index)
+        self.noise = noise if (noise is not None and noise.sigma > 0) else None
+        self.horizon = max(int(horizon), 1)
+        self.blowup = float(getattr(surface, "blowup", 1e12))
+        self._records: list[_Record] = []
+        self._iterator = None
+
+    # -- running the engine --------------------------------------------------------------------
+    def _restart(self, horizon: int) -> None:
+        self.horizon = horizon
+        self._records = []
+        self._iterator = iterate(self.surface, self.optimizer, self.starts, horizon,
+                                 self.schedule, self.noise)
+
+    def _ensure(self, last: int) -> None:
+        """Have records for steps ``0 .. last``."""
+        if last > self.horizon:
+            self._restart(max(last, 2 * self.horizon))
+        elif self._iterator is None:
+            self._restart(self.horizon)
+        i, n = self.index, self.starts.shape[0]
+        while len(self._records) <= last:
+            s = next(self._iterator)
+            self._records.append(_Record(s.points[i:i + 1].copy(), s.grad[i:i + 1].copy(),
+                                         float(s.loss[i]), int(s.diverged_at[i]),
+                                         _row_state(s.state, i, n)))
+
+    def _learning_rate(self, k: int) -> tuple[float, float]:
+        """``(lr, factor)`` of update ``k``, computed as the engine computes it."""
+        factors = (self.schedule(np.arange(k + 1)) if self.schedule is not None
+                   else np.ones(k + 1))
+        lrs = self.optimizer.lr * factors
+        return float(lrs[k]), float(factors[k])
+
+    def _noise_row(self, k: int) -> np.ndarray | None:
+        if self.noise is None:
+            return None
+        return self.noise.sample(k, self.starts.shape)[self.index:self.index + 1]
+
+    # -- the explanation ---------------------------------------------------------------------
+    def explain(self, step: int) -> StepExplanation:
+        """The update from iterate ``step`` to ``step + 1``."""
+        if isinstance(step, bool) or int(step) != step or step < 0:
+            raise ValueError(f"Invalid step: {step} (expected a whole number >= 0)")
+        k = int(step)
+        self._ensure(k + 1)
+        before, after = self._records[k], self._records[k + 1]
+        lr, factor = self._learning_rate(k)
+        with np.errstate(all="ignore"):
+            noise = self._noise_row(k)
+            # exactly the engine's expression: g + noise.sample(k, g.shape)
+            g_used = before.grad + noise if noise is not None else before.grad
+            proposed, _ = self.optimizer.update(g_used, before.state, before.point, lr)
+            proposed_update = (proposed - before.point)[0]
+            update = (after.point - before.point)[0]
+            proposed_loss = float(self.surface.value(proposed)[0])
+        frozen = 0 <= before.diverged_at <= k
+        blew_up = after.diverged_at == k + 1
+        ctx = _Context(self.optimizer, k, lr, before, after, g_used[0])
+        with np.errstate(all="ignore"):
+            family = _FAMILIES[_family_of(before.state)](ctx)
+
+        lines = _Lines()
+        spec = optimizers.spec(self.optimizer.name)
+        who = spec.title
+        if self.label and spec.title.lower() in self.label.lower():
+            who = self.label
+        elif self.label:
+            who = f"{self.label} ({spec.title})"
+        lines.add("header", f"Step {k} → {k + 1}: {who}")
+        lines.add("info", f"at point {_v(before.point)}: loss {_n(before.loss)}")
+        if factor != 1.0:
+            lines.add("info", f"learning rate {_n(lr)} = base {_n(self.optimizer.lr)} × "
+                              f"schedule {_n(factor)}")
+        else:
+            lines.add("info", f"learning rate {_n(lr)}")
+        if noise is not None:
+            lines.add("gradient", f"gradient {_v(before.grad)} + noise {_v(noise)} → "
+                                  f"gradient used {_v(g_used)}")
+        else:
+            lines.add("gradient", f"gradient {_v(g_used)}")
+        lines.extend(family.lines)
+        lines.add("update", f"move {_v(update)}")
+        if frozen:
+            lines.add("warning", f"this run blew up at step {before.diverged_at}: the point "
+                                 f"stays frozen at its last good position (the optimizer would "
+                                 f"move {_v(proposed_update)})")
+        elif blew_up:
+            lines.add("warning", f"blow-up: the move {_v(proposed_update)} lands where the loss "
+                                 f"is {_n(proposed_loss)} (not finite or above "
+                                 f"{_n(self.blowup)}), so the run diverged at step {k + 1} and "
+                                 f"the point stays where it was")
+        change = after.loss - before.loss
+        word = "down" if change < 0 else ("up" if change > 0 else "unchanged")
+        lines.add("result", f"new point {_v(after.point)}: loss {_n(after.loss)} ({word} "
+                            f"{_n(abs(change))})" if word != "unchanged" else
+                  f"new point {_v(after.point)}: loss {_n(after.loss)} (unchanged)")
+
+        return StepExplanation(
+            step=k, optimizer=self.optimizer.name, title=spec.title,
+            hyper=dict(self.optimizer.hyper), point=before.point[0].copy(),
+            true_gradient=before.grad[0].copy(),
+            noise=None if noise is None else noise[0].copy(), gradient=g_used[0].copy(),
+            decayed_gradient=family.decayed_gradient,
+            previous_velocity=family.previous_velocity, velocity=family.velocity,
+            velocity_units=family.velocity_units,
+            previous_second_moment=family.previous_second_moment,
+            second_moment=family.second_moment, sigma=family.sigma,
+            effective_lr=family.effective_lr, update=update, proposed_update=proposed_update,
+            new_point=after.point[0].copy(), lr=lr, base_lr=self.optimizer.lr,
+            schedule_factor=factor, loss_before=before.loss, loss_after=after.loss,
+            diverged_at=after.diverged_at, frozen=frozen, blew_up=blew_up,
+            start_index=self.index, terms=family.terms, narration=lines.text,
+            line_kinds=lines.kinds,
+        )
+
+
+def explain_step(surface: Any, racer_or_optimizer: Any, schedule: Schedule | None,
+                 start_point: Any, step: int, noise: Noise | None = None, *,
+                 index: int = 0) -> StepExplanation:
+    """Explain update ``step`` (iterate ``step`` to ``step + 1``) of one run.
+
+    ``racer_or_optimizer`` is an :class:`app.optimizers.Optimizer` or a scenario
+    :class:`~app.scenario.Racer` (whose own schedule is used when ``schedule`` is None).
+    ``start_point`` is one point ``(x, y)``, or all of a run's start points ``(N, 2)`` with
+    ``index`` choosing one: a start point's gradient noise depends on its position among the
+    run's points, so pass them all to explain a noisy run's point ``index``.
+    """
+    explainer = StepExplainer(surface, racer_or_optimizer, schedule, start_point, index, noise,
+                              horizon=int(step) + 1 if not isinstance(step, bool) else 1)
+    return explainer.explain(step)
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-family arithmetic (mirrors app.optimizers; the states supply the stored numbers)
+# ---------------------------------------------------------------------------------------------
+class _Lines:
+    def __init__(self):
+        self.text: list[str] = []
+        self.kinds: list[str] = []
+
+    def add(self, kind: str, text: str) -> None:
+        self.text.append(text)
+        self.kinds.append(kind)
+
+    def extend(self, other: _Lines) -> None:
+        self.text += other.text
+        self.kinds += other.kinds
+
+
+@dataclass
+class _Context:
+    optimizer: Optimizer
+    k: int
+    lr: float
+    before: _Record
+    after: _Record
+    g: np.ndarray  # (2,) the gradient the optimizer received
+
+    @property
+    def hyper(self):
+        return self.optimizer.hyper
+
+    @property
+    def p(self) -> np.ndarray:
+        return self.before.point[0]
+
+    @property
+    def t(self) -> int:
+        return self.k + 1
+
+
+@dataclass
+class _Family:
+    lines: _Lines
+    effective_lr: np.ndarray
+    decayed_gradient: np.ndarray | None = None
+    previous_velocity: np.ndarray | None = None
+    velocity: np.ndarray | None = None
+    velocity_units: str = ""
+    previous_second_moment: np.ndarray | None = None
+    second_moment: np.ndarray | None = None
+    sigma: np.ndarray | None = None
+    terms: dict[str, Any] = field(default_factory=dict)
+
+
+def _row(a: Any) -> np.ndarray | None:
+    return None if a is None else np.asarray(a)[0].copy()
+
+
+def _family_of(state: Any) -> str:
+    for cls in (SGDState, AdagradState, RMSpropState, AdamState, NAdamState):
+        if isinstance(state, cls):
+            return cls.__name__
+    raise ValueError(f"cannot explain an optimizer with state {type(state).__name__}")
+
+
+def _coupled_decay(ctx: _Context, lines: _Lines) -> np.ndarray | None:
+    """torch's L2 weight decay ``g + weight_decay * p`` (None when weight_decay is 0)."""
+    wd = ctx.hyper.get("weight_decay", 0.0)
+    if not wd:
+        return None
+    gw = ctx.p * wd
+    gw += ctx.g
+    lines.add("gradient", f"weight decay: gradient + {_n(wd)} × point {_v(ctx.p)} → "
+                          f"{_v(gw)}")
+    return gw
+
+
+def _sgd(ctx: _Context) -> _Family:
+    h, lines = ctx.hyper, _Lines()
+    mu, damp, nesterov = h["momentum"], h["dampening"], h["nesterov"]
+    gw = _coupled_decay(ctx, lines)
+    g = ctx.g if gw is None else gw
+    fam = _Family(lines, np.full(2, ctx.lr), decayed_gradient=gw)
+    if mu == 0:
+        lines.add("update", f"step: lr {_n(ctx.lr)} × gradient {_v(g)} = {_v(ctx.lr * g)}, "
+                            f"taken downhill")
+        return fam
+    b_prev = _row(ctx.before.state.momentum_buffer)
+    b = _row(ctx.after.state.momentum_buffer)
+    fam.previous_velocity, fam.velocity, fam.velocity_units = b_prev, b, "gradient"
+    if b_prev is None:
+        lines.add("velocity", f"velocity starts as the gradient → {_v(b)}")
+    else:
+        part = "gradient" if damp == 0 else f"(1 − {_n(damp)}) × gradient"
+        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + {part} "
+                              f"→ {_v(b)}")
+    if nesterov:
+        d = b * mu
+        d += g
+        fam.terms["direction"] = d
+        lines.add("velocity", f"Nesterov look-ahead: gradient + {_n(mu)} × velocity → "
+                              f"direction {_v(d)}")
+        lines.add("update", f"step: lr {_n(ctx.lr)} × direction = {_v(ctx.lr * d)}, taken "
+                            f"downhill")
+    else:
+        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
+                            f"downhill")
+    return fam
+
+
+def _adagrad(ctx: _Context) -> _Family:
+    h, lines = ctx.hyper, _Lines()
+    t = ctx.t
+    gw = _coupled_decay(ctx, lines)
+    g = ctx.g if gw is None else gw
+    clr = ctx.lr / (1 + (t - 1) * h["lr_decay"])
+    if h["lr_decay"]:
+        lines.add("info", f"decayed lr = {_n(ctx.lr)} / (1 + {t - 1} × {_n(h['lr_decay'])}) "
+                          f"→ {_n(clr)}")
+    prev, total = _row(ctx.before.state.sum), _row(ctx.after.state.sum)
+    lines.add("scale", f"sum of squared gradients = previous {_v(prev)} + gradient² "
+                       f"{_v(g * g)} → {_v(total)}")
+    if h.get("average", False):
+        sigma = np.sqrt(np.divide(total, t)) + h["eps"]
+        lines.add("scale", f"σ = √(sum / {t}) + eps (root mean square) → {_v(sigma)}")
+    else:
+        sigma = np.sqrt(total) + h["eps"]
+        lines.add("scale", f"σ = √sum + eps → {_v(sigma)}")
+    eff = clr / sigma
+    lines.add("scale", f"effective lr per coordinate = {_n(clr)} / σ → {_v(eff)}")
+    lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
+    return _Family(lines, eff, decayed_gradient=gw, previous_second_moment=prev,
+                   second_moment=total, sigma=sigma, terms={"clr": clr})
+
+
+def _rmsprop(ctx: _Context) -> _Family:
+    h, lines = ctx.hyper, _Lines()
+    alpha, eps, mu, centered = h["alpha"], h["eps"], h["momentum"], h["centered"]
+    gw = _coupled_decay(ctx, lines)
+    g = ctx.g if gw is None else gw
+    v_prev, v = _row(ctx.before.state.square_avg), _row(ctx.after.state.square_avg)
+    lines.add("scale", f"v = {_n(alpha)} × previous {_v(v_prev)} + {_n(1 - alpha)} × "
+                       f"gradient² {_v(g * g)} → {_v(v)}")
+    terms: dict[str, Any] = {}
+    if centered:
+        m_prev, m = _row(ctx.before.state.grad_avg), _row(ctx.after.state.grad_avg)
+        terms["grad_avg"] = m
+        lines.add("scale", f"mean gradient = {_n(alpha)} × previous {_v(m_prev)} + "
+                           f"{_n(1 - alpha)} × gradient → {_v(m)}")
+        sigma = np.sqrt(v - m * m) + eps
+        lines.add("scale", f"σ = √(v − mean²) + eps (centered) → {_v(sigma)}")
+    else:
+        sigma = np.sqrt(v) + eps
+        lines.add("scale", f"σ = √v + eps → {_v(sigma)}")
+    eff = ctx.lr / sigma
+    fam = _Family(lines, eff, decayed_gradient=gw, previous_second_moment=v_prev,
+                  second_moment=v, sigma=sigma, terms=terms)
+    if mu > 0:
+        b_prev = _row(ctx.before.state.momentum_buffer)
+        b = _row(ctx.after.state.momentum_buffer)
+        fam.previous_velocity, fam.velocity, fam.velocity_units = b_prev, b, "scaled"
+        terms["scaled_gradient"] = g / sigma
+        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + "
+                              f"gradient / σ {_v(g / sigma)} → {_v(b)}")
+        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
+                            f"downhill")
+    else:
+        lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
+        lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
+    return fam
+
+
+def _adam(ctx: _Context) -> _Family:
+    h, lines = ctx.hyper, _Lines()
+    (b1, b2), eps, wd = h["betas"], h["eps"], h["weight_decay"]
+    amsgrad, corrected = h.get("amsgrad", False), h.get("bias_correction", True)
+    decoupled = ctx.optimizer.name == "adamw"
+    t = ctx.t
+    terms: dict[str, Any] = {}
+    gw = None
+    if wd and decoupled:
+        shrink = 1 - ctx.lr * wd
+        p_decayed = ctx.p * shrink
+        terms["decayed_point"] = p_decayed
+        lines.add("info", f"decoupled weight decay: point × (1 − lr × {_n(wd)}) = point × "
+                          f"{_n(shrink)} → {_v(p_decayed)}")
+    elif wd:
+        gw = _coupled_decay(ctx, lines)
+    g = ctx.g if gw is None else gw
+    m_prev, m = _row(ctx.before.state.exp_avg), _row(ctx.after.state.exp_avg)
+    v_prev, v = _row(ctx.before.state.exp_avg_sq), _row(ctx.after.state.exp_avg_sq)
+    lines.add("velocity", f"first moment m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × "
+                          f"gradient → {_v(m)}")
+    lines.add("scale", f"second moment v = {_n(b2)} × previous {_v(v_prev)} + {_n(1 - b2)} × "
+                       f"gradient² {_v(g * g)} → {_v(v)}")
+    v_used = v
+    if amsgrad:
+        vmax_prev = _row(ctx.before.state.max_exp_avg_sq)
+        v_used = _row(ctx.after.state.max_exp_avg_sq)
+        terms["max_exp_avg_sq"] = v_used
+        lines.add("scale", f"AMSGrad: v_max = max(previous {_v(vmax_prev)}, v) → {_v(v_used)}")
+    vname = "v_max" if amsgrad else "v"
+    if corrected:
+        bc1 = 1 - b1**t
+        bc2_root = (1 - b2**t) ** 0.5
+        m_hat = m / bc1
+        root_v_hat = np.sqrt(v_used) / bc2_root
+        sigma = root_v_hat + eps
+        terms.update(m_hat=m_hat, root_v_hat=root_v_hat, bias_correction1=bc1,
+                     bias_correction2_root=bc2_root)
+        lines.add("velocity", f"bias correction (t = {t}): m_hat = m / (1 − {_n(b1)}^{t}) = m / "
+                              f"{_n(bc1)} → {_v(m_hat)}")
+        lines.add("scale", f"√v_hat = √{vname} / √(1 − {_n(b2)}^{t}) = √{vname} / {_n(bc2_root)} → "
+                           f"{_v(root_v_hat)}")
+        lines.add("scale", f"σ = √v_hat + eps → {_v(sigma)}")
+        direction, dname = m_hat, "m_hat"
+    else:
+        sigma = np.sqrt(v_used) + eps
+        lines.add("scale", f"no bias correction: σ = √{vname} + eps → {_v(sigma)}")
+        direction, dname = m, "m"
+    eff = ctx.lr / sigma
+    lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
+    lines.add("update", f"step: effective lr × {dname} = {_v(eff * direction)}, taken downhill"
+              + (" from the decayed point" if wd and decoupled else ""))
+    return _Family(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
+                   velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
+                   sigma=sigma, terms=terms)
+
+
+def _nadam(ctx: _Context) -> _Family:
+    h, lines = ctx.hyper, _Lines()
+    (b1, b2), eps, psi = h["betas"], h["eps"], h["momentum_decay"]
+    t = ctx.t
+    gw = None
+    if h["weight_decay"]:
+        gw = ctx.g + h["weight_decay"] * ctx.p  # NAdam's own expression
+        lines.add("gradient", f"weight decay: gradient + {_n(h['weight_decay'])} × point "
+                              f"{_v(ctx.p)} → {_v(gw)}")
+    g = ctx.g if gw is None else gw
+    mu = b1 * (1.0 - 0.5 * 0.96 ** (t * psi))
+    mu_next = b1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
+    mu_product = float(ctx.after.state.mu_product)
+    lines.add("info", f"momentum schedule: μ_t = {_n(mu)}, μ_t+1 = {_n(mu_next)}, "
+                      f"product of μ so far = {_n(mu_product)}")
+    m_prev, m = _row(ctx.before.state.exp_avg), _row(ctx.after.state.exp_avg)
+    v_prev, v = _row(ctx.before.state.exp_avg_sq), _row(ctx.after.state.exp_avg_sq)
+    lines.add("velocity", f"first moment m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × "
+                          f"gradient → {_v(m)}")
+    lines.add("scale", f"second moment v = {_n(b2)} × previous {_v(v_prev)} + {_n(1 - b2)} × "
+                       f"gradient² {_v(g * g)} → {_v(v)}")
+    sigma = np.sqrt(np.divide(v, 1 - b2**t)) + eps
+    lines.add("scale", f"σ = √(v / (1 − {_n(b2)}^{t})) + eps → {_v(sigma)}")
+    eff = ctx.lr / sigma
+    w_grad = ctx.lr * (1.0 - mu) / (1.0 - mu_product)
+    w_mom = ctx.lr * mu_next / (1.0 - mu_product * mu_next)
+    grad_part = w_grad * g / sigma
+    mom_part = w_mom * m / sigma
+    lines.add("update", f"gradient part: lr × (1 − μ_t) / (1 − product) = {_n(w_grad)} × "
+                        f"gradient / σ → {_v(grad_part)}")
+    lines.add("update", f"momentum part: lr × μ_t+1 / (1 − product × μ_t+1) = {_n(w_mom)} × "
+                        f"m / σ → {_v(mom_part)}")
+    lines.add("update", "step: gradient part + momentum part, taken downhill")
+    terms = dict(mu=mu, mu_next=mu_next, mu_product=mu_product, gradient_part=grad_part,
+                 momentum_part=mom_part)
+    return _Family(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
+                   velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
+                   sigma=sigma, terms=terms)
+
+
+_FAMILIES = {
+    "SGDState": _sgd,
+    "AdagradState": _adagrad,
+    "RMSpropState": _rmsprop,
+    "AdamState": _adam,
+    "NAdamState": _nadam,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Geometry for the overlay (headless, so tests check what is drawn without a screen)
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Arrow:
+    """An arrow from ``start`` to ``start + scale * vector`` (``vector`` in data units)."""
+
+    name: str  # "gradient", "velocity", "update"
+    label: str
+    start: np.ndarray
+    vector: np.ndarray
+    scale: float
+
+    @property
+    def end(self) -> np.ndarray:
+        return self.start + self.scale * self.vector
+
+
+@dataclass(frozen=True)
+class StepGeometry:
+    """What the step overlay draws: arrows, and the sigma box ``center ± box_scale * sigma``."""
+
+    arrows: tuple[Arrow, ...]
+    box_center: np.ndarray | None
+    box_half: np.ndarray | None  # box_scale * sigma
+    box_scale: float
+    box_label: str
+    point: np.ndarray
+    new_point: np.ndarray
+
+    def arrow(self, name: str) -> Arrow | None:
+        for a in self.arrows:
+            if a.name == name:
+                return a
+        return None
+
+
+def nice_scale(x: float) -> float:
+    """The largest of 1, 2, 5 times a power of ten that is <= ``x`` (``x > 0``); 1 otherwise."""
+    if not (math.isfinite(x) and x > 0):
+        return 1.0
+    e = math.floor(math.log10(x))
+    for m in (5.0, 2.0, 1.0):
+        s = m * 10.0**e
+        if s <= x * (1 + 1e-12):
+            return float(f"{s:.1e}")
+    return float(f"{10.0 ** (e - 1) * 5:.1e}")
+
+
+def _scale_text(scale: float) -> str:
+    return "actual size" if scale == 1 else f"× {format_number(scale)}"
+
+
+def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: float = 0.3,
+                  min_update: float = 0.04) -> StepGeometry:
+    """Arrows and box for ``expl`` in a view ``span = (width, height)`` in data units.
+
+    The gradient (drawn negated: the way downhill), the velocity (negated, for the same reason)
+    and the sigma box share one scale, so their sizes compare; it is chosen so that the largest
+    of them is about ``fraction`` of the view. RMSProp's velocity (in units of ``g / sigma``)
+    gets its own scale. The update is drawn at its actual size (it ends at the next point) unless
+    it would be shorter than ``min_update`` of the view; then it is magnified. Every scale is 1,
+    2 or 5 times a power of ten (``nice_scale``).
+    """
+    sx, sy = (abs(float(span[0])) or 1.0), (abs(float(span[1])) or 1.0)
+
+    def visible(v: np.ndarray | None) -> float:
+        if v is None:
+            return 0.0
+        with np.errstate(all="ignore"):
+            r = math.hypot(float(v[0]) / sx, float(v[1]) / sy)
+        return r if math.isfinite(r) else 0.0
+
+    def scale_for(length: float, target: float) -> float:
+        return nice_scale(target / length) if length > 0 else 1.0
+
+    p = expl.point
+    shared = [visible(expl.gradient)]
+    if expl.velocity is not None and expl.velocity_units == "gradient":
+        shared.append(visible(expl.velocity))
+    if expl.sigma is not None:
+        shared.append(visible(expl.sigma))
+    s_g = scale_for(max(shared), fraction)
+    arrows = [Arrow("gradient", f"−gradient ({_scale_text(s_g)})", p.copy(),
+                    -np.asarray(expl.gradient, dtype=float), s_g)]
+    if expl.velocity is not None:
+        if expl.velocity_units == "gradient":
+            s_v, what = s_g, "−first moment m" if expl.sigma is not None else "−velocity"
+        else:
+            s_v, what = scale_for(visible(expl.velocity), fraction), "−velocity (g/σ units)"
+        arrows.append(Arrow("velocity", f"{what} ({_scale_text(s_v)})", p.copy(),
+                            -np.asarray(expl.velocity, dtype=float), s_v))
+    u = visible(expl.update)
+    s_u = 1.0 if u >= min_update or u == 0 else scale_for(u, 2.5 * min_update)
+    s_u = max(s_u, 1.0)
+    arrows.append(Arrow("update", f"update ({_scale_text(s_u)})", p.copy(),
+                        np.asarray(expl.update, dtype=float), s_u))
+    box_center = box_half = None
+    box_label = ""
+    if expl.sigma is not None:
+        box_center = p.copy()
+        with np.errstate(all="ignore"):
+            box_half = s_g * np.asarray(expl.sigma, dtype=float)
+        box_label = f"σ per coordinate ({_scale_text(s_g)})"
+    return StepGeometry(tuple(arrows), box_center, box_half, s_g, box_label, p.copy(),
+                        expl.new_point.copy())
