@@ -45,6 +45,9 @@ class Quadratic(Surface):
         rot = np.array([[c, -s], [s, c]])
         self.matrix = rot @ np.diag([p["lambda1"], p["lambda2"]]) @ rot.T
         self.center = np.array([p["x0"], p["y0"]])
+        # plain floats: the hot loop then does no numpy-scalar unpacking per call
+        (self._a, self._b), (_, self._d) = self.matrix.tolist()
+        self._cx, self._cy = self.center.tolist()
         # A window that shows a few contour levels along the flat axis too.
         half = 3.0 * np.sqrt(max(p["lambda1"], p["lambda2"]) / min(p["lambda1"], p["lambda2"]))
         half = float(np.clip(half, 3.0, 12.0))
@@ -53,17 +56,17 @@ class Quadratic(Surface):
         self.starts = self.center + np.array([[-0.8 * half, 0.5 * half]])
 
     def _value(self, x, y):
-        (a, b), (_, d) = self.matrix
-        u, v = x - self.center[0], y - self.center[1]
+        a, b, d = self._a, self._b, self._d
+        u, v = x - self._cx, y - self._cy
         return 0.5 * (a * u * u + 2.0 * b * u * v + d * v * v)
 
     def _grad(self, x, y):
-        (a, b), (_, d) = self.matrix
-        u, v = x - self.center[0], y - self.center[1]
+        a, b, d = self._a, self._b, self._d
+        u, v = x - self._cx, y - self._cy
         return a * u + b * v, b * u + d * v
 
     def _hessian(self, x, y):
-        (a, b), (_, d) = self.matrix
+        a, b, d = self._a, self._b, self._d
         one = np.ones(np.broadcast(x, y).shape)
         return a * one, b * one, d * one
 
