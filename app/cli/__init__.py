@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -53,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
@@ -60,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(_join_negative_values(argv))
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # e.g. `descent-lab analyze ... | head`: the reader has had enough
+        _silence_stdout()
+        return 0
     except (ValueError, OSError) as err:
         print(f"descent-lab: error: {err}", file=sys.stderr)
         return 2
