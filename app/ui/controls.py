@@ -35,12 +35,18 @@ import surfaces
 from app import optimizers, schedules
 from app import viewmodel as vm
 from app.ui import theme
+from app.ui.formula_field import FormulaField
 from app.ui.param_fields import ParamField, ParamForm
 from app.ui.playback import SPEEDS, Playback
 from app.ui.session import MAX_UI_STEPS, Session
+from surfaces.formula import FormulaError
 from surfaces.params import Param
 
 __all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline"]
+
+
+#: surface family -> {param name: editor factory} replacing the generated ParamField
+CUSTOM_EDITORS = {"formula": {"expr": FormulaField}}
 
 
 def _swatch(color: str, size: int = 14) -> QIcon:
@@ -166,7 +172,7 @@ class SurfaceSection(QGroupBox):
             if self.form is not None:
                 self.form.setParent(None)
                 self.form.deleteLater()
-            self.form = ParamForm(fam.PARAMS, values)
+            self.form = ParamForm(fam.PARAMS, values, editors=CUSTOM_EDITORS.get(name))
             self.form.changed.connect(self._param_changed)
             self.layout_.addWidget(self.form)
             self._family = name
@@ -176,6 +182,8 @@ class SurfaceSection(QGroupBox):
     def _param_changed(self, key: str, value: Any, debounce: bool) -> None:
         try:
             self.session.set_surface_params(**{key: value})
+        except FormulaError as err:  # (the formula field checks first: rare)
+            self.form.fields[key].set_error(err)
         except ValueError as err:
             self.form.set_error(key, str(err))
 

@@ -10,6 +10,7 @@ sent on, so the last valid state stays. The tooltip is the Param's one-line ``do
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -269,9 +270,15 @@ class ParamForm(QWidget):
     changed = Signal(str, object, bool)
 
     def __init__(self, params: tuple[Param, ...], values: dict[str, Any] | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 editors: dict[str, Callable[[Param, Any], QWidget]] | None = None):
+        """``editors`` maps a param name to a factory ``(param, value) -> field`` for a custom
+        editor (e.g. the formula entry); it must behave like a ParamField (``committed``,
+        ``set_value``, ``set_error``, ``has_error``, ``set_text``). A field with a true
+        ``spans_row`` attribute takes the whole row and shows its own label."""
         super().__init__(parent)
         values = values or {}
+        editors = editors or {}
         self.fields: dict[str, ParamField] = {}
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -280,11 +287,15 @@ class ParamForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for p in params:
-            field = ParamField(p, values.get(p.name, p.default))
+            make = editors.get(p.name, ParamField)
+            field = make(p, values.get(p.name, p.default))
             field.committed.connect(self._on_commit)
-            label = QLabel(p.name.replace("_", " "))
-            label.setToolTip(field.toolTip())
-            layout.addRow(label, field)
+            if getattr(field, "spans_row", False):
+                layout.addRow(field)
+            else:
+                label = QLabel(p.name.replace("_", " "))
+                label.setToolTip(field.toolTip())
+                layout.addRow(label, field)
             self.fields[p.name] = field
 
     def _on_commit(self, name: str, value: Any) -> None:

@@ -4,11 +4,17 @@ It observes a :class:`~app.ui.session.Session` and never computes numerics itsel
 comes from :mod:`app.viewmodel` (colour scale, contour lines, paths revealed up to a step).
 Items are created once and updated with ``setData`` (a frame of playback only moves data).
 
+Where the surface is undefined (a formula's ``log`` of a negative number, a division by zero:
+non-finite values) the heatmap is transparent and no contour line is drawn, so the hole shows
+the plot background; a small note in the top-left corner says what the blank means.
+
 Mouse: left-click adds a start point, dragging a start point moves it, right-click (or
 Shift/Ctrl+click) on a start point removes it; dragging elsewhere pans, the wheel zooms.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pyqtgraph as pg
@@ -188,6 +194,15 @@ class SurfaceView(QWidget):
         self.badge.setObjectName("badge")
         self.badge.setWordWrap(True)
         self.badge.hide()
+        self.hole_note = QLabel("blank: f(x, y) is undefined there", self.plot_widget)
+        self.hole_note.setObjectName("hint")
+        self.hole_note.setStyleSheet("background: rgba(18, 19, 23, 200); border-radius: 3px;"
+                                     " padding: 1px 6px;")
+        self.hole_note.setToolTip("the formula has no value in the blank areas (log or sqrt "
+                                  "of a negative number, division by zero): a run that steps "
+                                  "into one stops there, marked diverged")
+        self.hole_note.hide()
+        self.has_holes = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,6 +214,7 @@ class SurfaceView(QWidget):
         self._regrid.timeout.connect(self._regrid_to_view)
         self.viewbox.sigRangeChangedManually.connect(lambda *_: self._regrid.start())
         self.viewbox.sigResized.connect(lambda *_: self._place_badge())
+        self.viewbox.sigResized.connect(lambda *_: self._place_hole_note())
 
         if interactive:
             self.viewbox.addRequested.connect(self._add_start)
@@ -234,6 +250,7 @@ class SurfaceView(QWidget):
         self.plot.setLabel("left", labels[1])
         m = np.asarray(s.minima, dtype=float).reshape(-1, 2)
         self.minima.setData(pos=m)
+        self._grid_window = None  # a new surface (e.g. another formula) in the same window
         self.reset_view()
 
     def _regrid_to_view(self) -> None:
@@ -247,6 +264,13 @@ class SurfaceView(QWidget):
         self._grid_window = window
         xs, ys, z = self.session.surface.grid(self.grid_size, window)
         scale = vm.color_scale(z)
+        undefined = ~np.isfinite(z)
+        self.has_holes = bool(undefined.any())
+        if self.has_holes:
+            # blank, not the top colour: NaN pixels are transparent, and no contour runs there
+            image = scale.image.copy()
+            image[undefined] = np.nan
+            scale = dataclasses.replace(scale, image=image)
         self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
         dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
         dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
@@ -257,6 +281,8 @@ class SurfaceView(QWidget):
         self.color_scale = scale
         lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
         self._set_contours(lines)
+        self.hole_note.setVisible(self.has_holes)
+        self._place_hole_note()
         self.gridUpdated.emit()
 
     def _set_contours(self, lines) -> None:
@@ -355,6 +381,15 @@ class SurfaceView(QWidget):
         self.badge.adjustSize()
         self.badge.move(round(rect.left()) + 8,
                         max(0, round(rect.bottom()) - self.badge.height() - 8))
+
+    def _place_hole_note(self) -> None:
+        """Top-left corner of the plot area (the legend is top-right, the badge bottom-left)."""
+        if not self.has_holes:
+            return
+        rect = self.viewbox.sceneBoundingRect()
+        self.hole_note.adjustSize()
+        self.hole_note.move(round(rect.left()) + 8, round(rect.top()) + 8)
+        self.hole_note.raise_()
 
     # -- introspection for tests and export ---------------------------------------------------
     def path_data(self, i: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,282 @@
+"""FormulaField: type ``f(x, y)`` and watch the surface follow, with errors pointed at.
+
+The entry of the ``formula`` surface's ``expr`` parameter (:mod:`surfaces.formula`). It behaves
+like a :class:`~app.ui.param_fields.ParamField` (``committed(name, value)`` with valid values
+only, ``set_value``, ``set_error``, ``has_error``, ``set_text``), so a
+:class:`~app.ui.param_fields.ParamForm` can hold it, but the text is applied *as the user
+types*:
+
+* every keystroke parses the text with the fast :func:`~surfaces.formula.parse_formula` (no
+  derivatives): a displayed error follows the typing at once (or disappears when the text
+  parses), and ``DEBOUNCE_MS`` after the last keystroke the text is applied;
+* applying (after the pause, at once on Enter or when the field loses focus) compiles the
+  formula with its exact derivatives (:func:`~surfaces.formula.compile_formula`, cached, so the
+  session's own build is instant) and commits it; a slow compile (~1 s in the worst case) costs
+  one wait after the pause, never one per keystroke;
+* a bad formula is shown inline: the plain message (``unknown function 'sinn' - did you mean
+  'sin'?``), then the formula in a monospace label with a caret under the offending character.
+  Nothing is committed, so the plot keeps the last valid surface; Escape restores its text.
+
+The *Examples* menu puts a formula one click away (and applies it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from surfaces.formula import FormulaError, compile_formula, format_formula_error, parse_formula
+from surfaces.params import Param
+
+__all__ = ["FormulaField", "EXAMPLES", "DEBOUNCE_MS"]
+
+#: the text is applied this long after the last keystroke (and at once on Enter)
+DEBOUNCE_MS = 300
+
+#: (formula, what it shows): the Examples menu
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("x^2 + 10*y^2", "a narrow valley: one direction 10x steeper"),
+    ("abs(x) + y^2", "a kink along x = 0: the gradient jumps"),
+    ("log(1 + exp(x)) + (y - sin(x))^2", "softplus slope along a wavy valley"),
+    ("(1-x)^2 + 100*(y-x^2)^2", "Rosenbrock's banana: a curved, flat-bottomed valley"),
+    ("relu(x) + 0.5*y^2", "flat for x < 0: no gradient in x there"),
+    ("(x^2 - 1)^2 + y^2", "two minima: where you start decides where you end"),
+    ("sin(3*x)*cos(3*y)/3 + 0.1*(x^2 + y^2)", "bumpy: many local minima"),
+    ("log(x + 2) + y^2", "a hole: log is undefined for x <= -2 (a run falling in stops)"),
+)
+
+
+def _mono_font():
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(font.StyleHint.Monospace)
+    return font
+
+
+class FormulaField(QWidget):
+    """The formula entry with the Examples menu and the inline error (message and caret)."""
+
+    committed = Signal(str, object)
+    #: ParamForm: this field takes a whole row and shows its own label
+    spans_row = True
+
+    def __init__(self, param: Param, value: Any = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.param = param
+        self.value = str(param.default if value is None else value)
+        self._debounce = False  # read by ParamForm: a formula is applied at once, not throttled
+        self._error: FormulaError | str | None = None
+        tip = (f"<b>f(x, y)</b>: {param.doc or param.name}<br>numbers, x, y, pi, e, "
+               f"+ - * / ^ ( ) and sin cos tan exp log sqrt abs tanh sigmoid softplus relu "
+               f"elu min max ...<br><i>applied as you type (Enter: at once); Esc restores the "
+               f"last valid formula</i>")
+        self.setToolTip(tip)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("f(x, y) =")
+        title.setToolTip(tip)
+        head.addWidget(title)
+        head.addStretch(1)
+        self.examples_button = QToolButton()
+        self.examples_button.setText("Examples")
+        self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.examples_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.examples_button.setToolTip("put an example formula in the field")
+        self.examples_menu = QMenu(self.examples_button)
+        self.examples_menu.setToolTipsVisible(True)
+        for text, what in EXAMPLES:
+            act = self.examples_menu.addAction(f"{text}   — {what}")
+            act.setToolTip(what)
+            act.setData(text)
+            act.triggered.connect(lambda _=False, t=text: self.choose_example(t))
+        self.examples_button.setMenu(self.examples_menu)
+        head.addWidget(self.examples_button)
+        outer.addLayout(head)
+
+        self.edit = QLineEdit(self.value)
+        self.edit.setFont(_mono_font())
+        self.edit.setCursorPosition(0)
+        self.edit.setPlaceholderText("e.g. x^2 + 10*y^2")
+        self.edit.setToolTip(tip)
+        self.edit.setMaxLength(2000)  # the parser refuses > MAX_LENGTH with a clear message
+        self.edit.textEdited.connect(self._edited)
+        self.edit.editingFinished.connect(self._editing_finished)
+        self.edit.installEventFilter(self)
+        outer.addWidget(self.edit)
+
+        # the plain message, then the formula with a caret under the offending character
+        self.error_label = QLabel()
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        self.caret_label = QLabel()
+        self.caret_label.setObjectName("fieldError")
+        self.caret_label.setFont(_mono_font())
+        self.caret_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.caret_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long formula must not widen the panel: the label is cut to its width instead
+        self.caret_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
+        self.caret_label.hide()
+        outer.addWidget(self.caret_label)
+        self.kept_label = QLabel("The plot keeps the last valid formula (Esc restores it).")
+        self.kept_label.setObjectName("hint")
+        self.kept_label.setWordWrap(True)
+        self.kept_label.hide()
+        outer.addWidget(self.kept_label)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.apply)
+
+    # -- typing ----------------------------------------------------------------------------
+    def _edited(self, text: str) -> None:
+        """A keystroke: a quick parse (no derivatives), then apply after a pause."""
+        try:
+            parse_formula(text)
+        except FormulaError as err:
+            if self.has_error():  # already red: let the caret follow the typing
+                self._show(err)
+        else:
+            if self.has_error():
+                self.clear_error()
+        self.timer.start()
+
+    def _editing_finished(self) -> None:
+        """Enter, or focus leaving the field: apply what is pending now."""
+        if self.timer.isActive() or self.edit.text() != self.value:
+            self.apply()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (obj is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape
+                and (self.edit.text() != self.value or self.has_error())):
+            self.revert()
+            return True
+        return super().eventFilter(obj, event)
+
+    def apply(self) -> bool:
+        """Validate the text now (parse, then derivatives) and commit it if it is valid.
+
+        Returns whether the text is valid; an invalid one is shown with its caret and nothing
+        is committed (the session, hence the plot, keeps the previous formula)."""
+        self.timer.stop()
+        text = self.edit.text()
+        try:
+            parse_formula(text)  # fast: most mistakes are found here
+            compile_formula(text)  # exact derivatives (cached: the surface reuses it)
+        except FormulaError as err:
+            self._show(err)
+            return False
+        self.clear_error()
+        if text != self.value:
+            self.value = text
+            self.committed.emit(self.param.name, text)
+        return True
+
+    def choose_example(self, text: str) -> None:
+        self.edit.setText(text)
+        self.edit.setCursorPosition(len(text))
+        self.apply()
+
+    def revert(self) -> None:
+        """Back to the last valid (committed) formula."""
+        self.timer.stop()
+        self.edit.setText(self.value)
+        self.edit.setCursorPosition(len(self.value))
+        self.clear_error()
+
+    # -- the ParamField interface ----------------------------------------------------------
+    @property
+    def editor(self) -> QLineEdit:
+        return self.edit
+
+    def set_text(self, text: str) -> None:
+        """Type ``text`` and press Enter, as a user would (tests, scripted demos)."""
+        self.edit.setText(text)
+        self.apply()
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` from the model (a loaded scenario): replaces a pending edit."""
+        value = str(value)
+        if value == self.value:
+            return  # our own commit coming back, or another field: keep what is being typed
+        self.value = value
+        self.timer.stop()
+        self.edit.setText(value)
+        self.edit.setCursorPosition(0)
+        self.clear_error()
+
+    def has_error(self) -> bool:
+        return self._error is not None
+
+    def error_text(self) -> str:
+        """The message and, for a formula error, the formula with its caret (as shown)."""
+        if self._error is None:
+            return ""
+        caret = self.caret_label.text() if not self.caret_label.isHidden() else ""
+        return self.error_label.text() + ("\n" + caret if caret else "")
+
+    def set_error(self, error: FormulaError | str) -> None:
+        """Show ``error``: a :class:`FormulaError` with its caret, or a plain message."""
+        self._show(error)
+
+    def clear_error(self) -> None:
+        if self._error is None:
+            return
+        self._error = None
+        for label in (self.error_label, self.caret_label, self.kept_label):
+            label.hide()
+        self._mark_invalid(False)
+
+    # -- showing an error ------------------------------------------------------------------
+    def _show(self, error: FormulaError | str) -> None:
+        self._error = error
+        message = error.message if isinstance(error, FormulaError) else str(error)
+        self.error_label.setText(message)
+        self.error_label.show()
+        self._render_caret()
+        self.kept_label.show()
+        self._mark_invalid(True)
+
+    def _render_caret(self) -> None:
+        err = self._error
+        if not isinstance(err, FormulaError) or err.position is None or err.text is None:
+            self.caret_label.hide()
+            return
+        # as many characters as the label has room for (the formula is cut around the caret)
+        room = self.caret_label.width() or self.edit.width()
+        columns = room // max(QFontMetrics(self.caret_label.font()).horizontalAdvance("0"), 1)
+        block = format_formula_error(err, width=max(16, columns - 8)).split("\n", 1)[1]
+        self.caret_label.setText(block)
+        self.caret_label.show()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self._error is not None:
+            self._render_caret()
+
+    def _mark_invalid(self, on: bool) -> None:
+        if bool(self.edit.property("invalid")) == on:
+            return
+        self.edit.setProperty("invalid", on)
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
