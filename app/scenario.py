@@ -34,6 +34,20 @@ optional)::
     # noise_sigma = 2.0                     # optional: this racer's own gradient noise,
                                             # overriding run.noise_sigma (same noise_seed)
 
+A *network-lab* scenario has a ``[netlab]`` table: a :class:`~app.netlab.NetConfig` as
+``NetConfig.to_dict()`` writes it (missing keys take their defaults). Such a file trains a small
+network instead of (or beside) racing optimizers on a 2D surface, so ``[surface]``, ``[run]`` and
+``[[racers]]`` become optional; if present they are the 2D companion shown on the "Surface" tab.
+One ``[netlab]`` table is one training run (compare runs with one file each)::
+
+    [netlab]
+    dataset = "regression"              # two_moons, circles, spirals, regression
+    hidden = [32, 32]
+    activation = "leaky_relu"
+    optimizer = "gd"
+    optimizer_params = { lr = 0.001 }
+    steps = 300
+
 Bad files raise :class:`ScenarioError` (a ``ValueError``) naming the file, the key and the
 problem; nothing is half-loaded, since a :class:`Scenario` is only built once all is valid.
 """
@@ -54,6 +68,7 @@ import numpy as np
 import surfaces
 from app import optimizers, schedules
 from app.engine import Noise, Trajectories, simulate
+from app.netlab.train import NetConfig
 
 __all__ = [
     "FORMAT_VERSION",
@@ -141,6 +156,22 @@ class Scenario:
     noise_seed: int = 0
     lesson: Lesson = Lesson()
     name: str = ""  # file stem of a built-in or loaded file
+    #: a network-lab set-up: a ``NetConfig.to_dict()``-style table (None: a 2D scenario only)
+    netlab: Mapping[str, Any] | None = None
+
+    def __post_init__(self):
+        if self.netlab is not None and isinstance(self.netlab, Mapping):
+            object.__setattr__(self, "netlab", _plain_table(self.netlab))
+
+    def net_config(self) -> NetConfig | None:
+        """The network-lab config of the ``[netlab]`` table (None for a 2D scenario)."""
+        return None if self.netlab is None else NetConfig.from_dict(self.netlab)
+
+    def has_2d_setup(self) -> bool:
+        """False for a network-lab scenario whose 2D part is all defaults (written without
+        ``[surface]``, ``[run]`` and ``[[racers]]``)."""
+        return self.netlab is None or self != replace(
+            Scenario(), lesson=self.lesson, name=self.name, netlab=self.netlab)
 
     # -- building ------------------------------------------------------------------------
     def build_surface(self) -> surfaces.Surface:
@@ -187,6 +218,11 @@ class Scenario:
         if not 1 <= self.steps <= MAX_STEPS:
             raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
                                 f"got {self.steps}")
+        if self.netlab is not None:
+            try:
+                NetConfig.from_dict(self.netlab)  # messages name the key: "netlab.lr: ..."
+            except (ValueError, TypeError) as err:
+                raise ScenarioError(f"{source}: {err}") from None
         return self
 
     # -- (de)serialising -------------------------------------------------------------------
@@ -195,6 +231,10 @@ class Scenario:
         lesson = {k: v for k, v in vars(self.lesson).items() if v}
         if lesson:
             d["lesson"] = lesson
+        if self.netlab is not None:
+            d["netlab"] = _plain_table(self.netlab)
+            if not self.has_2d_setup():
+                return d
         d["surface"] = {"name": self.surface, "params": dict(self.surface_params)}
         if self.window is not None:
             d["surface"]["window"] = [list(self.window[0]), list(self.window[1])]
@@ -215,6 +255,17 @@ class Scenario:
         return _parse(data, source)
 
 
+def _plain_table(value: Any) -> Any:
+    """A copy with plain dicts and lists (tuples become lists, as TOML reads them back)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain_table(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_table(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
 def _wrap(source: str, key: str, fn):
     try:
         return fn()
@@ -227,7 +278,7 @@ def _wrap(source: str, key: str, fn):
 # ---------------------------------------------------------------------------------------------
 # Parsing with precise messages
 # ---------------------------------------------------------------------------------------------
-_TOP_KEYS = {"version", "lesson", "surface", "run", "racers"}
+_TOP_KEYS = {"version", "lesson", "surface", "run", "racers", "netlab"}
 _LESSON_KEYS = {"tag", "title", "question", "look_for", "why"}
 _SURFACE_KEYS = {"name", "params", "window"}
 _RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
@@ -297,9 +348,12 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     _no_unknown(source, "lesson", lesson_t, _LESSON_KEYS)
     lesson = Lesson(**{k: _string(source, f"lesson.{k}", v) for k, v in lesson_t.items()})
 
-    if "surface" not in data:
+    netlab = None
+    if "netlab" in data:
+        netlab = _plain_table(_table(source, "netlab", data["netlab"]))
+    if "surface" not in data and netlab is None:
         raise ScenarioError(f"{source}: surface: missing (a [surface] table with a name)")
-    surf = _table(source, "surface", data["surface"])
+    surf = _table(source, "surface", data.get("surface", {"name": Scenario.surface}))
     _no_unknown(source, "surface", surf, _SURFACE_KEYS)
     if "name" not in surf:
         raise ScenarioError(f"{source}: surface.name: missing")
@@ -327,7 +381,7 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     noise_sigma = _number(source, "run.noise_sigma", run.get("noise_sigma", 0.0))
     noise_seed = _number(source, "run.noise_seed", run.get("noise_seed", 0), integer=True)
 
-    racers_raw = data.get("racers", [])
+    racers_raw = data.get("racers", [] if netlab is None else [{}])
     if not isinstance(racers_raw, list) or not racers_raw:
         raise ScenarioError(f"{source}: racers: expected at least one [[racers]] table")
     racers = []
@@ -354,7 +408,7 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     scenario = Scenario(
         surface=surface_name, surface_params=surface_params, window=window, starts=starts,
         racers=tuple(racers), steps=steps, noise_sigma=noise_sigma, noise_seed=noise_seed,
-        lesson=lesson, name=Path(source).stem if source != "scenario" else "",
+        lesson=lesson, name=Path(source).stem if source != "scenario" else "", netlab=netlab,
     )
     return scenario.validate(source)
 
@@ -428,12 +482,12 @@ def _toml_value(v: Any) -> str:
 def dumps(scenario: Scenario) -> str:
     d = scenario.to_dict()
     lines = [f"version = {d['version']}", ""]
-    for table in ("lesson", "surface", "run"):
+    for table in ("lesson", "netlab", "surface", "run"):
         if table in d:
             lines.append(f"[{table}]")
             lines += [f"{k} = {_toml_value(v)}" for k, v in d[table].items()]
             lines.append("")
-    for r in d["racers"]:
+    for r in d.get("racers", []):
         lines.append("[[racers]]")
         lines += [f"{k} = {_toml_value(v)}" for k, v in r.items()]
         lines.append("")

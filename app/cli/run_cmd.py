@@ -9,6 +9,11 @@ or every racer of a scenario (``--start``, ``--steps``, ``--noise``, ``--seed`` 
 
     descent-lab run --scenario default --format csv
 
+A network-lab scenario (a ``[netlab]`` table) trains its network instead and prints
+:func:`app.netlab.run_dict` (per-step ``loss``, ``grad_norm``, ``sharpness`` (null where not
+measured), ``lr`` and ``diverged_at``); ``--steps``, ``--noise`` and ``--seed`` override the
+table's ``steps``, ``noise_sigma`` and ``noise_seed``.
+
 The output format is described in :mod:`app.report`.
 """
 
@@ -196,6 +201,8 @@ def _from_scenario(args):
     if not args.scenario.strip():
         raise ValueError("argument --scenario: expected a built-in name or a .toml path, got ''")
     sc = scenarios.load(args.scenario)
+    if sc.netlab is not None:
+        return _netlab_scenario(sc, args)
     changes = {}
     if args.starts:
         changes["starts"] = tuple(args.starts)
@@ -212,6 +219,33 @@ def _from_scenario(args):
     if not any(r.enabled for r in sc.racers):
         raise ValueError(f"scenario '{sc.name or args.scenario}' has no enabled racer")
     return sc
+
+
+def _netlab_scenario(sc, args):
+    """A network-lab scenario with the command line's overrides applied to its table."""
+    from app.netlab.scenario import with_overrides
+
+    if args.starts:
+        raise ValueError(f"--start does not apply to the network-lab scenario "
+                         f"'{sc.name or args.scenario}' (it trains a network)")
+    return with_overrides(sc, steps=args.steps, noise_sigma=args.noise, noise_seed=args.seed)
+
+
+def _run_netlab(sc, args) -> int:
+    from app import report
+    from app.netlab.scenario import csv_rows, run_report
+
+    data = run_report(sc)
+    if args.format == "csv":
+        import csv
+
+        def write(out):
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerows(csv_rows(data))
+        emit(write)
+    else:
+        emit(lambda out: report.write_json(data, out))
+    return 0
 
 
 def _check_steps(steps: int) -> None:
@@ -239,6 +273,8 @@ def run(args) -> int:
     from app import report
 
     sc = _from_scenario(args) if args.scenario is not None else _from_options(args)
+    if sc.netlab is not None:
+        return _run_netlab(sc, args)
     _check_steps(sc.steps)
     surface = sc.build_surface()  # ValueError with the registry's message on bad names/values
     for racer in sc.racers:

@@ -435,8 +435,14 @@ def _update_grad(model: MLP, w: Array, X: Array, T: Array, g_full: Array, batche
     return g
 
 
-def train(config: NetConfig) -> NetRun:
-    """Train the config's network; never raises on divergence (see the module docstring)."""
+def train(config: NetConfig,
+          on_step: Callable[[int, float, float, float], None] | None = None) -> NetRun:
+    """Train the config's network; never raises on divergence (see the module docstring).
+
+    ``on_step(t, loss, grad_norm, lambda_max)``, if given, is called once step ``t`` is recorded
+    (``lambda_max`` NaN where the sharpness is not measured): a GUI shows progress with it, and
+    an exception it raises (e.g. the user pressed Stop) ends the run and propagates.
+    """
     model, data, T, w, opt, sched, noise = build(config)
     X, steps, k = data.X, config.steps, config.sharpness_every
     lrs = opt.lr * sched(np.arange(steps))
@@ -455,6 +461,10 @@ def train(config: NetConfig) -> NetRun:
                 v = s.vector
                 log.sharpness.append(s.lambda_max)
                 log.sharpness_steps.append(t)
+            if on_step is not None:
+                measured = bool(log.sharpness_steps) and log.sharpness_steps[-1] == t
+                on_step(t, float(log.loss[t]), float(log.grad_norm[t]),
+                        float(log.sharpness[-1]) if measured else math.nan)
             if t == steps:
                 break
             g_used = _update_grad(model, w, X, T, g, batches, noise, t)

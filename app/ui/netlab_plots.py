@@ -1,0 +1,564 @@
+"""The Network lab's plots: readouts (loss, |gradient|, sharpness against 2/lr), the loss
+landscape with the projected path, and the data with the model's decision region.
+
+They only draw: every number comes from :mod:`app.netlab` and :mod:`app.netlab.viewdata`, the
+colour scale and contour lines from :mod:`app.viewmodel` (as the Surface tab's).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app import viewmodel as vm
+from app.netlab import NetRun
+from app.netlab.data import Dataset
+from app.netlab.viewdata import (
+    LandscapeGrid,
+    Progress,
+    data_window,
+    decision_field,
+    readout_arrays,
+    weight_index,
+)
+from app.ui import theme
+
+__all__ = ["LogPlot", "NetReadouts", "LandscapePlot", "DataPlot", "RUN_COLORS",
+           "CLASS_COLORS"]
+
+#: the current run's curves, the previous run's (grey), the sharpness and its limit
+RUN_COLORS = {"loss": "#E69F00", "grad_norm": "#56B4E9", "sharpness": "#CC79A7",
+              "limit": "#F0E442", "previous": "#7d828c", "diverged": "#ff3b30",
+              "path": "#ffffff", "head": "#E69F00"}
+#: class colours of the data view (Okabe-Ito: orange, sky blue, green)
+CLASS_COLORS = ("#E69F00", "#56B4E9", "#009E73")
+CONTOUR_LEVELS = 12
+#: a path of at most this many recorded points gets its step numbers written beside them
+STEP_LABELS_MAX = 12
+
+
+def _title(plot: pg.PlotItem, html: str) -> None:
+    plot.setTitle(html, size="9.5pt", color=theme.COLORS["text"])
+
+
+class LogPlot(pg.PlotWidget):
+    """A readout with a log10 y axis labelled with values (10⁻⁵, 0.01, 1, 10⁴ ...)."""
+
+    def __init__(self, title: str, y_label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        item = self.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        _title(item, title)
+        item.setLabel("bottom", "step")
+        item.setLabel("left", y_label)
+        item.getAxis("left").enableAutoSIPrefix(False)
+        item.getAxis("left").setWidth(54)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        vb = self.getViewBox()
+        vb.setMenuEnabled(False)
+        vb.disableAutoRange()
+        vb.setMouseEnabled(x=True, y=False)
+        vb.sigResized.connect(lambda *_: self.update_ticks())
+        self.log = True
+        self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False,
+                                        pen=pg.mkPen(theme.COLORS["playhead"], width=1,
+                                                     style=Qt.PenStyle.DotLine))
+        self.playhead.setZValue(50)
+        self.playhead.hide()
+        item.addItem(self.playhead)
+        self.diverged_line = pg.InfiniteLine(pos=0, angle=90, movable=False,
+                                             pen=pg.mkPen(RUN_COLORS["diverged"], width=1.5,
+                                                          style=Qt.PenStyle.DashLine))
+        self.diverged_line.setZValue(40)
+        self.diverged_line.hide()
+        item.addItem(self.diverged_line)
+
+    def curve(self, color: str, width: float = 1.5, style=Qt.PenStyle.SolidLine,
+              symbol: str | None = None, z: float = 10) -> pg.PlotDataItem:
+        pen = pg.mkPen(QColor(color), width=width, style=style)
+        if symbol:
+            item = pg.PlotDataItem(pen=pen, symbol=symbol, symbolSize=5,
+                                   symbolBrush=pg.mkBrush(color), symbolPen=None,
+                                   connect="finite")
+        else:
+            item = pg.PlotDataItem(pen=pen, connect="finite")
+        # a long run has more steps than pixels: draw peaks per pixel, only what is in view
+        item.setDownsampling(auto=True, method="peak")
+        item.setClipToView(True)
+        item.setZValue(z)
+        self.getPlotItem().addItem(item)
+        return item
+
+    def set_ranges(self, steps: int, series: list[np.ndarray], shown_steps: int | None = None
+                   ) -> None:
+        """y: every finite value of ``series``; x: ``0 .. shown_steps`` (default ``steps``,
+        the run's length; a run that blew up early is shown up to a little after it)."""
+        lo, hi = vm.log_range(series)
+        vb = self.getViewBox()
+        vb.setLimits(xMin=-0.5, xMax=max(steps, 1) + 0.5)
+        x1 = max(steps if shown_steps is None else min(shown_steps, steps), 1)
+        vb.setRange(xRange=(0, x1), yRange=(lo, hi), padding=0.02)
+        self.update_ticks()
+
+    def update_ticks(self) -> None:
+        axis = self.getPlotItem().getAxis("left")
+        if not self.log:
+            axis.setTicks(None)
+            return
+        vb = self.getViewBox()
+        y0, y1 = vb.viewRange()[1]
+        fit = max(2, int(vb.height() // 26)) if vb.height() > 0 else 6
+        axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, 7)))
+
+
+def _y(values: np.ndarray, log: bool, floor: float) -> np.ndarray:
+    """A readout's y data: log10 of the values (zeros at ``floor``) or the values."""
+    v = np.asarray(values, dtype=float).reshape(-1, 1)
+    return vm.readout_series(v, log, floor)[:-1]
+
+
+class NetReadouts(QWidget):
+    """Loss, |gradient| and sharpness (lambda_max against 2 / lr) versus step, side by side.
+
+    The current run is drawn in colour up to its last good step (a diverged run stops where
+    it blew up: a red dashed line and the badge mark the step), the previous run in grey.
+    """
+
+    FIELDS = ("loss", "grad_norm")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.loss_plot = LogPlot("training loss", "loss")
+        self.grad_plot = LogPlot("|gradient|", "|g|")
+        c = RUN_COLORS
+        self.sharp_plot = LogPlot(
+            f"sharpness <span style='color:{c['sharpness']}'>λ<sub>max</sub></span> vs "
+            f"<span style='color:{c['limit']}'>2 / lr</span>", "λ")
+        self.plots = {"loss": self.loss_plot, "grad_norm": self.grad_plot,
+                      "sharpness": self.sharp_plot}
+        for p in (self.grad_plot, self.sharp_plot):
+            p.setXLink(self.loss_plot)
+        self.previous = {name: plot.curve(c["previous"], 1.0, z=5)
+                         for name, plot in self.plots.items()}
+        self.limit_curve = self.sharp_plot.curve(c["limit"], 1.5, Qt.PenStyle.DashLine, z=8)
+        self.curves = {"loss": self.loss_plot.curve(c["loss"], 1.6),
+                       "grad_norm": self.grad_plot.curve(c["grad_norm"], 1.6),
+                       "sharpness": self.sharp_plot.curve(c["sharpness"], 1.4, symbol="o")}
+        self.badge = QLabel(self.loss_plot)
+        self.badge.setObjectName("badge")
+        self.badge.hide()
+        self.loss_plot.getViewBox().sigResized.connect(lambda *_: self._place_badge())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for plot in self.plots.values():
+            layout.addWidget(plot)
+        self.logs = {name: True for name in self.plots}
+        self.floors = {name: -16.0 for name in self.plots}
+        self.diverged_at = -1
+        self._previous_data: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._steps = 1
+        self._shown_steps: int | None = None
+        self._limit = None
+
+    # -- data -------------------------------------------------------------------------------
+    def clear(self, steps: int, limit: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """A new run of ``steps`` updates begins; ``limit`` is its ``(steps, 2 / lr)``."""
+        self._steps, self._shown_steps = steps, None
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self._limit = limit
+        self.set_diverged(-1)
+        self.set_step(None)
+
+    def set_previous(self, run: NetRun | None) -> None:
+        """Keep ``run``'s curves in grey (the run before this one), or none."""
+        self._previous_data = {}
+        if run is not None:
+            a = readout_arrays(run)
+            self._previous_data = {"loss": (a["steps"], a["loss"]),
+                                   "grad_norm": (a["steps"], a["grad_norm"]),
+                                   "sharpness": (a["sharpness_steps"], a["sharpness"])}
+
+    def show_progress(self, p: Progress) -> None:
+        """A run in progress: its curves so far."""
+        steps = np.arange(p.step + 1)
+        self._draw({"loss": (steps, p.loss), "grad_norm": (steps, p.grad_norm),
+                    "sharpness": (p.sharpness_steps, p.sharpness)})
+
+    def show_run(self, run: NetRun) -> None:
+        """A finished run: exactly its arrays (up to the last good step)."""
+        a = readout_arrays(run)
+        self._steps = run.steps
+        # a run that blew up after k steps: show 0 .. ~2k (panning shows the rest)
+        self._shown_steps = max(10, 2 * run.diverged_at) if run.diverged else None
+        self._limit = (a["limit_steps"], a["limit"])
+        self._draw({"loss": (a["steps"], a["loss"]), "grad_norm": (a["steps"], a["grad_norm"]),
+                    "sharpness": (a["sharpness_steps"], a["sharpness"])})
+        self.set_diverged(run.diverged_at, run.diverged_loss)
+
+    def _draw(self, data: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        for name, plot in self.plots.items():
+            arrays = [data[name][1]]
+            if name in self._previous_data:
+                arrays.append(self._previous_data[name][1])
+            if name == "sharpness" and self._limit is not None:
+                arrays.append(self._limit[1])
+            log = vm.wants_log(arrays) if any(a.size for a in arrays) else True
+            floor = vm.log_floor(arrays)
+            self.logs[name], self.floors[name] = log, floor
+            plot.log = log
+            shown = []
+            x, v = data[name]
+            y = _y(v, log, floor)
+            self.curves[name].setData(np.asarray(x, dtype=float), y)
+            shown.append(y)
+            if name in self._previous_data:
+                px, pv = self._previous_data[name]
+                py = _y(pv, log, floor)
+                self.previous[name].setData(np.asarray(px, dtype=float), py)
+                shown.append(py)
+            else:
+                self.previous[name].setData([], [])
+            if name == "sharpness":
+                if self._limit is not None:
+                    ly = _y(self._limit[1], log, floor)
+                    self.limit_curve.setData(np.asarray(self._limit[0], dtype=float), ly)
+                    shown.append(ly)
+                else:
+                    self.limit_curve.setData([], [])
+            plot.set_ranges(self._steps, shown, self._shown_steps)
+
+    def set_diverged(self, step: int, loss: float = math.nan) -> None:
+        """Mark the step whose update blew up (``-1``: none)."""
+        self.diverged_at = int(step)
+        for plot in self.plots.values():
+            plot.diverged_line.setValue(max(step, 0))
+            plot.diverged_line.setVisible(step >= 0)
+        if step < 0:
+            self.badge.hide()
+            return
+        how = "inf/NaN" if not math.isfinite(loss) else vm.format_number(loss)
+        self.badge.setText(f"⚠ diverged at step {step}")
+        self.badge.setToolTip(f"update {step - 1} sent the loss to {how} (above 1e12 or not "
+                              f"a number): training stopped there")
+        self.badge.adjustSize()
+        self._place_badge()
+        self.badge.show()
+        self.badge.raise_()
+
+    def _place_badge(self) -> None:
+        rect = self.loss_plot.getViewBox().sceneBoundingRect()
+        self.badge.setMaximumWidth(max(120, round(rect.width()) - 12))
+        self.badge.adjustSize()
+        self.badge.move(max(round(rect.left()) + 6,
+                            round(rect.right()) - self.badge.width() - 6),
+                        max(0, round(rect.bottom()) - self.badge.height() - 6))
+
+    def set_step(self, step: int | None) -> None:
+        for plot in self.plots.values():
+            if step is None:
+                plot.playhead.hide()
+            else:
+                plot.playhead.setValue(step)
+                plot.playhead.show()
+
+    # -- introspection (tests) ----------------------------------------------------------------
+    def curve_values(self, name: str, previous: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """The ``(x, values)`` a readout holds, in data units (10^y on a log axis); what is
+        drawn is this, reduced to one peak per pixel for long runs."""
+        item = (self.previous if previous else self.curves)[name]
+        x, y = item.xData, item.yData
+        x = np.asarray(x if x is not None else [], dtype=float)
+        y = np.asarray(y if y is not None else [], dtype=float)
+        return x, (10.0 ** y if self.logs[name] else y)
+
+
+# ---------------------------------------------------------------------------------------------
+# The loss landscape
+# ---------------------------------------------------------------------------------------------
+class LandscapePlot(QWidget):
+    """The loss on a plane through weight space, with the run's projected path."""
+
+    DIRECTIONS = (("pca", "PCA of the path (shows the path best)"),
+                  ("random", "random directions (filter-normalized)"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMenuEnabled(False)
+        self.plot.getViewBox().disableAutoRange()
+        _title(self.plot, "loss landscape")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=theme.heatmap_colormap(),
+                                        interactive=False, width=12, colorMapMenu=False)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.contours: list[pg.PlotCurveItem] = []
+        self.path = pg.PlotDataItem(pen=pg.mkPen(RUN_COLORS["path"], width=1.6),
+                                    symbol="o", symbolSize=4, symbolPen=None,
+                                    symbolBrush=pg.mkBrush(RUN_COLORS["path"]),
+                                    connect="finite")
+        self.path.setZValue(20)
+        self.plot.addItem(self.path)
+        self.start = pg.ScatterPlotItem(symbol="o", size=11, pen=pg.mkPen("k", width=1.2),
+                                        brush=pg.mkBrush("#ffffff"))
+        self.head = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen("k", width=1.2),
+                                       brush=pg.mkBrush(RUN_COLORS["head"]))
+        self.blowup = pg.ScatterPlotItem(symbol="x", size=18,
+                                         pen=pg.mkPen(RUN_COLORS["diverged"], width=2),
+                                         brush=pg.mkBrush(RUN_COLORS["diverged"]))
+        for z, item in ((30, self.start), (40, self.head), (45, self.blowup)):
+            item.setZValue(z)
+            self.plot.addItem(item)
+        self.directions = QComboBox()
+        for key, text in self.DIRECTIONS:
+            self.directions.addItem(text, key)
+        self.directions.setMinimumContentsLength(12)
+        self.directions.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.directions.setToolTip("the two directions in weight space that span the plane "
+                                   "through the final weights")
+        self.note = QLabel("")
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("plane:"))
+        row.addWidget(self.directions, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.note)
+        self.step_labels: list[pg.TextItem] = []
+        self.grid: LandscapeGrid | None = None
+        self.color_scale: vm.ColorScale | None = None
+        self.trajectory = np.empty((0, 2))
+        self._run: NetRun | None = None
+
+    def direction(self) -> str:
+        return self.directions.currentData()
+
+    def set_message(self, text: str) -> None:
+        self.note.setText(text)
+
+    def clear(self, message: str = "") -> None:
+        self.grid, self.color_scale, self._run = None, None, None
+        self.image.clear()
+        for item in self.contours:
+            item.hide()
+        for item in (self.path, self.start, self.head, self.blowup):
+            item.setData([], [])
+        self.trajectory = np.empty((0, 2))
+        self._label_steps(None)
+        self.note.setText(message)
+
+    def show_grid(self, grid: LandscapeGrid, run: NetRun) -> None:
+        """Draw ``grid`` (values of ``grid.surface`` on its window) and ``run``'s path."""
+        self.grid, self._run = grid, run
+        xs, ys, z = grid.xs, grid.ys, grid.z
+        scale = vm.color_scale(z)
+        self.color_scale = scale
+        self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx,
+                                  ys[-1] - ys[0] + dy))
+        self.colorbar.setLevels(scale.levels)
+        bar_axis = self.colorbar.getAxis("right")
+        # "loss (x0.001)" puzzles a learner: plain numbers unless they are huge
+        bar_axis.enableAutoSIPrefix(max(abs(v) for v in scale.levels) >= 1e5)
+        bar_axis.setLabel("log10 loss" if scale.log else "loss")
+        self._set_contours(vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels))
+        traj = vm.drawable_points(grid.surface.trajectory[:, None, :], grid.surface.window)[0]
+        self.trajectory = traj
+        self.path.setData(traj[:, 0], traj[:, 1])
+        self.start.setData(pos=traj[:1])
+        self.blowup.setData(pos=traj[-1:] if run.diverged else np.empty((0, 2)))
+        self.head.setData(pos=traj[-1:])
+        self._label_steps(run)
+        names = ("PC 1", "PC 2") if grid.directions == "pca" else ("direction 1", "direction 2")
+        self.plot.setLabel("bottom", names[0])
+        self.plot.setLabel("left", names[1])
+        origin = int(run.weight_steps[-1])
+        _title(self.plot, f"loss landscape around step {origin}")
+        self.plot.getViewBox().setRange(xRange=(xs[0], xs[-1]), yRange=(ys[0], ys[-1]),
+                                        padding=0)
+        self.note.setText("white: the weights' path on the plane · orange: the shown step"
+                          + (" · ✕: blew up next" if run.diverged else ""))
+
+    def _label_steps(self, run: NetRun | None) -> None:
+        """Number the points of a short path (a run that blew up after a few steps)."""
+        for item in self.step_labels:
+            self.plot.removeItem(item)
+        self.step_labels = []
+        if run is None or len(self.trajectory) > STEP_LABELS_MAX:
+            return
+        for (x, y), step in zip(self.trajectory, run.weight_steps, strict=False):
+            label = pg.TextItem(f"{int(step)}", color=theme.COLORS["text"], anchor=(-0.3, 1.1))
+            label.setPos(float(x), float(y))
+            label.setZValue(50)
+            self.plot.addItem(label)
+            self.step_labels.append(label)
+
+    def _set_contours(self, lines) -> None:
+        while len(self.contours) < len(lines):
+            item = pg.PlotCurveItem(connect="finite", antialias=True,
+                                    pen=pg.mkPen(theme.COLORS["contour"], width=1))
+            item.setZValue(-5)
+            self.plot.addItem(item)
+            self.contours.append(item)
+        for item, (_, xy) in zip(self.contours, lines, strict=False):
+            item.setData(xy[:, 0], xy[:, 1], connect="finite")
+            item.show()
+        for item in self.contours[len(lines):]:
+            item.hide()
+        self.contour_data = lines
+
+    def set_step(self, step: int) -> None:
+        """Move the orange marker to the recorded weights of ``step``."""
+        if self._run is None or not len(self.trajectory):
+            return
+        k = weight_index(self._run, step)
+        self.head.setData(pos=self.trajectory[k:k + 1])
+
+    def image_data(self) -> np.ndarray | None:
+        return None if self.image.image is None else np.asarray(self.image.image)
+
+
+# ---------------------------------------------------------------------------------------------
+# The data set and the decision region
+# ---------------------------------------------------------------------------------------------
+def _dim(color: str, factor: float = 0.55) -> tuple[int, int, int]:
+    c = QColor(color)
+    bg = QColor(theme.COLORS["plot_bg"])
+    return tuple(round(bg_c + (c_c - bg_c) * factor) for c_c, bg_c in
+                 ((c.red(), bg.red()), (c.green(), bg.green()), (c.blue(), bg.blue())))
+
+
+class DataPlot(QWidget):
+    """The training points (coloured by class, or by target value) over the model's output."""
+
+    GRID = 90
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMenuEnabled(False)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.setLabel("bottom", "x1")
+        self.plot.setLabel("left", "x2")
+        _title(self.plot, "data")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.boundary = pg.PlotCurveItem(connect="finite", antialias=True,
+                                         pen=pg.mkPen("#ffffff", width=1.5))
+        self.boundary.setZValue(-5)
+        self.plot.addItem(self.boundary)
+        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("k", width=0.6))
+        self.points.setZValue(10)
+        self.plot.addItem(self.points)
+        self.note = QLabel("")
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.note)
+        self.data: Dataset | None = None
+        self.window = ((-1.0, 1.0), (-1.0, 1.0))
+        self.field: np.ndarray | None = None
+        self._target_levels = (0.0, 1.0)
+
+    def show_data(self, data: Dataset) -> None:
+        self.data = data
+        self.window = data_window(data.X)
+        if data.is_regression:
+            lo, hi = float(np.min(data.y)), float(np.max(data.y))
+            self._target_levels = (lo, hi if hi > lo else lo + 1.0)
+            cmap = theme.heatmap_colormap()
+            t = (data.y - lo) / (self._target_levels[1] - lo)
+            brushes = [pg.mkBrush(_bright(cmap.map(float(v), mode="qcolor")))
+                       for v in np.clip(t, 0, 1)]
+            _title(self.plot, "data (colour: target) and prediction")
+        else:
+            brushes = [pg.mkBrush(CLASS_COLORS[int(k) % len(CLASS_COLORS)]) for k in data.y]
+            _title(self.plot, "data and decision region")
+        self.points.setData(pos=data.X, brush=brushes)
+        self.note.setText("points: the training data (colour: class)" if not data.is_regression
+                          else "points: the training data (colour: target value)")
+        self.image.clear()
+        self.boundary.setData([], [])
+        self.field = None
+        (x0, x1), (y0, y1) = self.window
+        self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def show_model(self, run: NetRun, step: int) -> None:
+        """The model's output at the recorded weights of ``step``."""
+        if self.data is None:
+            self.show_data(run.data)
+        k = weight_index(run, step)
+        xs, ys, field = decision_field(run, run.weights[k], self.window, self.GRID)
+        self.field = field
+        data = run.data
+        if data.is_regression:
+            cmap, levels = theme.heatmap_colormap(), self._target_levels
+            self.image.setColorMap(cmap)
+            img = np.where(np.isfinite(field), field, levels[1])
+            self.boundary.setData([], [])
+            with np.errstate(all="ignore"):
+                outside = float(np.mean(~((field >= levels[0]) & (field <= levels[1]))))
+            self.note.setText(
+                f"points: the targets · background: the network's prediction at step {step}, "
+                f"same colours" + (f" ({100 * outside:.0f}% of it off the targets' scale)"
+                                   if outside > 0.05 else ""))
+        elif data.n_classes == 2:
+            cmap = pg.ColorMap([0.0, 0.5, 1.0], [_dim(CLASS_COLORS[0]), (40, 41, 46),
+                                                 _dim(CLASS_COLORS[1])])
+            levels = (0.0, 1.0)
+            self.image.setColorMap(cmap)
+            img = np.where(np.isfinite(field), field, 0.5)
+            lines = vm.contour_lines(xs, ys, img, 1, (0.0, 1.0))
+            xy = lines[0][1] if lines else np.empty((0, 2))
+            self.boundary.setData(xy[:, 0], xy[:, 1], connect="finite")
+            self.note.setText(f"background: the class the network predicts at step {step} "
+                              f"· white line: its decision boundary")
+        else:
+            n = data.n_classes
+            cmap = pg.ColorMap(np.linspace(0, 1, n),
+                               [_dim(CLASS_COLORS[i % len(CLASS_COLORS)], 0.45)
+                                for i in range(n)])
+            levels = (0.0, float(n - 1))
+            self.image.setColorMap(cmap)
+            img = np.where(np.isfinite(field), field, 0.0)
+            self.boundary.setData([], [])
+            self.note.setText(f"background: the class the network predicts at step {step}")
+        self.image.setImage(np.ascontiguousarray(img, dtype=np.float32), levels=levels,
+                            autoLevels=False)
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx,
+                                  ys[-1] - ys[0] + dy))
+
+
+def _bright(color: QColor) -> QColor:
+    """Undo the heatmap's dimming for the points, so they stand out on the image."""
+    f = 1.0 / theme.HEATMAP_BRIGHTNESS
+    return QColor(min(255, round(color.red() * f)), min(255, round(color.green() * f)),
+                  min(255, round(color.blue() * f)))

@@ -1,0 +1,70 @@
+"""Render the Network lab tab after training a built-in scenario into a PNG (for the README).
+
+    python -m app.ui.netlab_screenshot [--scenario netlab_p1_seed000] [--out PATH]
+
+Opens the scenario in a 1400x900 MainWindow offscreen, waits for the training worker, and grabs
+the window (saved like :mod:`app.ui.screenshots`: palette-quantized if above 500 KB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;qt.qpa.*=false")
+
+__all__ = ["take", "main"]
+
+OUT = Path(__file__).resolve().parents[2] / "assets" / "screenshots" / "netlab.png"
+
+
+def take(scenario: str = "netlab_p1_seed000", path: Path = OUT, timeout: float = 60.0,
+         step: int | None = None) -> Path:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow, _app
+    from app.ui.netlab_view import install_netlab_tab
+    from app.ui.screenshots import _save
+
+    app = _app()
+    window = MainWindow()
+    view = install_netlab_tab(window)  # a no-op once MainWindow installs the tab itself
+    window.show()
+    if not window.load_scenario(scenario, autoplay=False):
+        raise SystemExit(f"cannot open scenario '{scenario}'")
+    end = time.monotonic() + timeout
+    while view.busy and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    if view.busy:
+        raise SystemExit(f"training '{scenario}' took longer than {timeout:g} s")
+    if step is not None:
+        view.step_slider.setValue(step)
+    for _ in range(5):
+        QApplication.processEvents()
+    size = _save(window.grab().toImage(), path)
+    print(f"{path} ({size / 1000:.0f} KB)")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="render the Network lab tab into a PNG")
+    ap.add_argument("--scenario", default="netlab_p1_seed000")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--step", type=int, default=None,
+                    help="slider position (index of the recorded weights) to show")
+    args = ap.parse_args(argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    take(args.scenario, args.out, step=args.step)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""The Network lab tab: opening a network-lab scenario trains it in the background, the plots
+show exactly the run's numbers, Stop ends a long run at once, and the window stays responsive."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from app import scenario as scenario_mod
+from app import viewmodel as vm
+from app.netlab import NetConfig, landscape, train
+from app.netlab.viewdata import decision_field, weight_index
+from app.ui.netlab_view import _WORKERS, TAB_TITLE, NetlabView, install_netlab_tab
+
+SEED000 = "netlab_p1_seed000"
+
+
+@pytest.fixture
+def view(window) -> NetlabView:
+    return install_netlab_tab(window)
+
+
+def _wait_idle(qtbot, view, timeout=20_000):
+    qtbot.waitUntil(lambda: not view.busy, timeout=timeout)
+
+
+def _train(qtbot, view, config: NetConfig):
+    view.train(config)
+    _wait_idle(qtbot, view)
+    assert view.run is not None and view.run.config == config
+    return view.run
+
+
+def test_install_adds_one_tab_and_is_idempotent(window, view):
+    titles = [window.center_tabs.tabText(i) for i in range(window.center_tabs.count())]
+    assert titles.count(TAB_TITLE) == 1
+    assert install_netlab_tab(window) is view
+
+
+def test_opening_the_seed000_lesson_shows_the_tab_trains_and_marks_the_divergence(
+        window, view, qtbot, no_blocking_dialogs):
+    window.lesson_actions[SEED000].trigger()
+    assert no_blocking_dialogs == []
+    assert window.center_tabs.currentWidget() is view
+    assert window.session.scenario == scenario_mod.load(SEED000)  # the 2D companion
+    _wait_idle(qtbot, view)
+    expected = train(scenario_mod.load(SEED000).net_config())
+    run = view.run
+    np.testing.assert_array_equal(run.loss, expected.loss)
+    assert run.diverged_at == expected.diverged_at == 4
+    assert view.progress_seen >= 1
+
+    # the readouts are the run's arrays, up to the last good step
+    r = view.readouts
+    for name in ("loss", "grad_norm"):
+        x, values = r.curve_values(name)
+        np.testing.assert_array_equal(x, np.arange(4))
+        np.testing.assert_allclose(values, getattr(expected, name)[:4], rtol=1e-12)
+        _, y = r.curves[name].getData()
+        np.testing.assert_array_equal(y, np.log10(getattr(expected, name)[:4]))
+    x, values = r.curve_values("sharpness")
+    np.testing.assert_array_equal(x, expected.sharpness_steps)
+    np.testing.assert_allclose(values, expected.sharpness, rtol=1e-12)
+    lx, ly = r.limit_curve.getData()
+    np.testing.assert_allclose(10.0 ** ly, 2.0 / expected.lr, rtol=1e-12)
+    assert np.all(values > 10.0 ** ly[0])  # lambda_max above 2 / lr: the reason it blew up
+
+    # the divergence is marked: badge, dashed line, status, landscape cross
+    assert r.badge.isVisible() and "diverged at step 4" in r.badge.text()
+    assert r.loss_plot.diverged_line.isVisible() and r.loss_plot.diverged_line.value() == 4
+    assert "diverged at step 4" in view.status.text()
+    assert len(view.landscape_plot.blowup.data) == 1
+    assert "P1" in view.heading.text()
+    lesson = scenario_mod.load(SEED000).lesson
+    assert lesson.title in window.lesson_panel.text() and lesson.title in window.windowTitle()
+
+
+def test_landscape_item_is_landscape_value_on_its_grid_with_the_projected_path(view, qtbot):
+    run = _train(qtbot, view, NetConfig(hidden=(8,), steps=60, sharpness_every=0,
+                                        trajectory_points=31))
+    grid = view.landscape
+    assert grid.directions == "pca" and grid.xs.shape == grid.ys.shape == (64,)
+    surf = landscape(run, "pca")
+    np.testing.assert_array_equal(grid.surface.origin, surf.origin)
+    np.testing.assert_array_equal(grid.surface.directions, surf.directions)
+    points = np.stack(np.meshgrid(grid.xs, grid.ys), axis=-1)
+    z = surf.value(points)
+    np.testing.assert_allclose(grid.z, z, rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(view.landscape_plot.image_data(),
+                                  vm.color_scale(grid.z).image)
+    (x0, x1), (y0, y1) = surf.window
+    assert (grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1]) == (x0, x1, y0, y1)
+    px, py = view.landscape_plot.path.getData()
+    np.testing.assert_allclose(np.c_[px, py], surf.trajectory)
+    assert len(px) == len(run.weight_steps) == 31
+    assert sum(item.isVisible() for item in view.landscape_plot.contours) > 3
+
+    # the step slider moves the marker along the path and redraws the decision region
+    view.step_slider.setValue(5)
+    step = view.shown_step()
+    k = weight_index(run, step)
+    np.testing.assert_allclose(view.landscape_plot.head.data["x"], [surf.trajectory[k, 0]])
+    _, _, field = decision_field(run, run.weights[k], view.data_plot.window,
+                                 view.data_plot.GRID)
+    np.testing.assert_array_equal(view.data_plot.field, field)
+    assert view.readouts.loss_plot.playhead.value() == step
+
+    # another plane: random filter-normalized directions, computed in the background too
+    combo = view.landscape_plot.directions
+    combo.setCurrentIndex(combo.findData("random"))
+    combo.activated.emit(combo.currentIndex())
+    _wait_idle(qtbot, view)
+    grid = view.landscape
+    assert grid.directions == "random"
+    surf = landscape(run, "random")
+    np.testing.assert_allclose(grid.z, surf.value(np.stack(np.meshgrid(grid.xs, grid.ys),
+                                                           axis=-1)), rtol=1e-12)
+
+
+def test_stop_cancels_a_long_run_and_the_window_stays_responsive(window, view, qtbot):
+    long = NetConfig(steps=1_000_000, sharpness_every=0)
+    view.train(long)
+    assert view.busy and view.stop_button.isEnabled() and not view.train_button.isEnabled()
+    qtbot.waitUntil(lambda: view.progress_seen >= 3, timeout=10_000)
+    ticks = [time.monotonic()]
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    qtbot.wait(500)
+    timer.stop()
+    # trained on the GUI thread, the timer could not fire until the run ended (minutes)
+    assert len(ticks) >= 5 and max(np.diff(ticks)) < 0.3, "the window must stay responsive"
+    assert view.busy
+    view.stop_button.click()
+    _wait_idle(qtbot, view, timeout=2000)
+    assert view.run is None and "stopped at step" in view.status.text()
+    x, values = view.readouts.curve_values("loss")
+    assert 0 < len(x) < long.steps and np.isfinite(values).all()
+    assert view.train_button.isEnabled() and not view.stop_button.isEnabled()
+    # and the next run starts cleanly
+    run = _train(qtbot, view, NetConfig(hidden=(4,), steps=5, sharpness_every=0))
+    assert run.steps == 5
+    # Train while a run is in progress: that run stops and the new one runs
+    view.train(long)
+    qtbot.waitUntil(lambda: view.progress_seen >= 1, timeout=10_000)
+    short = NetConfig(hidden=(4,), steps=7, sharpness_every=0)
+    view.train(short)
+    _wait_idle(qtbot, view, timeout=10_000)
+    assert view.run.config == short
+    # closing the window stops a run in progress at once
+    view.train(long)
+    qtbot.waitUntil(lambda: view.progress_seen >= 1, timeout=10_000)
+    window.close()
+    assert all(w.isFinished() for w in _WORKERS)
+
+
+def test_training_again_keeps_the_previous_run_in_grey(view, qtbot):
+    first = _train(qtbot, view, NetConfig(dataset="regression", optimizer_params={"lr": 1e-3},
+                                          steps=20, sharpness_every=5))
+    assert first.diverged
+    view.train(NetConfig(dataset="regression", optimizer_params={"lr": 1e-4}, steps=20,
+                         sharpness_every=5))
+    _wait_idle(qtbot, view)
+    assert not view.run.diverged and not view.readouts.badge.isVisible()
+    _, grey = view.readouts.curve_values("loss", previous=True)
+    np.testing.assert_allclose(grey, first.loss[:first.diverged_at], rtol=1e-12)
+    assert "previous run" in view.previous_hint.text()
+
+
+def test_form_validates_and_trains_what_it_shows(view, qtbot):
+    form = view.form
+    before = form.config()
+    form.forms["Training"].fields["batch_size"].set_text("5000")
+    assert form.forms["Training"].fields["batch_size"].has_error()
+    assert "batch_size" in form.forms["Training"].fields["batch_size"].error_text()
+    assert form.config() == before
+    form.hidden.setText("4, x")
+    form.hidden.setModified(True)
+    form.hidden.editingFinished.emit()
+    assert not form.hidden_error.isHidden() and form.config() == before
+    form.hidden.setText("3")
+    form.hidden.setModified(True)
+    form.hidden.editingFinished.emit()
+    assert form.hidden_error.isHidden() and form.config().hidden == (3,)
+    form.optimizer.setCurrentIndex(form.optimizer.findData("adam"))
+    form.optimizer.activated.emit(form.optimizer.currentIndex())
+    assert form.config().optimizer == "adam" and "betas" in form.opt_form.fields
+    form.opt_form.fields["lr"].set_text("0.02")
+    form.forms["Training"].fields["steps"].set_text("15")
+    assert form.config().optimizer_params == {"lr": 0.02}
+    view.train_button.click()
+    _wait_idle(qtbot, view)
+    assert view.run.config == form.config()
+    assert view.run.config.hidden == (3,) and view.run.steps == 15
+
+
+def test_a_network_only_file_opens_in_the_tab(window, view, qtbot, tmp_path,
+                                             no_blocking_dialogs):
+    path = tmp_path / "mine.toml"
+    path.write_text("[lesson]\ntitle = 'Only a network'\n[netlab]\ndataset = 'spirals'\n"
+                    "hidden = [6]\nsteps = 10\nsharpness_every = 0\n")
+    assert window.open_scenario(str(path))
+    assert window.center_tabs.currentWidget() is view
+    _wait_idle(qtbot, view)
+    assert view.run.config.dataset == "spirals" and view.run.steps == 10
+    assert "Network lab" in window.lesson_panel.text()
+    assert view.data_plot.field is not None and np.nanmax(view.data_plot.field) <= 2
+    # a bad [netlab] table: an error, nothing changes
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[netlab]\nhidden = [0]\n")
+    assert not window.open_scenario(str(bad))
+    assert "netlab.hidden" in no_blocking_dialogs[-1][2]
+    # a 2D scenario switches back to the Surface tab
+    assert window.load_scenario("default", autoplay=False)
+    assert window.center_tabs.currentIndex() == 0
+
+
+def test_a_window_launched_on_a_netlab_scenario_opens_the_tab(themed_app, qtbot):
+    from app.ui.main_window import MainWindow
+    from app.ui.session import Session
+
+    w = MainWindow(Session(scenario_mod.load("netlab_p1_seed000_lr1e-4")))
+    v = install_netlab_tab(w)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.center_tabs.currentWidget() is v, timeout=2000)
+    _wait_idle(qtbot, v)
+    assert v.run.config.optimizer_params == {"lr": 1e-4} and not v.run.diverged
+    w.close()
+
+
+def test_save_writes_the_forms_config_as_a_netlab_scenario(window, view, qtbot, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.lesson_actions[SEED000].trigger()
+    _wait_idle(qtbot, view)
+    path = tmp_path / "mine.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "Scenarios (*.toml)")))
+    view.save_button.click()
+    saved = scenario_mod.load(path)
+    original = scenario_mod.load(SEED000)
+    assert saved.net_config() == original.net_config() and saved.lesson == original.lesson
+    assert saved.racers == original.racers  # the 2D companion is kept
+    view.form.opt_form.fields["lr"].set_text("0.0001")
+    assert view.save_scenario(str(path))
+    saved = scenario_mod.load(path)
+    assert saved.net_config().optimizer_params == {"lr": 1e-4}
+    assert saved.lesson.title == ""  # the lesson was about lr 0.001
