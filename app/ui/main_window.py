@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
 from app import scenario as scenario_mod
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
+from app.ui.analysis_panel import AnalysisPanel
 from app.ui.controls import ControlPanel
 from app.ui.export_dialog import install_export_action
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
 from app.ui.lesson_panel import LessonPanel
+from app.ui.maps_view import MapsView
 from app.ui.narration_panel import NarrationPanel
+from app.ui.netlab_view import install_netlab_tab
 from app.ui.playback import Playback
 from app.ui.playback_bar import PlaybackBar
 from app.ui.readouts import ReadoutsView
@@ -142,11 +145,27 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         install_export_action(self)
+        self._build_analysis()
         self._build_step_mode_and_3d()
+        install_netlab_tab(self)
         self.session.scenarioEdited.connect(self._update_title)
         self._update_title()
 
     # -- building ---------------------------------------------------------------------------
+    def _build_analysis(self) -> None:
+        """Curvature and stability: the "Analysis" side tab (its eigenvector overlay draws on
+        the contour plot), the "Maps" centre tab, and View > Sharpness readout (off)."""
+        self.analysis_panel = AnalysisPanel(self.session, self.surface_view.plot)
+        self.add_side_tab(self.analysis_panel, "Analysis")
+        self.maps_view = MapsView(self.session)
+        self.add_center_tab(self.maps_view, "Maps")
+        self.sharpness_action = QAction("Sharpness readout (λ_max vs 2/lr)", self,
+                                        checkable=True)
+        self.sharpness_action.setToolTip("a third readout: the largest Hessian eigenvalue "
+                                         "along each path against the edge of stability 2/lr")
+        self.sharpness_action.toggled.connect(self.readouts.set_sharpness_visible)
+        self.menus["view"].addAction(self.sharpness_action)
+
     def _build_step_mode_and_3d(self) -> None:
         self.view3d = make_3d_view(self.session)
         self.add_center_tab(self.view3d, "3D")

@@ -3,20 +3,31 @@
 Side by side on purpose (lesson P4): a learner sees the loss stall while |gradient| stays large.
 Each racer is one curve item holding all its start points (NaN-separated); values that a log
 axis cannot show (zero, negative, NaN, inf) become gaps, never warnings.
+
+An optional third readout (off by default, :meth:`ReadoutsView.set_sharpness_visible`) shows the
+*sharpness* ``lambda_max`` along each racer's paths against the edge-of-stability line
+``2 / lr(t)`` (``(2 + 2 momentum) / lr(t)`` for heavy ball), from
+:func:`app.analysis.sharpness_trace`: where the solid curve rises above the dashed one the step
+is locally unstable (lessons P1, P2).
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app import viewmodel as vm
+from app.analysis import SharpnessTrace, sharpness_trace
 from app.ui import theme
 from app.ui.session import Session
 
-__all__ = ["ReadoutsView", "ReadoutPlot"]
+__all__ = ["ReadoutsView", "ReadoutPlot", "SHARPNESS_TITLE", "racer_sharpness"]
+
+SHARPNESS_TITLE = "λ_max vs 2/lr"
+#: optimizers whose step is ``lr`` times the (momentum) gradient: the edge ``limit / lr`` applies
+_SGD_FAMILY = ("gd", "momentum", "nesterov", "sgd")
 
 
 class ReadoutPlot(pg.PlotWidget):
@@ -47,10 +58,10 @@ class ReadoutPlot(pg.PlotWidget):
         self.getViewBox().sigResized.connect(lambda *_: self._update_ticks())
         item.addItem(self.playhead)
 
-    def set_series(self, series: list[tuple[str, np.ndarray, np.ndarray]], steps: int,
-                   log: bool = True) -> None:
+    def set_series(self, series: list[tuple], steps: int, log: bool = True) -> None:
         """``series``: ``(color, x, y, key)`` per racer, ``y`` in log10 units when ``log``;
-        a curve whose ``key`` (the run's identity), colour and scale are unchanged is kept."""
+        a curve whose ``key`` (the run's identity), colour and scale are unchanged is kept.
+        An optional fifth element ``True`` draws the series dashed (a reference line)."""
         item = self.getPlotItem()
         self.log = log
         while len(self.curves) < len(series):
@@ -60,13 +71,18 @@ class ReadoutPlot(pg.PlotWidget):
             self.curves.append(c)
         while len(self.curves) > len(series):
             item.removeItem(self.curves.pop())
-        for curve, (color, x, y, key) in zip(self.curves, series, strict=False):
-            if getattr(curve, "_key", None) == (key, color, log):
+        for curve, (color, x, y, key, *rest) in zip(self.curves, series, strict=False):
+            dashed = bool(rest and rest[0])
+            if getattr(curve, "_key", None) == (key, color, log, dashed):
                 continue  # the same run drawn the same way: keep its cached picture
-            curve._key = (key, color, log)
-            curve.setPen(pg.mkPen(QColor(color), width=1))  # hairline: AA is cheap
+            curve._key = (key, color, log, dashed)
+            if dashed:
+                curve.setPen(pg.mkPen(QColor(color), width=1,
+                                      style=pg.QtCore.Qt.PenStyle.DashLine))
+            else:
+                curve.setPen(pg.mkPen(QColor(color), width=1))  # hairline: AA is cheap
             curve.setData(x, y, connect="finite")
-        lo, hi = vm.log_range([y for _, _, y, _ in series])
+        lo, hi = vm.log_range([item[2] for item in series])
         ranges = (steps, lo, hi)
         if ranges != self._ranges:  # a new range re-lays the axes: only when it changed
             self._ranges = ranges
@@ -88,8 +104,24 @@ class ReadoutPlot(pg.PlotWidget):
         axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, 8)))
 
 
+def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:
+    """:func:`app.analysis.sharpness_trace` of one racer's run, with its momentum limit
+    (heavy ball ``2 + 2 momentum``, Nesterov's own; plain ``2`` for every other optimizer)."""
+    momentum, nesterov = 0.0, False
+    if racer.optimizer in _SGD_FAMILY:
+        try:
+            opt, _ = racer.build()
+        except ValueError:
+            opt = None
+        if opt is not None:
+            momentum = float(opt.hyper.get("momentum", 0.0))
+            nesterov = bool(opt.hyper.get("nesterov", False)) and momentum > 0
+    return sharpness_trace(surface, trajectories, momentum, nesterov)
+
+
 class ReadoutsView(QWidget):
-    """The two readouts of the session, the playhead drawn as a vertical line on both."""
+    """The readouts of the session, the playhead drawn as a vertical line on each: loss and
+    |gradient|, and (optional, hidden by default) the sharpness against ``2 / lr``."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  follow_playhead: bool = True):
@@ -98,12 +130,30 @@ class ReadoutsView(QWidget):
         self.loss_plot = ReadoutPlot("loss", "loss")
         self.grad_plot = ReadoutPlot("|gradient|", "|g|")
         self.grad_plot.setXLink(self.loss_plot)
+        self.sharp_plot = ReadoutPlot(SHARPNESS_TITLE, "λ_max")
+        # the x ranges follow each other by value (not setXLink: pyqtgraph lines linked views
+        # up by their screen geometry, which a hidden plot does not have yet)
+        self._syncing = False
+        self.loss_plot.getViewBox().sigXRangeChanged.connect(self._loss_x_changed)
+        self.sharp_plot.getViewBox().sigXRangeChanged.connect(self._sharp_x_changed)
+        self.sharp_plot.setToolTip(
+            "Solid: the largest Hessian eigenvalue lambda_max at each point of the racer's "
+            "path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / "
+            "lr(t)). Above the dashed line a step of that size overshoots more than it "
+            "corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers "
+            "scale each coordinate's step by 1 / sigma.")
+        self.sharp_plot.hide()
+        #: the sharpness traces drawn (racer index -> SharpnessTrace), for tests and tools
+        self.sharpness: dict[int, SharpnessTrace] = {}
+        self._sharp_key = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.loss_plot)
         layout.addWidget(self.grad_plot)
+        layout.addWidget(self.sharp_plot)
         session.runsChanged.connect(self.on_runs_changed)
+        session.surfaceChanged.connect(self._sharpness_stale)
         if follow_playhead:
             session.playheadChanged.connect(self.show_step)
         self.on_runs_changed()
@@ -122,10 +172,73 @@ class ReadoutsView(QWidget):
                        vm.readout_series(getattr(t, field), log, floor), (id(t), floor))
                       for r, t in pairs]
             plot.set_series(series, steps, log)
+        if self.sharp_plot.isVisibleTo(self):
+            self.update_sharpness()
+
+    # -- sharpness (optional third readout) ---------------------------------------------------
+    @property
+    def sharpness_visible(self) -> bool:
+        return self.sharp_plot.isVisibleTo(self)
+
+    def set_sharpness_visible(self, on: bool) -> None:
+        """Show or hide the sharpness readout (computed when shown, then on every new run)."""
+        if on:
+            self.update_sharpness()
+        self.sharp_plot.setVisible(bool(on))
+
+    def _loss_x_changed(self, _viewbox, x_range) -> None:
+        self._sync_x(self.sharp_plot, x_range)
+
+    def _sharp_x_changed(self, _viewbox, x_range) -> None:
+        self._sync_x(self.loss_plot, x_range)
+
+    def _sync_x(self, plot: ReadoutPlot, x_range) -> None:
+        if self._syncing or not shiboken6.isValid(plot):
+            return
+        self._syncing = True
+        try:
+            plot.getViewBox().setXRange(*x_range, padding=0)
+        finally:
+            self._syncing = False
+
+    def _sharpness_stale(self) -> None:
+        self._sharp_key = None
+
+    def update_sharpness(self) -> None:
+        """``lambda_max`` along every racer's paths (solid) and ``limit / lr(t)`` (dashed)."""
+        s = self.session
+        pairs = [(i, r, run.trajectories) for i, (r, run) in
+                 enumerate(zip(s.scenario.racers, s.runs, strict=False)) if run is not None]
+        # identity of the surface and the runs (the key holds them, so no id is reused)
+        key = (s.surface, [(i, r, t) for i, r, t in pairs])
+        old = self._sharp_key
+        if old is not None and old[0] is key[0] and len(old[1]) == len(key[1]) and all(
+                a[0] == b[0] and a[1] == b[1] and a[2] is b[2]
+                for a, b in zip(old[1], key[1], strict=True)):
+            return
+        self._sharp_key = key
+        traces = {i: racer_sharpness(s.surface, r, t) for i, r, t in pairs}
+        self.sharpness = traces
+        arrays = [tr.lambda_max for tr in traces.values()]
+        arrays += [tr.edge[:, None] for i, r, _ in pairs
+                   if r.optimizer in _SGD_FAMILY for tr in (traces[i],)]
+        log = vm.wants_log(arrays) if arrays else True
+        floor = vm.log_floor(arrays)
+        series = []
+        for i, r, t in pairs:
+            tr = traces[i]
+            series.append((r.color, vm.steps_series(t.n, t.steps),
+                           vm.readout_series(tr.lambda_max, log, floor), ("max", id(t), floor)))
+            if r.optimizer in _SGD_FAMILY:
+                series.append((r.color, vm.steps_series(1, t.steps),
+                               vm.readout_series(tr.edge[:, None], log, floor),
+                               ("edge", id(t), floor), True))
+        self.sharp_plot.set_series(series, s.steps, log)
 
     def show_step(self, step: int) -> None:
         self.loss_plot.playhead.setValue(step)
         self.grad_plot.playhead.setValue(step)
+        self.sharp_plot.playhead.setValue(step)
 
     @property
     def curves(self) -> tuple[list[pg.PlotCurveItem], list[pg.PlotCurveItem]]:

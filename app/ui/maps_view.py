@@ -1,0 +1,1170 @@
+"""MapsView: stability maps over hyperparameters and basins over start points (the "Maps" tab).
+
+Two maps, for the session's selected racer (lessons P1, P4, P10):
+
+- **Hyperparameter map**: from the first start point, a heatmap over the learning rate (columns,
+  log axis) times ``momentum`` (gd, momentum, nesterov, sgd, rmsprop) or ``beta1`` (adam, adamw,
+  nadam); one row for adagrad. Colour: the number of steps to reach the tolerance; cells that
+  diverged are dark red, cells that never converged grey. A ring marks the racer's current
+  values; clicking a cell sets that cell's values on the racer (the contour view then shows that
+  run).
+- **Basin map**: a heatmap over start points on the scenario's window. Colour: which minimum the
+  run reaches (categorical colours, darker = slower) on a surface with several minima, else the
+  steps it takes; diverged starts dark red, never-converged grey. Clicking a cell adds that
+  start point.
+
+The numbers come from :func:`app.analysis.hyperparameter_map` and :func:`app.analysis.basin_map`,
+run in a :class:`MapWorker` thread (numpy releases the GIL in its array operations), so the
+window never freezes: the worker's progress callback emits :attr:`MapWorker.progressed` and
+returns ``False`` once Cancel is pressed (the map function then returns None and nothing is
+delivered). Maps are recomputed on request (Compute), or automatically while the tab is shown
+when they are small (at most :data:`AUTO_MAX_CELL_STEPS` cell-steps).
+"""
+
+from __future__ import annotations
+
+import atexit
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import optimizers
+from app import viewmodel as vm
+from app.analysis import (
+    DIVERGED,
+    NO_MINIMUM,
+    NOT_CONVERGED,
+    BasinMap,
+    HyperparameterMap,
+    basin_map,
+    curvature,
+    hyperparameter_map,
+)
+from app.scenario import Racer
+from app.ui import theme
+from app.ui.session import Session
+
+__all__ = [
+    "MapsView",
+    "MapWorker",
+    "MapRequest",
+    "HYPER",
+    "BASIN",
+    "RESOLUTIONS",
+    "DIVERGED_COLOR",
+    "NOT_CONVERGED_COLOR",
+    "BASIN_COLORS",
+    "row_parameter",
+    "row_values",
+    "default_lr_range",
+    "hyper_rgba",
+    "basin_rgba",
+    "AUTO_MAX_CELL_STEPS",
+]
+
+HYPER = "hyper"
+BASIN = "basin"
+RESOLUTIONS = (16, 32, 64, 128, 256)
+DEFAULT_RESOLUTION = 64
+TOLERANCES = (1e-2, 1e-3, 1e-4, 1e-6)
+#: maps of at most this many cell-steps are recomputed automatically while the tab is shown
+AUTO_MAX_CELL_STEPS = 64 * 64 * 2000
+
+DIVERGED_COLOR = (139, 0, 0)  # dark red
+NOT_CONVERGED_COLOR = (110, 110, 116)  # grey
+#: one colour per minimum of a basin map (Okabe-Ito, then more)
+BASIN_COLORS = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178),
+                (204, 121, 167), (255, 255, 255), (170, 120, 60), (120, 200, 120),
+                (160, 160, 255))
+#: slowest basin cells are drawn this bright (fastest: 1)
+BASIN_SLOW_BRIGHTNESS = 0.45
+_STEPS_COLORMAP = "viridis"
+
+_SGD_ROWS = ("gd", "momentum", "nesterov", "sgd", "rmsprop")
+_ADAM_ROWS = ("adam", "adamw", "nadam")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure helpers (no widgets)
+# ---------------------------------------------------------------------------------------------
+def row_parameter(optimizer: str) -> str | None:
+    """The map's row hyperparameter for ``optimizer``: ``momentum``, ``beta1`` or None."""
+    if optimizer in _SGD_ROWS:
+        return "momentum"
+    if optimizer in _ADAM_ROWS:
+        return "beta1"
+    return None
+
+
+def row_values(optimizer: str, hyper: dict[str, Any], n: int) -> np.ndarray | None:
+    """``n`` values of the row parameter (Nesterov needs a momentum > 0: it starts above 0)."""
+    param = row_parameter(optimizer)
+    if param is None:
+        return None
+    top = 0.98
+    if optimizer == "nesterov" or (optimizer == "sgd" and hyper.get("nesterov")):
+        return np.linspace(0.0, top, n + 1)[1:]
+    return np.linspace(0.0, top, n)
+
+
+def racer_row_value(racer: Racer, param: str | None) -> float:
+    """The racer's current value of the map's row parameter (NaN if none)."""
+    if param is None:
+        return math.nan
+    try:
+        opt, _ = racer.build()
+    except ValueError:
+        return math.nan
+    if param == "beta1":
+        return float(opt.hyper.get("betas", (math.nan,))[0])
+    return float(opt.hyper.get(param, math.nan))
+
+
+def default_lr_range(surface, racer: Racer, start) -> tuple[float, float]:
+    """A log range of learning rates that shows the interesting part of the map.
+
+    Gradient-descent family: around the stability limit ``2 / lambda_max`` at the start
+    (a hundredth of it up to 4 times it, the heavy-ball limit at momentum 0.98 being about 2
+    times); adaptive optimizers: two decades either side of the racer's lr. The racer's own lr
+    is always inside.
+    """
+    try:
+        lr = float(racer.build()[0].lr)
+    except ValueError:
+        lr = 1e-2
+    lo, hi = lr / 100.0, lr * 100.0
+    if racer.optimizer in ("gd", "momentum", "nesterov", "sgd"):
+        try:
+            lam = curvature(surface, start).lambda_max
+        except ValueError:
+            lam = math.nan
+        if math.isfinite(lam) and lam > 0:
+            limit = 2.0 / lam
+            lo, hi = limit * 1e-2, limit * 4.0
+    lo, hi = min(lo, lr / 1.5), max(hi, lr * 1.5)
+    return float(lo), float(hi)
+
+
+def lr_ticks(lo: float, hi: float) -> list:
+    """Ticks for a log10(lr) axis: decades, and 2 and 5 times them when the range is at most
+    four decades (so a short range still has several labels)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return [[], []]
+    if hi - lo > 4:
+        return vm.log_ticks(lo, hi, max_labels=8)
+    major, minor = [], []
+    for e in range(math.floor(lo) - 1, math.ceil(hi) + 1):
+        for m in range(1, 10):
+            pos = e + math.log10(m)
+            if lo <= pos <= hi:
+                if m in (1, 2, 5):
+                    major.append((pos, vm.format_number(m * 10.0 ** e)))
+                else:
+                    minor.append((pos, ""))
+    return [major, minor]
+
+
+def _lut(name: str = _STEPS_COLORMAP, n: int = 256) -> np.ndarray:
+    return pg.colormap.get(name).getLookupTable(0.0, 1.0, n, alpha=False)
+
+
+def steps_levels(steps_to_converge: np.ndarray, steps: int) -> tuple[float, float]:
+    """The colour scale of converged cells: 0 .. the slowest converged cell (at least 1)."""
+    k = steps_to_converge[steps_to_converge >= 0]
+    hi = float(k.max()) if k.size else float(steps)
+    return 0.0, max(hi, 1.0)
+
+
+def _steps_colors(k: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """Fast (few steps) = bright yellow, slow = dark purple (viridis reversed)."""
+    lut = _lut()
+    lo, hi = levels
+    t = np.clip((k.astype(np.float64) - lo) / max(hi - lo, 1e-12), 0.0, 1.0)
+    idx = np.round((1.0 - t) * (len(lut) - 1)).astype(int)
+    return lut[idx]
+
+
+def hyper_rgba(m: HyperparameterMap) -> tuple[np.ndarray, tuple[float, float]]:
+    """The hyperparameter map as an RGBA image (rows = values, columns = lrs) and the levels of
+    its steps scale."""
+    k = m.steps_to_converge
+    levels = steps_levels(k, m.steps)
+    rgba = np.zeros(k.shape + (4,), dtype=np.uint8)
+    rgba[..., 3] = 255
+    ok = k >= 0
+    rgba[ok, :3] = _steps_colors(k[ok], levels)
+    rgba[k == DIVERGED, :3] = DIVERGED_COLOR
+    rgba[k == NOT_CONVERGED, :3] = NOT_CONVERGED_COLOR
+    return rgba, levels
+
+
+def basin_rgba(m: BasinMap) -> tuple[np.ndarray, tuple[float, float], bool]:
+    """The basin map as an RGBA image, the steps levels and whether it is categorical (several
+    minima: colour = which minimum, darker = slower; one minimum: colour = steps)."""
+    k = m.steps_to_converge
+    levels = steps_levels(k, m.steps)
+    rgba = np.zeros(k.shape + (4,), dtype=np.uint8)
+    rgba[..., 3] = 255
+    categorical = len(m.minima) > 1
+    ok = (k >= 0) & (m.minimum != NO_MINIMUM)
+    if categorical:
+        colors = np.array([BASIN_COLORS[i % len(BASIN_COLORS)] for i in range(len(m.minima))],
+                          dtype=np.float64)
+        lo, hi = levels
+        t = np.clip((k[ok] - lo) / max(hi - lo, 1e-12), 0.0, 1.0)
+        shade = 1.0 - (1.0 - BASIN_SLOW_BRIGHTNESS) * t
+        rgba[ok, :3] = np.round(colors[m.minimum[ok]] * shade[:, None]).astype(np.uint8)
+    else:
+        rgba[ok, :3] = _steps_colors(k[ok], levels)
+    rgba[k == DIVERGED, :3] = DIVERGED_COLOR
+    rgba[(k == NOT_CONVERGED) | ((k >= 0) & (m.minimum == NO_MINIMUM)), :3] = \
+        NOT_CONVERGED_COLOR
+    return rgba, levels, categorical
+
+
+def _describe_surface(surface) -> str:
+    params = ", ".join(f"{k}={vm.format_number(v) if isinstance(v, int | float) else v}"
+                       for k, v in surface.params.items()
+                       if isinstance(v, int | float | str) and not isinstance(v, bool))
+    return f"{surface.name}({params})" if params else surface.name
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker thread
+# ---------------------------------------------------------------------------------------------
+class MapWorker(QThread):
+    """Runs ``job(progress)`` in a thread; ``progress(fraction)`` returns False once
+    :meth:`cancel` was called. Exactly one of ``succeeded(result)``, ``cancelled()``,
+    ``failed(message)`` is emitted (queued to the GUI thread)."""
+
+    progressed = Signal(float)
+    succeeded = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[[float], bool]], Any]):
+        super().__init__()
+        self._job = job
+        self._cancel = threading.Event()
+        self._last = -1.0
+        #: how many times the job reported progress (read from the GUI thread in tests)
+        self.reports = 0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, fraction: float) -> bool:
+        self.reports += 1
+        if self._cancel.is_set():
+            return False
+        if fraction >= 1.0 or fraction - self._last >= 0.004:
+            self._last = fraction
+            self.progressed.emit(float(fraction))
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress)
+        except Exception as err:  # a ValueError with a clear message, usually
+            self.failed.emit(str(err))
+            return
+        if result is None or self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.succeeded.emit(result)
+
+
+class _Reaper(QObject):
+    """Keeps running workers alive and waits for them in the GUI thread once they finish, so a
+    QThread is never destroyed while it runs (not even when its view is closed)."""
+
+    def __init__(self):
+        super().__init__()
+        self.workers: set[MapWorker] = set()
+
+    def adopt(self, worker: MapWorker) -> None:
+        self.workers.add(worker)
+        worker.finished.connect(self.reap)
+
+    @Slot()
+    def reap(self) -> None:
+        for w in [w for w in self.workers if w.isFinished()]:
+            w.wait()
+            self.workers.discard(w)
+
+    def shutdown(self) -> None:
+        for w in list(self.workers):
+            w.cancel()
+        for w in list(self.workers):
+            w.wait(10_000)
+        self.workers.clear()
+
+
+_REAPER: _Reaper | None = None
+
+
+def _reaper() -> _Reaper:
+    global _REAPER
+    if _REAPER is None:
+        _REAPER = _Reaper()
+        atexit.register(_REAPER.shutdown)
+    return _REAPER
+
+
+# ---------------------------------------------------------------------------------------------
+# What a map is computed for
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MapRequest:
+    """Everything a map depends on (two equal requests give the same map)."""
+
+    kind: str
+    surface: Any  # the Surface object (compared by identity in :meth:`same`)
+    racer_index: int
+    racer_optimizer: str  # (gd and momentum racers share one lr x momentum map)
+    optimizer: str
+    hyper: tuple  # the racer's parameters as sorted (name, repr) pairs, lr/row value excluded
+    schedule: str
+    schedule_params: tuple
+    start: tuple[float, float] | None
+    window: tuple | None
+    resolution: int
+    steps: int
+    tol: float
+    lr_range: tuple[float, float] | None
+    criterion: str
+
+    def same(self, other: MapRequest | None) -> bool:
+        if other is None or other.surface is not self.surface:
+            return False
+        skip = ("surface", "racer_index", "racer_optimizer")
+        a = {k: v for k, v in vars(self).items() if k not in skip}
+        b = {k: v for k, v in vars(other).items() if k not in skip}
+        return a == b
+
+    @property
+    def cell_steps(self) -> int:
+        rows = self.resolution if (self.kind == BASIN or row_parameter(self.optimizer)) else 1
+        return self.resolution * rows * self.steps
+
+
+def _family(optimizer: str) -> str:
+    """gd and heavy-ball momentum share one map (gd is its momentum = 0 row)."""
+    return "momentum" if optimizer == "gd" else optimizer
+
+
+# ---------------------------------------------------------------------------------------------
+# The widgets
+# ---------------------------------------------------------------------------------------------
+class _MapViewBox(pg.ViewBox):
+    """Left clicks become :attr:`clicked` (x, y in data units); no pan/zoom by dragging."""
+
+    clicked = Signal(float, float)
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            p = self.mapSceneToView(ev.scenePos())
+            self.clicked.emit(p.x(), p.y())
+            return
+        super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None):
+        ev.ignore()
+
+
+class _PassScatter(pg.ScatterPlotItem):
+    def mouseClickEvent(self, ev):
+        ev.ignore()
+
+
+class MapsView(QWidget):
+    """The "Maps" tab: settings, Compute / Cancel and progress above the map."""
+
+    #: a map was computed and is shown (HyperparameterMap or BasinMap)
+    mapReady = Signal(object)
+    #: the worker started (the MapWorker)
+    started = Signal(object)
+    #: progress of the running computation, 0..1
+    progressChanged = Signal(float)
+    #: the running computation was cancelled (nothing delivered)
+    cancelled = Signal()
+    #: the computation failed (the message)
+    failed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.results: dict[str, HyperparameterMap | BasinMap | None] = {HYPER: None,
+                                                                         BASIN: None}
+        self.requests: dict[str, MapRequest | None] = {HYPER: None, BASIN: None}
+        self.worker: MapWorker | None = None
+        self.running: MapRequest | None = None
+        self.auto_compute = True
+        self.image_rgba: np.ndarray | None = None
+        self.last_seconds = math.nan
+        self._t0 = 0.0
+        self._lr_fill_key = None
+        self._cells = None
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(250)
+        self._auto.timeout.connect(self._auto_compute)
+        self._build()
+        for sig in (session.scenarioEdited, session.runsChanged, session.selectedChanged,
+                    session.surfaceChanged, session.startsChanged):
+            sig.connect(self._on_session_changed)
+        session.scenarioReplaced.connect(self._on_replaced)
+        self._on_replaced()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem("Learning rate × momentum / β1", HYPER)
+        self.kind_combo.addItem("Basins: start points", BASIN)
+        self.kind_combo.setToolTip(
+            "Learning rate × momentum: one run from the first start point per cell, the "
+            "selected racer's optimizer with that cell's lr (columns) and momentum or beta1 "
+            "(rows).\nBasins: one run per start point on the window, the selected racer as it "
+            "is: which minimum it reaches, and how fast.")
+        self.res_combo = QComboBox()
+        for r in RESOLUTIONS:
+            self.res_combo.addItem(f"{r} × {r}", r)
+        self.res_combo.setCurrentIndex(RESOLUTIONS.index(DEFAULT_RESOLUTION))
+        self.res_combo.setToolTip("cells per axis")
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setRange(1, 20_000)
+        self.steps_spin.setValue(500)
+        self.steps_spin.setToolTip("the most steps each cell's run takes")
+        self.tol_combo = QComboBox()
+        for t in TOLERANCES:
+            self.tol_combo.addItem(f"{t:g}", t)
+        self.tol_combo.setCurrentIndex(1)
+        self.tol_combo.setToolTip("a run has converged when its distance to a known minimum "
+                                  "is below this (|gradient| below it, if the surface has no "
+                                  "known minima)")
+        self.compute_button = QPushButton("Compute")
+        self.compute_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.compute_button.clicked.connect(lambda: self.compute())
+        self.cancel_button.clicked.connect(self.cancel)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        for w in (self.res_combo, self.tol_combo):
+            w.currentIndexChanged.connect(self._on_settings_changed)
+        self.steps_spin.valueChanged.connect(self._on_settings_changed)
+
+        row1 = QHBoxLayout()
+        row1.setSpacing(6)
+        row1.addWidget(self.kind_combo)
+        row1.addStretch(1)
+        row1.addWidget(self.compute_button)
+        row1.addWidget(self.cancel_button)
+        row2 = QHBoxLayout()
+        row2.setSpacing(6)
+        for w in (QLabel("cells"), self.res_combo, QLabel("steps"), self.steps_spin,
+                  QLabel("tol"), self.tol_combo):
+            row2.addWidget(w)
+        row2.addStretch(1)
+
+        self.lr_auto = QCheckBox("auto")
+        self.lr_auto.setChecked(True)
+        self.lr_auto.setToolTip("around the stability limit 2/λ_max at the start point (GD "
+                                "family) or the racer's lr (adaptive optimizers)")
+        self.lr_lo = QLineEdit()
+        self.lr_hi = QLineEdit()
+        for e in (self.lr_lo, self.lr_hi):
+            e.setMaximumWidth(90)
+            e.editingFinished.connect(self._on_settings_changed)
+        self.lr_auto.toggled.connect(self._on_lr_auto)
+        self.lr_row = QWidget()
+        row3 = QHBoxLayout(self.lr_row)
+        row3.setContentsMargins(0, 0, 0, 0)
+        row3.setSpacing(6)
+        for w in (QLabel("lr from"), self.lr_lo, QLabel("to"), self.lr_hi, QLabel("(log)"),
+                  self.lr_auto):
+            row3.addWidget(w)
+        row3.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+
+        self.viewbox = _MapViewBox(enableMenu=False)
+        self.viewbox.setMouseEnabled(False, False)
+        self.plot_widget = pg.PlotWidget(viewBox=self.viewbox)
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=self._reversed_cmap(),
+                                        interactive=False, width=14, colorMapMenu=False)
+        self.plot.layout.addItem(self.colorbar, 2, 5)
+        self.plot.layout.setColumnFixedWidth(4, 5)
+        self.colorbar.getAxis("right").setLabel("steps to converge")
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
+                     self.colorbar.getAxis("right")):
+            axis.enableAutoSIPrefix(False)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.marker = _PassScatter(size=16, symbol="o", pen=pg.mkPen("#ffffff", width=2.5),
+                                   brush=pg.mkBrush(0, 0, 0, 0), pxMode=True)
+        self.marker.setZValue(30)
+        self.plot.addItem(self.marker)
+        self.minima = _PassScatter(symbol="star", size=15, pen=pg.mkPen("k", width=1),
+                                   brush=pg.mkBrush("#ffffff"), pxMode=True)
+        self.minima.setZValue(25)
+        self.plot.addItem(self.minima)
+        self.starts = _PassScatter(symbol="o", size=10, pen=pg.mkPen("k", width=1.5),
+                                   brush=pg.mkBrush("#ffffff"), pxMode=True)
+        self.starts.setZValue(26)
+        self.plot.addItem(self.starts)
+        self.limit_lines: list[pg.PlotCurveItem] = []
+        self.viewbox.clicked.connect(self._on_click)
+        self.plot.scene().sigMouseMoved.connect(self._on_hover)
+
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.params_label = QLabel()
+        self.params_label.setObjectName("hint")
+        self.params_label.setWordWrap(True)
+        self.hover_label = QLabel(" ")
+        self.hover_label.setObjectName("hint")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(4)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addWidget(self.lr_row)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        lay.addWidget(self.plot_widget, 1)
+        lay.addWidget(self.hover_label)
+        lay.addWidget(self.legend)
+        lay.addWidget(self.params_label)
+        self._on_lr_auto(True)
+
+    @staticmethod
+    def _reversed_cmap() -> pg.ColorMap:
+        base = pg.colormap.get(_STEPS_COLORMAP)
+        pos, colors = base.getStops(mode=pg.ColorMap.BYTE)
+        return pg.ColorMap(1.0 - pos[::-1], colors[::-1])
+
+    # -- settings ------------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+
+    @property
+    def resolution(self) -> int:
+        return int(self.res_combo.currentData())
+
+    def set_resolution(self, n: int) -> None:
+        i = self.res_combo.findData(int(n))
+        if i < 0:
+            self.res_combo.addItem(f"{int(n)} × {int(n)}", int(n))
+            i = self.res_combo.count() - 1
+        self.res_combo.setCurrentIndex(i)
+
+    def set_steps(self, steps: int) -> None:
+        self.steps_spin.setValue(int(steps))
+
+    def set_tolerance(self, tol: float) -> None:
+        i = self.tol_combo.findData(float(tol))
+        if i < 0:
+            self.tol_combo.addItem(f"{tol:g}", float(tol))
+            i = self.tol_combo.count() - 1
+        self.tol_combo.setCurrentIndex(i)
+
+    def set_lr_range(self, lo: float, hi: float) -> None:
+        """A fixed lr range (turns "auto" off)."""
+        self.lr_auto.setChecked(False)
+        self.lr_lo.setText(f"{lo:g}")
+        self.lr_hi.setText(f"{hi:g}")
+        self._on_settings_changed()
+
+    def _on_lr_auto(self, on: bool) -> None:
+        self.lr_lo.setReadOnly(on)
+        self.lr_hi.setReadOnly(on)
+        if on:
+            self._fill_auto_lr(force=True)
+        self._on_settings_changed()
+
+    def _fill_auto_lr(self, force: bool = False) -> None:
+        """The automatic lr range, refilled when the surface, the racer, its optimizer family
+        or the start point change (not when its lr does: a click on a map cell keeps the map)."""
+        racer, start = self._racer(), self._start()
+        if racer is None or start is None:
+            return
+        key = (self.session.surface, self.session.selected, _family(racer.optimizer), start)
+        old = self._lr_fill_key
+        if not force and old is not None and old[0] is key[0] and old[1:] == key[1:]:
+            return
+        self._lr_fill_key = key
+        lo, hi = default_lr_range(self.session.surface, racer, start)
+        self.lr_lo.setText(f"{lo:.3g}")
+        self.lr_hi.setText(f"{hi:.3g}")
+
+    def _lr_range(self) -> tuple[float, float]:
+        try:
+            lo, hi = float(self.lr_lo.text()), float(self.lr_hi.text())
+        except ValueError:
+            raise ValueError("lr range: enter two numbers, e.g. 0.0001 and 1") from None
+        if not (math.isfinite(lo) and math.isfinite(hi) and 0 < lo < hi):
+            raise ValueError(f"lr range: need 0 < from < to, got {lo:g} and {hi:g}")
+        return lo, hi
+
+    def _on_kind_changed(self) -> None:
+        self.lr_row.setVisible(self.kind == HYPER)
+        self._show_result()
+        self._on_settings_changed()
+
+    def _on_settings_changed(self, *_args) -> None:
+        self._update_stale()
+        self._schedule_auto()
+
+    def _on_session_changed(self, *_args) -> None:
+        if self.lr_auto.isChecked():
+            self._fill_auto_lr()
+        self._update_marker()
+        self._update_starts()
+        self._update_stale()
+        self._schedule_auto()
+
+    def _on_replaced(self) -> None:
+        self.cancel()
+        self.set_steps(min(max(self.session.steps, 50), 2000))
+        if self.lr_auto.isChecked():
+            self._fill_auto_lr()
+        self._on_session_changed()
+
+    # -- the request ---------------------------------------------------------------------------
+    def _racer(self) -> Racer | None:
+        racers = self.session.scenario.racers
+        i = self.session.selected
+        return racers[i] if 0 <= i < len(racers) else None
+
+    def _start(self) -> tuple[float, float] | None:
+        starts = self.session.scenario.starts
+        return tuple(map(float, starts[0])) if starts else None
+
+    def request(self, kind: str | None = None) -> MapRequest:
+        """What the map of ``kind`` (default: the shown one) would be computed for now;
+        ``ValueError`` with a message if it cannot be computed."""
+        kind = kind or self.kind
+        s = self.session
+        racer = self._racer()
+        if racer is None:
+            raise ValueError("no racer selected")
+        surface = s.surface
+        has_minima = len(np.asarray(surface.minima).reshape(-1, 2)) > 0
+        param = row_parameter(racer.optimizer) if kind == HYPER else None
+        effective = dict(racer.build()[0].hyper)  # ValueError: invalid values
+        skip = {"lr"} if kind == HYPER else set()
+        if param == "momentum":
+            skip.add("momentum")
+        hyper = []
+        for k, v in sorted(effective.items()):
+            if k in skip:
+                continue
+            if k == "betas" and param == "beta1":
+                k, v = "beta2", v[1]
+            hyper.append((k, repr(v)))
+        start = self._start()
+        if kind == HYPER:
+            if start is None:
+                raise ValueError("no start point: click the Surface plot to add one")
+            lr_range = self._lr_range()
+            window = None
+            criterion = "distance" if has_minima else "gradient"
+        else:
+            if not has_minima:
+                raise ValueError(f"the surface '{surface.name}' has no known minima, so a "
+                                 "basin map cannot tell where a run ends: use the learning "
+                                 "rate map")
+            lr_range = None
+            (x0, x1), (y0, y1) = s.window
+            window = ((float(x0), float(x1)), (float(y0), float(y1)))
+            criterion = "distance"
+            start = None
+        return MapRequest(
+            kind=kind, surface=surface, racer_index=s.selected, racer_optimizer=racer.optimizer,
+            optimizer=_family(racer.optimizer) if kind == HYPER else racer.optimizer,
+            hyper=tuple(hyper), schedule=racer.schedule,
+            schedule_params=tuple(sorted((k, repr(v)) for k, v in
+                                         racer.schedule_params.items())),
+            start=start, window=window, resolution=self.resolution,
+            steps=int(self.steps_spin.value()), tol=float(self.tol_combo.currentData()),
+            lr_range=lr_range, criterion=criterion)
+
+    def _job(self, req: MapRequest) -> Callable[[Callable[[float], bool]], Any]:
+        racer = self.session.scenario.racers[req.racer_index]
+        opt, sched = racer.build()
+        surface = req.surface
+        if req.kind == HYPER:
+            lrs = np.geomspace(req.lr_range[0], req.lr_range[1], req.resolution)
+            param = row_parameter(racer.optimizer)
+            hyper = dict(racer.params)
+            hyper.pop("lr", None)
+            if param == "momentum":
+                hyper.pop("momentum", None)
+            values = row_values(racer.optimizer, dict(opt.hyper), req.resolution)
+            name = racer.optimizer
+
+            def job(progress):
+                return hyperparameter_map(surface, name, req.start, lrs, param, values,
+                                          hyper=hyper, steps=req.steps, schedule=sched,
+                                          criterion=req.criterion, tol=req.tol,
+                                          progress=progress)
+        else:
+            def job(progress):
+                return basin_map(surface, opt, resolution=req.resolution, window=req.window,
+                                 steps=req.steps, schedule=sched, tol=req.tol,
+                                 progress=progress)
+        return job
+
+    # -- computing -----------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def compute(self, kind: str | None = None) -> MapWorker | None:
+        """Start computing the map of ``kind`` (default: the shown one) in a worker thread
+        (a running computation is cancelled first). Returns the worker (None on error: the
+        message is shown)."""
+        if kind is not None and kind != self.kind:
+            self.set_kind(kind)
+        self._auto.stop()
+        self.cancel()
+        try:
+            req = self.request()
+            job = self._job(req)
+        except ValueError as err:
+            self._set_status(str(err), error=True)
+            self.failed.emit(str(err))
+            return None
+        worker = MapWorker(job)
+        worker.progressed.connect(self._on_progress)
+        worker.succeeded.connect(self._on_succeeded)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.failed.connect(self._on_failed)
+        self.destroyed.connect(worker.cancel)
+        _reaper().adopt(worker)
+        self.worker, self.running = worker, req
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.compute_button.setText("Restart")
+        self._set_status(f"computing {req.resolution}×{req.resolution} cells…")
+        self._t0 = time.perf_counter()
+        worker.start()
+        self.started.emit(worker)
+        return worker
+
+    def cancel(self) -> None:
+        """Cancel the running computation (nothing is delivered)."""
+        worker = self.worker
+        if worker is None:
+            return
+        worker.cancel()
+        self._detach()
+        self._set_status("cancelled")
+        self.progress.setValue(0)
+        self.cancelled.emit()
+
+    def _detach(self) -> None:
+        worker = self.worker
+        if worker is not None:
+            for sig, slot in ((worker.progressed, self._on_progress),
+                              (worker.succeeded, self._on_succeeded),
+                              (worker.cancelled, self._on_cancelled),
+                              (worker.failed, self._on_failed)):
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.worker, self.running = None, None
+        self.cancel_button.setEnabled(False)
+        self.compute_button.setText("Compute")
+
+    def _stale_sender(self) -> bool:
+        """A signal of a worker that is no longer the running one (cancelled, replaced)."""
+        sender = self.sender()
+        return self.worker is None or (sender is not None and sender is not self.worker)
+
+    def _on_progress(self, fraction: float) -> None:
+        if self._stale_sender():
+            return
+        self.progress.setValue(round(1000 * fraction))
+        self.progressChanged.emit(fraction)
+
+    def _on_succeeded(self, result) -> None:
+        req = self.running
+        if req is None or self._stale_sender():
+            return
+        self.last_seconds = time.perf_counter() - self._t0
+        self._detach()
+        self.results[req.kind] = result
+        self.requests[req.kind] = req
+        self.progress.setValue(1000)
+        self._set_status(f"done in {self.last_seconds:.2f} s")
+        if req.kind == self.kind:
+            self._show_result()
+        self.mapReady.emit(result)
+
+    def _on_cancelled(self) -> None:
+        if not self._stale_sender():
+            self._detach()
+            self._set_status("cancelled")
+            self.cancelled.emit()
+
+    def _on_failed(self, message: str) -> None:
+        if self._stale_sender():
+            return
+        self._detach()
+        self._set_status(message, error=True)
+        self.failed.emit(message)
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        color = theme.COLORS["error"] if error else theme.COLORS["muted"]
+        self.status.setStyleSheet(f"color: {color};")
+        self.status.setText(text)
+        self.status.setToolTip(text)
+
+    # -- automatic recomputing -----------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._schedule_auto()
+
+    def _schedule_auto(self) -> None:
+        if self.auto_compute and self.isVisible():
+            self._auto.start()
+
+    def _auto_compute(self) -> None:
+        if not (self.auto_compute and self.isVisible()):
+            return
+        try:
+            req = self.request()
+        except ValueError as err:
+            self._set_status(str(err), error=True)
+            return
+        if req.same(self.requests[req.kind]) or req.same(self.running):
+            return
+        if req.cell_steps <= AUTO_MAX_CELL_STEPS:
+            self.compute()
+
+    def _update_stale(self) -> None:
+        shown = self.requests.get(self.kind)
+        if shown is None or self.busy:
+            return
+        try:
+            stale = not self.request().same(shown)
+        except ValueError:
+            stale = True
+        if stale:
+            self._set_status("the settings or the racer changed: press Compute to update the "
+                             "map")
+        elif self.status.text().startswith("the settings"):
+            self._set_status("up to date")
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show_result(self) -> None:
+        kind = self.kind
+        m = self.results.get(kind)
+        req = self.requests.get(kind)
+        for line in self.limit_lines:
+            self.plot.removeItem(line)
+        self.limit_lines = []
+        if m is None or req is None:
+            self.image.clear()
+            self.image_rgba = None
+            self.legend.setText("")
+            self.params_label.setText("No map yet: press Compute." if not self.busy else "")
+            self.marker.setData([], [])
+            self.minima.setData([], [])
+            self._update_starts()
+            return
+        if kind == HYPER:
+            self._show_hyper(m, req)
+        else:
+            self._show_basin(m, req)
+        self._update_marker()
+        self._update_starts()
+        self._update_stale()
+
+    def _set_image(self, rgba: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
+        self.image_rgba = rgba
+        self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
+        nx, ny = len(xs), len(ys)
+        dx = (xs[-1] - xs[0]) / (nx - 1) if nx > 1 else 1.0
+        dy = (ys[-1] - ys[0]) / (ny - 1) if ny > 1 else 1.0
+        rect = QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * nx, dy * ny)
+        self.image.setRect(rect)
+        self._cells = (xs, ys, dx, dy)
+        self.viewbox.setRange(rect=rect, padding=0)
+
+    def _legend(self, extra: str, steps: int) -> None:
+        def sw(rgb) -> str:
+            return f"<span style=\"color: rgb{tuple(rgb)}\">■</span>"
+
+        click = ("add a start point there" if self.kind == BASIN else "use its values")
+        self.legend.setText(f"{extra}{sw(DIVERGED_COLOR)} diverged &nbsp; "
+                            f"{sw(NOT_CONVERGED_COLOR)} not converged within {steps} steps "
+                            f"&nbsp; — <b>click a cell</b> to {click}")
+
+    def _show_hyper(self, m: HyperparameterMap, req: MapRequest) -> None:
+        rgba, levels = hyper_rgba(m)
+        xs = np.log10(m.lrs)
+        one_row = m.param is None
+        ys = np.array([0.0]) if one_row else np.asarray(m.values, dtype=float)
+        self._set_image(rgba, xs, ys)
+        bottom = self.plot.getAxis("bottom")
+        bottom.setLabel("learning rate (log scale)")
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+        bottom.setTicks(lr_ticks(float(xs[0] - dx / 2), float(xs[-1] + dx / 2)))
+        left = self.plot.getAxis("left")
+        left.setTicks(None if not one_row else [[(0.0, "")]])
+        left.setLabel(m.param or "(one row)")
+        self.colorbar.show()
+        self.colorbar.setLevels(levels)
+        self.minima.setData([], [])
+        self._draw_limits(m, req)
+        fast, slow = (f"<span style=\"color: rgb{tuple(int(v) for v in c)}\">■</span>"
+                      for c in (_lut()[-1], _lut()[0]))
+        limit = (" &nbsp; <b>- - -</b> stability limit lr = (2 + 2·momentum) / λ_max at the "
+                 "start" if self.limit_lines else "")
+        self._legend(f"{fast} fast … {slow} slow (steps: colour bar) &nbsp; ○ the racer's "
+                     f"current values{limit}<br>", m.steps)
+        racer = f"racer {req.racer_index + 1} ({req.racer_optimizer}"
+        racer += (", as heavy ball: the momentum 0 row is plain GD)"
+                  if req.racer_optimizer == "gd" and m.param == "momentum" else ")")
+        rows = ("" if one_row else f" × {m.param} {vm.format_number(m.values[0])}…"
+                f"{vm.format_number(m.values[-1])} ({len(m.values)})")
+        self.params_label.setText(
+            f"Computed for {racer} on {_describe_surface(req.surface)} from "
+            f"start ({vm.format_number(m.start[0])}, {vm.format_number(m.start[1])}): lr "
+            f"{vm.format_number(m.lrs[0])}…{vm.format_number(m.lrs[-1])} ({len(m.lrs)}, log)"
+            f"{rows}; {m.steps} steps; converged = {self._criterion_text(m.criterion, m.tol)}"
+            f"; no gradient noise.")
+
+    def _draw_limits(self, m: HyperparameterMap, req: MapRequest) -> None:
+        """The stability limit lr = (2 + 2 momentum) / lambda_max at the start (heavy ball, on a
+        momentum map): dashed white."""
+        if m.param != "momentum" or m.optimizer not in ("momentum", "sgd"):
+            return
+        if dict(m.hyper).get("nesterov"):
+            return
+        try:
+            lam = curvature(req.surface, m.start).lambda_max
+        except ValueError:
+            return
+        if not (math.isfinite(lam) and lam > 0):
+            return
+        mu = np.linspace(float(m.values[0]), float(m.values[-1]), 50)
+        x = np.log10((2.0 + 2.0 * mu) / lam)
+        line = pg.PlotCurveItem(x, mu, pen=pg.mkPen("#ffffff", width=1.5,
+                                                    style=Qt.PenStyle.DashLine))
+        line.setZValue(20)
+        self.plot.addItem(line)
+        self.limit_lines.append(line)
+
+    @staticmethod
+    def _criterion_text(criterion: str, tol: float) -> str:
+        if criterion == "gradient":
+            return f"|gradient| < {tol:g}"
+        if criterion == "loss":
+            return f"loss within {tol:g} of the minimum"
+        return f"within {tol:g} of a known minimum"
+
+    def _show_basin(self, m: BasinMap, req: MapRequest) -> None:
+        rgba, levels, categorical = basin_rgba(m)
+        self._set_image(rgba, m.xs, m.ys)
+        labels = vm.axis_labels(req.surface)
+        bottom = self.plot.getAxis("bottom")
+        bottom.setTicks(None)
+        bottom.setLabel(labels[0])
+        left = self.plot.getAxis("left")
+        left.setTicks(None)
+        left.setLabel(labels[1])
+        self.minima.setData(pos=np.asarray(m.minima).reshape(-1, 2))
+        if categorical:
+            self.colorbar.hide()
+            parts = []
+            for i, (x, y) in enumerate(m.minima):
+                rgb = BASIN_COLORS[i % len(BASIN_COLORS)]
+                parts.append(f"<span style=\"color: rgb{tuple(rgb)}\">■</span> minimum "
+                             f"({vm.format_number(x)}, {vm.format_number(y)})")
+            extra = " &nbsp; ".join(parts) + " &nbsp; (darker = slower) &nbsp; "
+        else:
+            self.colorbar.show()
+            self.colorbar.setLevels(levels)
+            extra = "colour: steps to the minimum (colour bar) &nbsp; "
+        self._legend(extra + "<br>", m.steps)
+        self.params_label.setText(
+            f"Computed for racer {req.racer_index + 1} ({m.optimizer}, lr "
+            f"{vm.format_number(m.hyper['lr'])}) on {_describe_surface(req.surface)}: "
+            f"{len(m.xs)}×{len(m.ys)} start points; {m.steps} steps; converged = "
+            f"{self._criterion_text('distance', m.tol)}; no gradient noise.")
+
+    def _update_marker(self) -> None:
+        m, req = self.results.get(HYPER), self.requests.get(HYPER)
+        if self.kind != HYPER or m is None or req is None:
+            self.marker.setData([], [])
+            return
+        racers = self.session.scenario.racers
+        i = req.racer_index if req.racer_index < len(racers) else self.session.selected
+        racer = racers[i]
+        if _family(racer.optimizer) != m.optimizer:
+            self.marker.setData([], [])
+            return
+        try:
+            lr = float(racer.build()[0].lr)
+        except ValueError:
+            self.marker.setData([], [])
+            return
+        y = 0.0 if m.param is None else racer_row_value(racer, m.param)
+        if not (math.isfinite(y) and lr > 0):
+            self.marker.setData([], [])
+            return
+        self.marker.setData(pos=np.array([[math.log10(lr), y]]))
+
+    def _update_starts(self) -> None:
+        if self.kind != BASIN or self.results.get(BASIN) is None:
+            self.starts.setData([], [])
+            return
+        pts = np.array(self.session.scenario.starts, dtype=float).reshape(-1, 2)
+        self.starts.setData(pos=pts)
+
+    # -- cells ---------------------------------------------------------------------------------
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The ``(i, j)`` (column, row) of the shown map's cell at data point ``(x, y)``."""
+        m = self.results.get(self.kind)
+        if m is None or self._cells is None:
+            return None
+        xs, ys, dx, dy = self._cells
+        i = int(math.floor((x - (xs[0] - dx / 2)) / dx))
+        j = int(math.floor((y - (ys[0] - dy / 2)) / dy))
+        if 0 <= i < len(xs) and 0 <= j < len(ys):
+            return i, j
+        return None
+
+    def cell_center(self, i: int, j: int) -> tuple[float, float]:
+        """The data point at the centre of cell ``(i, j)`` (x in log10 lr on the lr map)."""
+        xs, ys, _, _ = self._cells
+        return float(xs[i]), float(ys[j])
+
+    def cell_to_viewport(self, i: int, j: int):
+        """The viewport pixel at the centre of cell ``(i, j)`` (for tests and tools)."""
+        x, y = self.cell_center(i, j)
+        scene = self.viewbox.mapViewToScene(QPointF(x, y))
+        return self.plot_widget.mapFromScene(scene)
+
+    def _on_click(self, x: float, y: float) -> None:
+        cell = self.cell_at(x, y)
+        if cell is not None:
+            self.apply_cell(*cell)
+
+    def apply_cell(self, i: int, j: int) -> None:
+        """Use cell ``(i, j)``: set its lr (and momentum / beta1) on the racer the map was
+        computed for (lr map), or add its start point (basin map)."""
+        kind = self.kind
+        m, req = self.results.get(kind), self.requests.get(kind)
+        if m is None or req is None:
+            return
+        s = self.session
+        if kind == BASIN:
+            s.add_start(float(m.xs[i]), float(m.ys[j]))
+            return
+        racers = s.scenario.racers
+        idx = req.racer_index if req.racer_index < len(racers) else s.selected
+        racer = racers[idx]
+        lr = float(m.lrs[i])
+        changes: dict[str, Any] = {}
+        params: dict[str, Any] = {"lr": lr}
+        if m.param == "momentum":
+            mu = float(m.values[j])
+            if racer.optimizer == "gd":
+                if mu != 0.0:
+                    changes["optimizer"] = "momentum"
+                    params["momentum"] = mu
+                    params["dampening"] = 0.0
+            else:
+                params["momentum"] = mu
+            name = "GD" if racer.optimizer == "gd" and mu == 0.0 else \
+                optimizers.spec(changes.get("optimizer", racer.optimizer)).title.split(" (")[0]
+            label = f"{name}, lr {lr:.3g}" + (f", momentum {mu:.3g}" if mu or name != "GD"
+                                              else "")
+        elif m.param == "beta1":
+            b1 = float(m.values[j])
+            try:
+                betas = list(racer.build()[0].hyper["betas"])
+            except ValueError:
+                betas = [0.9, 0.999]
+            params["betas"] = [b1, float(betas[1])]
+            label = f"{optimizers.spec(racer.optimizer).title}, lr {lr:.3g}, β1 {b1:.3g}"
+        else:
+            label = f"{optimizers.spec(racer.optimizer).title}, lr {lr:.3g}"
+        s.select(idx)
+        s.update_racer(idx, params=params, label=label, **changes)
+        self._update_marker()
+
+    def _on_hover(self, scene_pos) -> None:
+        if not self.plot.sceneBoundingRect().contains(scene_pos):
+            return
+        p = self.viewbox.mapSceneToView(scene_pos)
+        cell = self.cell_at(p.x(), p.y())
+        m = self.results.get(self.kind)
+        if cell is None or m is None:
+            self.hover_label.setText(" ")
+            return
+        i, j = cell
+        k = int(m.steps_to_converge[j, i])
+        if k == DIVERGED:
+            what = f"diverged at step {int(m.diverged_at[j, i])}"
+        elif k == NOT_CONVERGED:
+            what = f"not converged within {m.steps} steps"
+        else:
+            what = f"converged in {k} steps"
+        if isinstance(m, HyperparameterMap):
+            where = f"lr {vm.format_number(m.lrs[i])}"
+            if m.param is not None:
+                where += f", {m.param} {vm.format_number(m.values[j])}"
+        else:
+            where = f"start ({vm.format_number(m.xs[i])}, {vm.format_number(m.ys[j])})"
+            if m.minimum[j, i] != NO_MINIMUM:
+                what += f" to minimum {int(m.minimum[j, i]) + 1}"
+        self.hover_label.setText(f"{where}: {what}")
+
