@@ -2,8 +2,12 @@
 
     python -m app.ui.screenshots [--out DIR]
 
-Each shot opens a built-in scenario in a 1400x900 MainWindow, moves the playhead (mid-animation)
-and grabs the window. PNGs are palette-quantized with Pillow when that keeps them small.
+Each shot opens a built-in scenario (or a set-up made here) in a 1400x900 MainWindow, moves the
+playhead (mid-animation), shows the tab it is about, and grabs the window: the tour, three
+lessons, the Analysis tab, the Maps tab, a typed formula with an error, and the Network lab.
+PNGs are palette-quantized with Pillow when that keeps them small. (The step-by-step and 3D
+shots need OpenGL and Xvfb: ``DESCENT_LAB_SCREENSHOTS=1 xvfb-run -a python -m pytest
+tests/xvfb``.)
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,12 +26,71 @@ __all__ = ["SHOTS", "take", "main"]
 OUT = Path(__file__).resolve().parents[2] / "assets" / "screenshots"
 MAX_BYTES = 500_000
 
-#: (file name, scenario, playhead as a fraction of the steps, extra set-up)
+def _settle(app, n: int = 4) -> None:
+    for _ in range(n):
+        app.processEvents()
+
+
+def _analysis(window) -> None:
+    """The Analysis tab on lesson P2, at the step where the curvature term wins."""
+    from PySide6.QtCore import Qt
+
+    window.side_dock.show()
+    window.side_tabs.setCurrentWidget(window.analysis_panel)
+    window.resizeDocks([window.controls_dock, window.side_dock], [330, 430],
+                       Qt.Orientation.Horizontal)
+    window.session.select(0)
+    window.session.set_step(4)
+
+
+def _maps(window) -> None:
+    """A 128 x 128 lr x momentum map of lesson P1 (computed in its worker, waited for here)."""
+    from PySide6.QtWidgets import QApplication
+
+    view = window.maps_view
+    view.auto_compute = False
+    view.set_resolution(128)
+    view.set_steps(100)
+    window.center_tabs.setCurrentWidget(view)
+    window.session.select(0)
+    view.compute()
+    end = time.monotonic() + 60
+    while view.busy and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _formula_scenario():
+    from app.scenario import Racer, Scenario
+
+    return Scenario(
+        surface="formula",
+        surface_params={"expr": "log(1 + exp(x)) + (y - sin(x))^2",
+                        "xmin": -4.0, "xmax": 4.0, "ymin": -3.0, "ymax": 3.0},
+        starts=((2.5, -2.2), (-1.0, 2.5)), steps=150,
+        racers=(Racer("gd", {"lr": 0.3}, label="GD, lr 0.3", color="#56B4E9"),
+                Racer("momentum", {"lr": 0.02, "momentum": 0.9}, color="#E69F00"),
+                Racer("adam", {"lr": 0.1}, color="#CC79A7")))
+
+
+def _formula_error(window) -> None:
+    """A typo in the formula: the caret and message show, the plot keeps the valid surface."""
+    field = window.controls.surface_section.form.fields["expr"]
+    field.edit.setFocus()
+    field.edit.setText("log(1 + exp(x)) + (y - sinn(x))^2")
+    field.apply()
+
+
+#: (file name, built-in scenario name or a function making a Scenario, playhead as a fraction
+#: of the steps, extra set-up on the window)
 SHOTS = (
     ("main_window.png", "default", 0.16, None),
     ("lesson_p1_divergence.png", "p1_divergence", 1.0, None),
     ("lesson_p4_stall.png", "p4_stall", 0.6, None),
     ("lesson_p6_burst.png", "p6_burst", 0.7, None),
+    ("analysis.png", "p2_ill_conditioning", 0.0, _analysis),
+    ("maps.png", "p1_divergence", 0.0, _maps),
+    ("formula.png", _formula_scenario, 0.6, _formula_error),
 )
 
 
@@ -46,23 +110,27 @@ def _save(image, path: Path) -> int:
     return path.stat().st_size
 
 
-def take(name: str, scenario: str, fraction: float, out: Path) -> Path | None:
-    from PySide6.QtWidgets import QApplication
-
+def take(name: str, scenario, fraction: float, out: Path, setup=None) -> Path | None:
     from app import scenario as scenario_mod
     from app.ui.main_window import MainWindow, _app
     from app.ui.session import Session
 
-    if scenario not in scenario_mod.builtin_names():
+    if callable(scenario):
+        scenario = scenario()
+    elif scenario not in scenario_mod.builtin_names():
         print(f"skipped {name}: no built-in scenario '{scenario}'")
         return None
+    else:
+        scenario = scenario_mod.load(scenario)
     app = _app()
-    window = MainWindow(Session(scenario_mod.load(scenario)))
+    window = MainWindow(Session(scenario))
+    window.resize(1400, 900)
     window.show()
-    app.processEvents()
+    _settle(app, 1)
     window.session.set_step(round(fraction * window.session.steps))
-    for _ in range(3):
-        QApplication.processEvents()
+    if setup is not None:
+        setup(window)
+    _settle(app)
     path = out / name
     size = _save(window.grab().toImage(), path)
     print(f"{path} ({size / 1000:.0f} KB)")
@@ -77,8 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, scenario, fraction, _ in SHOTS:
-        take(name, scenario, fraction, args.out)
+    from app.ui import netlab_screenshot
+    from app.ui.export_dialog import quiet_offscreen_warnings
+
+    with quiet_offscreen_warnings():
+        for name, scenario, fraction, setup in SHOTS:
+            take(name, scenario, fraction, args.out, setup)
+        netlab_screenshot.take(path=args.out / "netlab.png")
     return 0
 
 
