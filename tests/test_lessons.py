@@ -603,3 +603,26 @@ def test_racer_noise_errors_name_the_key(value, message):
     with pytest.raises(S.ScenarioError) as err:
         S.loads(_NOISY.replace("noise_sigma = 2.0", f"noise_sigma = {value}"), "noisy.toml")
     assert str(err.value).startswith(message)
+
+
+def test_default_tour_shows_bouncing_gd_and_calm_adam():
+    """The tour: on a valley with curvatures 1 and 20, GD with lr 0.09 flips across the steep
+    direction on every step (factor 1 - 0.09 * 20 = -0.8) while the flat coordinate shrinks by
+    exactly 1 - 0.09 = 0.91 per step; heavy ball with momentum 0.8 contracts by sqrt(0.8);
+    Adam glides in without bouncing."""
+    sc = S.load("default")
+    runs = {r.racer.label: r.trajectories for r in sc.simulate()}
+    gd, mom, adam = runs["GD, lr 0.09"], runs["Momentum 0.8, lr 0.02"], runs["Adam, lr 0.1"]
+    x, y = gd.points[:, 0, 0], gd.points[:, 0, 1]
+    t = np.arange(gd.steps + 1)
+    np.testing.assert_allclose(x, x[0] * 0.91**t, rtol=1e-9)
+    np.testing.assert_allclose(y, y[0] * (-0.8) ** t, rtol=1e-9, atol=1e-300)
+    assert (np.diff(np.sign(y)) != 0).sum() == gd.steps  # a sign change on every step
+    # heavy ball: complex roots for both curvatures, so |error| ~ sqrt(0.8)^t (times a bounded
+    # oscillation): the log-rate over the run is that of sqrt(0.8) within a few percent
+    dist = np.hypot(*mom.points[:, 0].T)
+    rate = (dist[140:150].max() / dist[40:50].max()) ** (1 / 100)
+    assert abs(rate - np.sqrt(0.8)) < 0.02
+    ay = adam.points[:, 0, 1]
+    assert (np.diff(np.sign(ay)) != 0).sum() <= 5  # no bouncing across the walls
+    assert np.hypot(*adam.points[-1, 0]) < 0.05
