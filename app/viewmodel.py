@@ -37,6 +37,8 @@ __all__ = [
 
 #: use a logarithmic colour scale when the values span more than this factor above their floor
 LOG_SCALE_RATIO = 50.0
+#: image values are clamped to +-this (float32 holds up to 3.4e38)
+IMAGE_LIMIT = 1e37
 #: a coordinate this many window-spans away from the window is clamped before drawing
 DRAW_LIMIT_SPANS = 1e4
 
@@ -87,11 +89,17 @@ def color_scale(z: np.ndarray, log: bool | None = None) -> ColorScale:
             log, offset = False, 0.0
             field = np.where(finite, z, hi)
             flo = float(np.min(field))
-        fhi = float(np.max(field))
+        # float32 holds the image: keep values (and so levels) inside its range, or the cast
+        # overflows to inf and the colour mapping warns (a formula like 1e308)
+        field = np.clip(field, -IMAGE_LIMIT, IMAGE_LIMIT)
+        flo = min(max(flo, -IMAGE_LIMIT), IMAGE_LIMIT)
+        fhi = min(max(float(np.max(field)), -IMAGE_LIMIT), IMAGE_LIMIT)
         if not math.isfinite(flo) or not math.isfinite(fhi):
             flo, fhi = 0.0, 1.0
-        if fhi <= flo:
-            fhi = flo + 1.0
+        # a span float32 cannot resolve (e.g. lambda = 1e-320: a flat surface) is flat: the
+        # colour mapping divides by it and would overflow
+        if not fhi - flo > max(abs(flo), abs(fhi)) * 1e-6 + 1e-30:
+            fhi = flo + max(1.0, abs(flo) * 1e-3)
         img = np.ascontiguousarray(field, dtype=np.float32)
     return ColorScale(img, (flo, fhi), bool(log), float(offset))
 
@@ -125,6 +133,24 @@ def contour_lines(xs: np.ndarray, ys: np.ndarray, field: np.ndarray, n_levels: i
             if chunks:
                 out.append((float(level), np.concatenate(chunks)))
     return out
+
+
+#: the smallest half-span a drawn window may have, relative to its centre (and absolute)
+MIN_HALF_SPAN = 1e-9
+
+
+def drawable_window(window):
+    """``window`` ((x0, x1), (y0, y1)) widened about its centre where a span is too small to
+    draw (e.g. a formula window from 0 to 1e-320: Qt cannot make a rectangle of it)."""
+    out = []
+    for a, b in window:
+        a, b = float(a), float(b)
+        c, half = (a + b) / 2, (b - a) / 2
+        least = MIN_HALF_SPAN * max(abs(c), 1.0)
+        if not half >= least:
+            a, b = c - least, c + least
+        out.append((a, b))
+    return tuple(out)
 
 
 def _limit(points: np.ndarray, window) -> np.ndarray:

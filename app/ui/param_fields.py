@@ -170,6 +170,10 @@ class ParamField(QWidget):
             value = self.param.coerce(text)
         except ValueError as err:
             self._pending_error = str(err)
+            if not text.strip():  # the validators' messages quote the (invisible) empty text
+                rng = self.param.range_text()
+                self._pending_error = (f"{self.param.name.replace('_', ' ')} is empty: enter "
+                                       f"{rng or 'a value'}")
             if finished:
                 self._show_pending_error()
             else:

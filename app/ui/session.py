@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 import surfaces
 from app import optimizers
+from app import viewmodel as vm
 from app.engine import Noise
 from app.scenario import PALETTE, Racer, RacerRun, Scenario, ScenarioError
 from app.viewmodel import relabel
@@ -110,7 +111,8 @@ class Session(QObject):
 
     @property
     def window(self):
-        return self._scenario.view_window(self._surface)
+        """The window to show (a span too small to draw is widened: see vm.drawable_window)."""
+        return vm.drawable_window(self._scenario.view_window(self._surface))
 
     def selected_run(self) -> RacerRun | None:
         if 0 <= self._selected < len(self._runs):

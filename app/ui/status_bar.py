@@ -59,9 +59,12 @@ class StatusReadout(QWidget):
         k = min(step, t.steps)
         lr = t.lr[min(k, t.lr.size - 1)] if t.lr.size else np.nan
         n = f" (start 1 of {t.n})" if t.n > 1 else ""
-        self.values.setText(f"loss {vm.format_number(t.loss[k, 0])}   "
-                            f"|g| {vm.format_number(t.grad_norm[k, 0])}   "
-                            f"lr {vm.format_number(lr)}{n}")
+        loss, gnorm = float(t.loss[k, 0]), float(t.grad_norm[k, 0])
+        if np.isfinite(loss) and np.isfinite(gnorm):
+            values = f"loss {vm.format_number(loss)}   |g| {vm.format_number(gnorm)}"
+        else:  # e.g. a start point where f is undefined (log(x), x < 0): no "nan" text
+            values = "loss —   |g| —   (f is undefined or infinite here: move the start point)"
+        self.values.setText(f"{values}   lr {vm.format_number(lr)}{n}")
         d = s.diverged_at(s.selected)
         if d >= 0 and step >= d:
             self.diverged.setText(f"<b style='color:{theme.COLORS['error']}'>diverged at step "

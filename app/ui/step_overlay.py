@@ -129,7 +129,9 @@ class StepOverlay(QObject):
         self.legend = pg.LegendItem(labelTextSize="9pt", brush=pg.mkBrush(18, 19, 23, 215),
                                     pen=pg.mkPen("#3a3d45"), verSpacing=-4)
         self.legend.setParentItem(self.viewbox)
-        self.legend.anchor((0, 1), (0, 1), offset=(8, -8))
+        # bottom-right: the racers' legend is top-right, the "undefined" note top-left and the
+        # "diverged at step k" badge bottom-left (a step legend there hid the badge)
+        self.legend.anchor((1, 1), (1, 1), offset=(-8, -8))
         self.legend.setZValue(_Z + 20)
         self._legend_key: tuple = ()
         self.viewbox.sigRangeChanged.connect(self._redraw)

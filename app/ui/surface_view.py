@@ -343,6 +343,8 @@ class SurfaceView(QWidget):
         for items, name in entries:
             self.legend.addItem(items.path, name)
         self._legend_key = key
+        # no run (no start point, every racer off): no empty legend frame left in the corner
+        self.legend.setVisible(bool(entries))
 
     def show_step(self, step: int) -> None:
         """Reveal every path up to ``step`` (a frame of playback: data updates only)."""
