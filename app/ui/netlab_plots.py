@@ -27,6 +27,7 @@ from app.netlab.viewdata import (
     weight_index,
 )
 from app.ui import theme
+from app.ui.plot_parts import ContourLines, set_log_ticks
 
 __all__ = ["LogPlot", "NetReadouts", "LandscapePlot", "DataPlot", "RUN_COLORS",
            "CLASS_COLORS"]
@@ -107,14 +108,7 @@ class LogPlot(pg.PlotWidget):
         self.update_ticks()
 
     def update_ticks(self) -> None:
-        axis = self.getPlotItem().getAxis("left")
-        if not self.log:
-            axis.setTicks(None)
-            return
-        vb = self.getViewBox()
-        y0, y1 = vb.viewRange()[1]
-        fit = max(2, int(vb.height() // 26)) if vb.height() > 0 else 6
-        axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, 7)))
+        set_log_ticks(self, self.log, px_per_label=26, max_labels=7)
 
 
 def _y(values: np.ndarray, log: bool, floor: float) -> np.ndarray:
@@ -304,7 +298,7 @@ class LandscapePlot(QWidget):
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=theme.heatmap_colormap(),
                                         interactive=False, width=12, colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.contours: list[pg.PlotCurveItem] = []
+        self.contours = ContourLines(self.plot)
         self.path = pg.PlotDataItem(pen=pg.mkPen(RUN_COLORS["path"], width=1.6),
                                     symbol="o", symbolSize=4, symbolPen=None,
                                     symbolBrush=pg.mkBrush(RUN_COLORS["path"]),
@@ -357,8 +351,7 @@ class LandscapePlot(QWidget):
     def clear(self, message: str = "") -> None:
         self.grid, self.color_scale, self._run = None, None, None
         self.image.clear()
-        for item in self.contours:
-            item.hide()
+        self.contours.hide()
         for item in (self.path, self.start, self.head, self.blowup):
             item.setData([], [])
         self.trajectory = np.empty((0, 2))
@@ -414,17 +407,7 @@ class LandscapePlot(QWidget):
             self.step_labels.append(label)
 
     def _set_contours(self, lines) -> None:
-        while len(self.contours) < len(lines):
-            item = pg.PlotCurveItem(connect="finite", antialias=True,
-                                    pen=pg.mkPen(theme.COLORS["contour"], width=1))
-            item.setZValue(-5)
-            self.plot.addItem(item)
-            self.contours.append(item)
-        for item, (_, xy) in zip(self.contours, lines, strict=False):
-            item.setData(xy[:, 0], xy[:, 1], connect="finite")
-            item.show()
-        for item in self.contours[len(lines):]:
-            item.hide()
+        self.contours.set(lines)
         self.contour_data = lines
 
     def set_step(self, step: int) -> None:

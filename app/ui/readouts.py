@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 from app import viewmodel as vm
 from app.analysis import SharpnessTrace, sharpness_trace
 from app.ui import theme
+from app.ui.plot_parts import set_log_ticks
 from app.ui.session import Session
 
 __all__ = ["ReadoutsView", "ReadoutPlot", "SHARPNESS_TITLE", "racer_sharpness"]
@@ -92,16 +93,7 @@ class ReadoutPlot(pg.PlotWidget):
             self._update_ticks()
 
     def _update_ticks(self) -> None:
-        """log10 data on a plain axis, labelled with the values (10⁻⁵, 0.01, 1, ...): as many
-        labels as fit the plot's height."""
-        axis = self.getPlotItem().getAxis("left")
-        if not self.log:
-            axis.setTicks(None)
-            return
-        vb = self.getViewBox()
-        y0, y1 = vb.viewRange()[1]
-        fit = max(2, int(vb.height() // 28)) if vb.height() > 0 else 6
-        axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, 8)))
+        set_log_ticks(self, self.log, px_per_label=28, max_labels=8)
 
 
 def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from app import viewmodel as vm
 from app.ui import theme
+from app.ui.plot_parts import ContourLines
 from app.ui.session import Session
 
 __all__ = ["SurfaceView", "StartPointViewBox", "GRID_SIZE", "CONTOUR_LEVELS"]
@@ -167,7 +168,7 @@ class SurfaceView(QWidget):
         for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
                      self.colorbar.getAxis("right")):
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.contours: list[pg.PlotCurveItem] = []
+        self.contours = ContourLines(self.plot, cache=True)
         self.minima = _Markers(symbol="star", size=16, pen=pg.mkPen("k", width=1),
                                          brush=pg.mkBrush(theme.COLORS["minimum"]))
         self.minima.setZValue(15)
@@ -286,18 +287,7 @@ class SurfaceView(QWidget):
         self.gridUpdated.emit()
 
     def _set_contours(self, lines) -> None:
-        while len(self.contours) < len(lines):
-            item = pg.PlotCurveItem(connect="finite", antialias=True,
-                                    pen=pg.mkPen(theme.COLORS["contour"], width=1))
-            item.setZValue(-5)
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.plot.addItem(item)
-            self.contours.append(item)
-        for item, (_, xy) in zip(self.contours, lines, strict=False):
-            item.setData(xy[:, 0], xy[:, 1], connect="finite")
-            item.show()
-        for item in self.contours[len(lines):]:
-            item.hide()
+        self.contours.set(lines)
         self.contour_data = lines
 
     # -- start points and paths -------------------------------------------------------------

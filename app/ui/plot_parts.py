@@ -1,0 +1,65 @@
+"""Small drawing pieces shared by the plots: contour line items and log-axis tick labels."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
+
+from app import viewmodel as vm
+from app.ui import theme
+
+__all__ = ["ContourLines", "set_log_ticks"]
+
+
+class ContourLines:
+    """One ``PlotCurveItem`` per contour level on ``plot``, kept alive and reused.
+
+    ``set(lines)`` takes ``vm.contour_lines`` output (``(level, xy)`` pairs, NaN-separated
+    segments); items beyond the current count are hidden, not deleted. ``data`` is what is drawn.
+    """
+
+    def __init__(self, plot: pg.PlotItem, cache: bool = False):
+        self.plot = plot
+        self.cache = cache
+        self.items: list[pg.PlotCurveItem] = []
+        self.data: list = []
+
+    def set(self, lines) -> None:
+        while len(self.items) < len(lines):
+            item = pg.PlotCurveItem(connect="finite", antialias=True,
+                                    pen=pg.mkPen(theme.COLORS["contour"], width=1))
+            item.setZValue(-5)
+            if self.cache:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.plot.addItem(item)
+            self.items.append(item)
+        for item, (_, xy) in zip(self.items, lines, strict=False):
+            item.setData(xy[:, 0], xy[:, 1], connect="finite")
+            item.show()
+        for item in self.items[len(lines):]:
+            item.hide()
+        self.data = lines
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def hide(self) -> None:
+        for item in self.items:
+            item.hide()
+
+
+def set_log_ticks(plot_widget: pg.PlotWidget, log: bool, px_per_label: int,
+                  max_labels: int) -> None:
+    """log10 data on a plain axis, labelled with the values (10⁻⁵, 0.01, 1, ...): as many
+    labels as fit the plot's height (one per ``px_per_label`` pixels, at most ``max_labels``)."""
+    axis = plot_widget.getPlotItem().getAxis("left")
+    if not log:
+        axis.setTicks(None)
+        return
+    vb = plot_widget.getViewBox()
+    y0, y1 = vb.viewRange()[1]
+    fit = max(2, int(vb.height() // px_per_label)) if vb.height() > 0 else 6
+    axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, max_labels)))
