@@ -31,6 +31,8 @@ from surfaces import Surface
 
 __all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step"]
 
+#: the largest noise seed (a signed 64-bit word: numpy warns on larger Philox keys)
+MAX_SEED = 2**63 - 1
 #: :func:`simulate` splits a noise-free batch between threads when each gets this many points
 PARALLEL_MIN_POINTS = 16_384
 
@@ -49,8 +51,13 @@ class Noise:
     def __post_init__(self):
         if not (np.isfinite(self.sigma) and self.sigma >= 0):
             raise ValueError(f"Invalid noise sigma: {self.sigma} (expected a finite number >= 0)")
-        if int(self.seed) != self.seed or self.seed < 0:
-            raise ValueError(f"Invalid noise seed: {self.seed} (expected a whole number >= 0)")
+        try:
+            whole = int(self.seed) == self.seed
+        except (TypeError, ValueError, OverflowError):  # NaN, inf, text
+            whole = False
+        if not (whole and 0 <= self.seed <= MAX_SEED):
+            raise ValueError(f"Invalid noise seed: {self.seed} (expected a whole number from 0 "
+                             f"to {MAX_SEED})")
 
     def sample(self, step: int, shape: tuple[int, ...]) -> np.ndarray:
         """The noise added at ``step`` (one independent counter-based stream per step)."""
@@ -115,8 +122,8 @@ def _check_inputs(starts: Any, steps: int) -> np.ndarray:
     if not valid:
         raise ValueError(f"Invalid number of steps: {steps} (expected a whole number > 0)")
     p = np.array(starts, dtype=np.float64)
-    if p.ndim == 1:
-        p = p[None, :]
+    if p.ndim == 1:  # one point; [] (no points at all) is an empty batch, like empty((0, 2))
+        p = p.reshape(0, 2) if p.size == 0 else p[None, :]
     if p.ndim != 2 or p.shape[1] != 2:
         raise ValueError(f"start points must have shape (N, 2), got {np.shape(starts)}")
     if not np.isfinite(p).all():
@@ -189,7 +196,11 @@ def iterate(
     """
     p = _check_inputs(starts, steps)
     steps = int(steps)
-    lrs = _learning_rates(optimizer, schedule, steps)
+    try:
+        lrs = _learning_rates(optimizer, schedule, steps)
+    except MemoryError:
+        raise ValueError(f"not enough memory for the learning rates of {steps} steps "
+                         f"(use fewer steps)") from None
     blowup = float(getattr(surface, "blowup", 1e12))
     noisy = noise is not None and noise.sigma > 0
 
@@ -241,9 +252,13 @@ def simulate(
     """
     p0 = _check_inputs(starts, steps)
     n, steps = p0.shape[0], int(steps)
-    points = np.empty((steps + 1, n, 2))
-    loss = np.empty((steps + 1, n))
-    norms = np.empty((steps + 1, n))
+    try:
+        points = np.empty((steps + 1, n, 2))
+        loss = np.empty((steps + 1, n))
+        norms = np.empty((steps + 1, n))
+    except MemoryError:
+        raise ValueError(f"not enough memory to store {steps} steps from {n} start points "
+                         f"(use fewer steps or start points)") from None
     diverged_at = np.full(n, -1, dtype=np.int64)
 
     def run(rows: slice) -> None:

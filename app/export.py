@@ -304,6 +304,9 @@ def _os_message(err: OSError, path: Path, doing: str = "write") -> str:
     if code == errno.EROFS:
         return f"cannot {doing} {_show(path)}: the file system is read-only"
     if code == errno.ENOENT:
+        if path.parent.is_dir():  # e.g. /proc: the folder exists but takes no new files
+            return f"cannot {doing} {_show(path)}: the folder {_show(path.parent)} does not " \
+                   f"accept new files"
         return f"folder does not exist: {_show(path.parent)}"
     reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
     return f"cannot {doing} {_show(path)}: {reason}"

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Mapping
@@ -67,7 +68,7 @@ import numpy as np
 
 import surfaces
 from app import optimizers, schedules
-from app.engine import Noise, Trajectories, simulate
+from app.engine import MAX_SEED, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
 
 __all__ = [
@@ -374,12 +375,18 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     run = _table(source, "run", data.get("run", {}))
     _no_unknown(source, "run", run, _RUN_KEYS)
     steps = _number(source, "run.steps", run.get("steps", 200), integer=True)
+    if not 1 <= steps <= MAX_STEPS:  # name the value as written (1e300, not 300 digits)
+        raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
+                            f"got {run.get('steps')!r}")
     starts_raw = run.get("starts", [])
     if not isinstance(starts_raw, list):
         raise ScenarioError(f"{source}: run.starts: expected a list of [x, y] pairs")
     starts = tuple(_pair(source, f"run.starts[{i}]", s) for i, s in enumerate(starts_raw))
     noise_sigma = _number(source, "run.noise_sigma", run.get("noise_sigma", 0.0))
     noise_seed = _number(source, "run.noise_seed", run.get("noise_seed", 0), integer=True)
+    if not 0 <= noise_seed <= MAX_SEED:
+        raise ScenarioError(f"{source}: run.noise_seed: expected a whole number from 0 to "
+                            f"{MAX_SEED}, got {run.get('noise_seed')!r}")
 
     racers_raw = data.get("racers", [] if netlab is None else [{}])
     if not isinstance(racers_raw, list) or not racers_raw:
@@ -448,7 +455,7 @@ def load(name_or_path: str | os.PathLike) -> Scenario:
     """Load and validate a built-in scenario or a file; ``ScenarioError`` if anything is off."""
     path = resolve(name_or_path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # -sig: a BOM (Notepad) is not TOML
     except UnicodeDecodeError:
         raise ScenarioError(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except OSError as err:
@@ -457,6 +464,29 @@ def load(name_or_path: str | os.PathLike) -> Scenario:
 
 
 # -- writing TOML (the subset this format needs) -----------------------------------------------
+_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n",
+                 "\f": "\\f", "\r": "\\r"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string; every control character is escaped (TOML forbids them raw)."""
+    out = []
+    for c in text:
+        if c in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[c])
+        elif ord(c) < 0x20 or ord(c) == 0x7F:
+            out.append(f"\\u{ord(c):04X}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_key(key: Any) -> str:
+    key = str(key)
+    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
+
+
 def _toml_value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -467,13 +497,11 @@ def _toml_value(v: Any) -> str:
             raise ValueError(f"cannot save a non-finite number: {v}")
         return repr(v)
     if isinstance(v, str):
-        escaped = (v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\t", "\\t"))
-        return f'"{escaped}"'
+        return _toml_string(v)
     if isinstance(v, list | tuple):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     if isinstance(v, Mapping):
-        return "{ " + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + " }"
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
     if isinstance(v, np.generic):
         return _toml_value(v.item())
     raise ValueError(f"cannot save a value of type {type(v).__name__}")
@@ -485,11 +513,11 @@ def dumps(scenario: Scenario) -> str:
     for table in ("lesson", "netlab", "surface", "run"):
         if table in d:
             lines.append(f"[{table}]")
-            lines += [f"{k} = {_toml_value(v)}" for k, v in d[table].items()]
+            lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in d[table].items()]
             lines.append("")
     for r in d.get("racers", []):
         lines.append("[[racers]]")
-        lines += [f"{k} = {_toml_value(v)}" for k, v in r.items()]
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in r.items()]
         lines.append("")
     return "\n".join(lines)
 
@@ -499,11 +527,26 @@ def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     path = Path(path)
     text = dumps(scenario)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # checked first: os.replace would put the file in place of a device such as /dev/full, and
+    # the OSErrors of mkstemp and replace name the temporary file, not the user's
+    if path.is_dir():
+        raise ScenarioError(f"cannot save {path}: it is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise ScenarioError(f"cannot save {path}: it exists and is not a regular file")
+    if not folder.is_dir():
+        raise ScenarioError(f"cannot save {path}: folder does not exist: {folder}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise ScenarioError(f"cannot save {path}: cannot create files in {folder} "
+                            f"({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
+    except OSError as err:  # e.g. a full disk: say so about the user's file, not the temp one
+        Path(tmp).unlink(missing_ok=True)
+        raise ScenarioError(f"cannot save {path}: {err.strerror or err}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

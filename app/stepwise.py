@@ -261,8 +261,7 @@ class StepExplainer:
     # -- the explanation ---------------------------------------------------------------------
     def explain(self, step: int) -> StepExplanation:
         """The update from iterate ``step`` to ``step + 1``."""
-        if isinstance(step, bool) or int(step) != step or step < 0:
-            raise ValueError(f"Invalid step: {step} (expected a whole number >= 0)")
+        _check_step(step)
         k = int(step)
         self._ensure(k + 1)
         before, after = self._records[k], self._records[k + 1]
@@ -336,6 +335,20 @@ class StepExplainer:
         )
 
 
+#: the furthest step a :class:`StepExplainer` will run to (a scenario's run.steps limit)
+MAX_STEP = 1_000_000
+
+
+def _check_step(step: Any) -> None:
+    try:  # int() of NaN, inf or text raises its own, less helpful errors
+        valid = not isinstance(step, bool) and int(step) == step and 0 <= step < MAX_STEP
+    except (TypeError, ValueError, OverflowError):
+        valid = False
+    if not valid:
+        raise ValueError(f"Invalid step: {step} (expected a whole number >= 0 and < "
+                         f"{MAX_STEP})")
+
+
 def explain_step(surface: Any, racer_or_optimizer: Any, schedule: Schedule | None,
                  start_point: Any, step: int, noise: Noise | None = None, *,
                  index: int = 0) -> StepExplanation:
@@ -347,8 +360,9 @@ def explain_step(surface: Any, racer_or_optimizer: Any, schedule: Schedule | Non
     ``index`` choosing one: a start point's gradient noise depends on its position among the
     run's points, so pass them all to explain a noisy run's point ``index``.
     """
+    _check_step(step)
     explainer = StepExplainer(surface, racer_or_optimizer, schedule, start_point, index, noise,
-                              horizon=int(step) + 1 if not isinstance(step, bool) else 1)
+                              horizon=int(step) + 1)
     return explainer.explain(step)
 
 
@@ -671,11 +685,12 @@ def nice_scale(x: float) -> float:
     if not (math.isfinite(x) and x > 0):
         return 1.0
     e = math.floor(math.log10(x))
-    for m in (5.0, 2.0, 1.0):
-        s = m * 10.0**e
-        if s <= x * (1 + 1e-12):
-            return float(f"{s:.1e}")
-    return float(f"{10.0 ** (e - 1) * 5:.1e}")
+    for m in (5, 2, 1):
+        s = float(f"{m}e{e}")  # not m * 10.0**e: 10.0**-324 underflows to 0
+        if 0 < s <= x * (1 + 1e-12):
+            return s
+    s = float(f"5e{e - 1}")
+    return s if s > 0 else x  # below the smallest subnormal steps: x itself
 
 
 def _scale_text(scale: float) -> str:

@@ -46,10 +46,14 @@ class Param:
         if self.choices is not None:
             return "one of " + ", ".join(repr(c) for c in self.choices)
         parts = []
+
+        def bound(b) -> str:  # whole-number bounds in full: 4294967295, not 4.29497e+09
+            return str(int(b)) if self.kind is int and float(b).is_integer() else f"{b:g}"
+
         if self.low is not None:
-            parts.append(f"{'>' if self.open_low else '>='} {self.low:g}")
+            parts.append(f"{'>' if self.open_low else '>='} {bound(self.low)}")
         if self.high is not None:
-            parts.append(f"{'<' if self.open_high else '<='} {self.high:g}")
+            parts.append(f"{'<' if self.open_high else '<='} {bound(self.high)}")
         what = {float: "a finite number", int: "a whole number", bool: "true or false",
                 str: "text"}.get(self.kind, "")
         if self.kind is tuple:

@@ -137,7 +137,15 @@ def _condition_number(eigenvalues: np.ndarray) -> float:
         return math.nan
     if small == 0:
         return math.inf
-    return float(big / small)
+    # |lambda| ratio of e.g. 1 / 1e-320 overflows: that is an infinite condition number
+    return _safe_ratio(float(big), float(small))
+
+
+def _safe_ratio(big: float, small: float) -> float:
+    try:
+        return big / small
+    except OverflowError:
+        return math.inf
 
 
 def _kind(lo: float, hi: float) -> str:
@@ -219,16 +227,28 @@ def _eigvalsh_batched(h: np.ndarray) -> np.ndarray:
     return out
 
 
+#: the largest grid of :func:`curvature_map` (4096^2 Hessians would need gigabytes)
+MAX_MAP_RESOLUTION = 2048
+
+
 def curvature_map(surface: Surface, resolution: int = 128, window=None) -> CurvatureMap:
     """``lambda_min``, ``lambda_max`` and the condition number on a ``resolution`` square grid
     over ``window`` (default: the surface's window)."""
     try:
-        ok = not isinstance(resolution, bool) and int(resolution) == resolution >= 2
+        ok = (not isinstance(resolution, bool) and int(resolution) == resolution
+              and 2 <= resolution <= MAX_MAP_RESOLUTION)
     except (TypeError, ValueError, OverflowError):
         ok = False
     if not ok:
-        raise ValueError(f"Invalid resolution: {resolution!r} (expected a whole number >= 2)")
-    (x0, x1), (y0, y1) = window if window is not None else surface.window
+        raise ValueError(f"Invalid resolution: {resolution!r} (expected a whole number from 2 "
+                         f"to {MAX_MAP_RESOLUTION})")
+    try:
+        (x0, x1), (y0, y1) = window if window is not None else surface.window
+        x0, x1, y0, y1 = (float(v) for v in (x0, x1, y0, y1))
+    except (TypeError, ValueError):
+        raise ValueError(f"window must be ((xmin, xmax), (ymin, ymax)), got {window!r}") from None
+    if not all(np.isfinite((x0, x1, y0, y1))):  # linspace over inf warns and gives NaN
+        raise ValueError(f"window must be finite, got {window!r}")
     xs = np.linspace(x0, x1, int(resolution))
     ys = np.linspace(y0, y1, int(resolution))
     pts = np.stack(np.meshgrid(xs, ys), axis=-1)

@@ -66,6 +66,9 @@ NO_MINIMUM = -1
 CRITERIA = ("distance", "loss", "gradient")
 
 DEFAULT_CHUNK = 8192
+#: limits that keep a map's arrays (steps long, or resolution^2 cells) within memory
+MAX_STEPS = 1_000_000
+MAX_RESOLUTION = 4096
 _REPORT_EVERY = 32
 _SGD_FAMILY = ("gd", "momentum", "nesterov", "sgd")
 _ADAM_FAMILY = ("adam", "adamw")
@@ -505,11 +508,12 @@ def _reporter(progress: Progress | None, lo: float = 0.0, hi: float = 1.0):
 # --------------------------------------------------------------------------------------------
 def _check_steps(steps: Any) -> int:
     try:
-        ok = not isinstance(steps, bool) and int(steps) == steps and steps > 0
+        ok = not isinstance(steps, bool) and int(steps) == steps and 0 < steps <= MAX_STEPS
     except (TypeError, ValueError, OverflowError):
         ok = False
     if not ok:
-        raise ValueError(f"Invalid number of steps: {steps!r} (expected a whole number > 0)")
+        raise ValueError(f"Invalid number of steps: {steps!r} (expected a whole number from 1 "
+                         f"to {MAX_STEPS})")
     return int(steps)
 
 
@@ -707,10 +711,10 @@ def hyperparameter_map(
 # --------------------------------------------------------------------------------------------
 def _resolution(resolution: Any) -> tuple[int, int]:
     items = (resolution, resolution) if np.ndim(resolution) == 0 else tuple(resolution)
-    if len(items) != 2 or any(isinstance(r, bool) or not isinstance(r, int | np.integer) or r < 1
-                              for r in items):
-        raise ValueError(f"Invalid resolution: {resolution!r} (expected a whole number >= 1 or "
-                         "a pair (nx, ny))")
+    if len(items) != 2 or any(isinstance(r, bool) or not isinstance(r, int | np.integer)
+                              or not 1 <= r <= MAX_RESOLUTION for r in items):
+        raise ValueError(f"Invalid resolution: {resolution!r} (expected a whole number from 1 "
+                         f"to {MAX_RESOLUTION} or a pair (nx, ny))")
     return int(items[0]), int(items[1])
 
 

@@ -18,7 +18,9 @@ __all__ = ["main", "CliError", "build_parser"]
 
 #: preferred order in ``--help``; any other ``*_cmd`` module found here is added after these
 ORDER = ("gui", "run", "list", "analyze", "render")
-_NEGATIVE = re.compile(r"^-(\d|\.\d)")
+#: subcommands whose result goes to standard output
+_PRINTS = ("run", "list", "analyze")
+_NEGATIVE = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)  # -1.5, -.5, -inf, -nan
 
 
 class CliError(ValueError):
@@ -31,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:
-    """``--start -1.5,2`` -> ``--start=-1.5,2`` (argparse would take ``-1.5,2`` for an option)."""
+    """``--start -1.5,2`` -> ``--start=-1.5,2`` (argparse would take ``-1.5,2`` for an option).
+
+    ``-inf``/``-nan`` values are joined too, so the option's own check explains what is wrong.
+    """
     out: list[str] = []
     for token in argv:
         if out and out[-1].startswith("--") and "=" not in out[-1] and _NEGATIVE.match(token):
@@ -69,12 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["gui", *argv]
     try:
         args = build_parser().parse_args(_join_negative_values(argv))
+        if sys.stdout is None and args.command in _PRINTS:  # started with stdout closed (>&-)
+            raise CliError(f"{args.command} prints its result, but standard output is closed")
         return int(args.func(args) or 0)
     except BrokenPipeError:  # e.g. `descent-lab analyze ... | head`: the reader has had enough
         _silence_stdout()
         return 0
     except (ValueError, OSError) as err:
         print(f"descent-lab: error: {err}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("descent-lab: error: not enough memory for this request (use fewer steps, start "
+              "points or a smaller size)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("descent-lab: interrupted", file=sys.stderr)

@@ -13,12 +13,27 @@ terms of one GD step of size ``--eps-step`` (default: the lr). Strict JSON: non-
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
 import surfaces
 from app import optimizers
 from app.analysis import analyze_point
+
+#: a larger --indent only wastes memory (json would build a gigabyte of spaces per line)
+MAX_INDENT = 16
+
+
+def _indent(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 0 to {MAX_INDENT}, got {text!r}")
+    return value
 
 
 def add_parser(sub) -> None:
@@ -33,7 +48,8 @@ def add_parser(sub) -> None:
     p.add_argument("--nesterov", action="store_true", help="Nesterov momentum's limit")
     p.add_argument("--eps-step", default=None, metavar="E",
                    help="step size of the Taylor prediction (default: the lr)")
-    p.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
+    p.add_argument("--indent", type=_indent, default=2, metavar="N",
+                   help=f"JSON indentation (default 2, at most {MAX_INDENT})")
     p.set_defaults(func=run)
 
 

@@ -112,6 +112,7 @@ def run(args) -> int:
     from app import export
     from app import scenario as scenarios
     from app.cli import CliError
+    from app.cli.run_cmd import check_size
 
     kind = export.output_kind(args.out)
     size = export.parse_size(args.size, kind)
@@ -119,6 +120,7 @@ def run(args) -> int:
     if not args.scenario.strip():
         raise ValueError("argument --scenario: expected a built-in name or a .toml path, got ''")
     sc = scenarios.load(args.scenario)
+    check_size(sc)  # every step is simulated for the trails: refuse before any work
     steps = export.parse_steps(args.steps, sc.steps).steps
     if kind == "png":
         steps = [steps[-1]]  # export.still_step: the last frame of the range

@@ -90,13 +90,20 @@ def sigma(text: str) -> float:
     return value
 
 
+MAX_SEED = 2**63 - 1  # app.engine.MAX_SEED (not imported here: the parser loads no numpy)
+
+#: at most this many stored points (steps + 1 per start point and racer) in one run's output
+MAX_OUTPUT_POINTS = 20_000_000
+
+
 def seed(text: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
         value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {MAX_SEED}, "
+                                         f"got {text!r}")
     return value
 
 
@@ -174,6 +181,12 @@ def _from_options(args):
     if len(args.optimizer) > 1:
         raise ValueError("give --optimizer once; to race several optimizers use a scenario "
                          "(--scenario NAME|PATH)")
+    for option, pairs in (("--surface-param", args.surface_params), ("--param", args.params),
+                          ("--schedule-param", args.schedule_params)):
+        keys = [key for key, _ in pairs]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:  # the last one would win silently
+            raise ValueError(f"argument {option}: '{twice[0]}' given twice")
     params = dict(args.params)
     if args.lr is not None:
         if "lr" in params:
@@ -255,6 +268,16 @@ def _check_steps(steps: int) -> None:
         raise ValueError(f"argument --steps: at most {MAX_STEPS} steps, got {steps}")
 
 
+def check_size(sc) -> None:
+    """Refuse, before any work, a run whose output could not be held (or read)."""
+    racers = sum(1 for r in sc.racers if r.enabled)
+    total = (sc.steps + 1) * len(sc.starts) * racers
+    if total > MAX_OUTPUT_POINTS:
+        raise ValueError(f"too much output: {sc.steps} steps x {len(sc.starts)} start points x "
+                         f"{racers} racer{'s' if racers != 1 else ''} is {total:,} points (at "
+                         f"most {MAX_OUTPUT_POINTS:,}); use fewer steps or start points")
+
+
 def emit(write) -> None:
     """Call ``write(sys.stdout)``; a closed pipe (``| head``) ends quietly."""
     try:
@@ -276,6 +299,7 @@ def run(args) -> int:
     if sc.netlab is not None:
         return _run_netlab(sc, args)
     _check_steps(sc.steps)
+    check_size(sc)
     surface = sc.build_surface()  # ValueError with the registry's message on bad names/values
     for racer in sc.racers:
         racer.build()  # likewise for optimizers and schedules, before any work is done
