@@ -522,6 +522,12 @@ def dumps(scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     """Write ``scenario`` to ``path`` atomically (a temporary file, then rename)."""
     path = Path(path)
@@ -543,6 +549,7 @@ def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0o600; a saved file is a normal file
         os.replace(tmp, path)
     except OSError as err:  # e.g. a full disk: say so about the user's file, not the temp one
         Path(tmp).unlink(missing_ok=True)
