@@ -310,11 +310,21 @@ class StepExplainer:
                                  f"is {_n(proposed_loss)} (not finite or above "
                                  f"{_n(self.blowup)}), so the run diverged at step {k + 1} and "
                                  f"the point stays where it was")
+        undefined = not (np.isfinite(before.loss).all() and np.isfinite(before.grad).all())
+        if undefined:
+            # no arithmetic to narrate: the surface has no value or slope at this point
+            lines = _Lines()
+            lines.add("header", f"Step {k} → {k + 1}: {who}")
+            lines.add("warning", f"f is undefined or infinite at {_v(before.point)}, so there "
+                                 f"is no gradient to follow and the run is marked diverged at "
+                                 f"step {before.diverged_at}: move the start point into the "
+                                 f"region where the surface is drawn")
         change = after.loss - before.loss
         word = "down" if change < 0 else ("up" if change > 0 else "unchanged")
-        lines.add("result", f"new point {_v(after.point)}: loss {_n(after.loss)} ({word} "
-                            f"{_n(abs(change))})" if word != "unchanged" else
-                  f"new point {_v(after.point)}: loss {_n(after.loss)} (unchanged)")
+        if not undefined:
+            lines.add("result", f"new point {_v(after.point)}: loss {_n(after.loss)} ({word} "
+                                f"{_n(abs(change))})" if word != "unchanged" else
+                      f"new point {_v(after.point)}: loss {_n(after.loss)} (unchanged)")
 
         return StepExplanation(
             step=k, optimizer=self.optimizer.name, title=spec.title,

@@ -323,3 +323,17 @@ def test_a_tiny_update_is_magnified_and_says_so():
     upd = g.arrow("update")
     assert upd.scale > 1 and upd.label == f"update (× {format_number(upd.scale)})"
     assert 0.04 <= np.hypot(*(upd.scale * upd.vector / 6.0)) <= 0.1 + 1e-12
+
+
+def test_a_start_where_f_is_undefined_is_explained_in_words_not_nan():
+    """log(x) at x < 0 has no value and no slope: the narration says so instead of printing
+    'loss nan' and 'gradient (nan, nan)'."""
+    import surfaces
+    from app import optimizers as opts
+    from app.stepwise import explain_step
+
+    surface = surfaces.get("formula", expr="log(x) + y^2")
+    expl = explain_step(surface, opts.make("gd", lr=0.1), None, (-1.0, 0.5), 0)
+    text = " ".join(expl.narration)
+    assert "nan" not in text.lower()
+    assert "undefined" in text and "diverged at step 0" in text
