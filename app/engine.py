@@ -35,6 +35,8 @@ __all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step"]
 MAX_SEED = 2**63 - 1
 #: :func:`simulate` splits a noise-free batch between threads when each gets this many points
 PARALLEL_MIN_POINTS = 16_384
+#: up to this many start points, |g| is computed once per run instead of once per step
+FEW_POINTS = 256
 
 
 @dataclass(frozen=True)
@@ -262,14 +264,23 @@ def simulate(
     diverged_at = np.full(n, -1, dtype=np.int64)
 
     def run(rows: slice) -> None:
-        grads = np.empty((steps + 1, rows.stop - rows.start, 2))
+        width = rows.stop - rows.start
+        # few points: keep the gradients and take |g| of every step in one call at the end
+        # (a call per step costs more than the arithmetic); many points: |g| step by step, so
+        # the run does not hold a second array as large as `points`
+        grads = np.empty((steps + 1, width, 2)) if width <= FEW_POINTS else None
         for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise):
             points[s.step, rows] = s.points
             loss[s.step, rows] = s.loss
-            grads[s.step] = s.grad
+            if grads is not None:
+                grads[s.step] = s.grad
+            else:
+                with np.errstate(all="ignore"):
+                    norms[s.step, rows] = _grad_norm(s.grad)
         diverged_at[rows] = s.diverged_at
-        with np.errstate(all="ignore"):  # |g| of every step in one call, not one per step
-            norms[:, rows] = _grad_norm(grads.reshape(-1, 2)).reshape(steps + 1, -1)
+        if grads is not None:
+            with np.errstate(all="ignore"):
+                norms[:, rows] = _grad_norm(grads.reshape(-1, 2)).reshape(steps + 1, -1)
 
     # Start points never interact and every operation is per point, so a large batch can be
     # split between threads (numpy releases the GIL inside its loops) with bit-identical
