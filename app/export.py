@@ -315,7 +315,7 @@ def _os_message(err: OSError, path: Path, doing: str = "write") -> str:
 _UMASK: int | None = None
 
 
-def _default_mode(directory: bool = False) -> int:
+def default_file_mode(directory: bool = False) -> int:
     """0o666/0o777 minus the umask (mkstemp/mkdtemp create private 0o600/0o700 entries)."""
     global _UMASK
     if _UMASK is None:
@@ -506,7 +506,7 @@ class FrameWriter:
         assert self.temp is not None
         with open(self.temp, "rb+") as f:
             os.fsync(f.fileno())
-        os.chmod(self.temp, _default_mode())
+        os.chmod(self.temp, default_file_mode())
         os.replace(self.temp, self.path)
 
 
@@ -548,7 +548,7 @@ class PngSequenceWriter(FrameWriter):
 
     def _commit(self) -> None:
         assert self.temp is not None
-        os.chmod(self.temp, _default_mode(directory=True))
+        os.chmod(self.temp, default_file_mode(directory=True))
         if not self.path.exists():
             os.rename(self.temp, self.path)
             return
@@ -692,7 +692,7 @@ class GifWriter(FrameWriter):
 
     def _commit(self) -> None:
         assert self.temp is not None
-        os.chmod(self.temp, _default_mode())
+        os.chmod(self.temp, default_file_mode())
         os.replace(self.temp, self.path)
 
     def _close_quietly(self) -> None:
@@ -982,7 +982,7 @@ def atomic_write_text(path: os.PathLike | str, write: Callable[[io.TextIOBase], 
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, _default_mode())
+        os.chmod(temp, default_file_mode())
         if not overwrite and os.path.lexists(target):
             raise OutputExistsError(target)
         os.replace(temp, target)

@@ -522,15 +522,11 @@ def dumps(scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     """Write ``scenario`` to ``path`` atomically (a temporary file, then rename)."""
     path = Path(path)
+    from app.export import default_file_mode
+
     text = dumps(scenario)
     folder = path.parent if str(path.parent) else Path(".")
     # checked first: os.replace would put the file in place of a device such as /dev/full, and
@@ -549,7 +545,7 @@ def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0o600; a saved file is a normal file
+        os.chmod(tmp, default_file_mode())  # mkstemp makes 0o600; a saved file is a normal one
         os.replace(tmp, path)
     except OSError as err:  # e.g. a full disk: say so about the user's file, not the temp one
         Path(tmp).unlink(missing_ok=True)

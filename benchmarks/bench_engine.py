@@ -41,24 +41,7 @@ LONG_STEPS = 1_000_000
 
 
 def rosenbrock() -> surfaces.Surface:
-    if "rosenbrock" in surfaces.names():
-        return surfaces.get("rosenbrock")
-
-    class Rosenbrock(surfaces.Surface):  # the same function, should the registry lack it
-        name = "rosenbrock_bench"
-        PARAMS = (surfaces.Param("a", 1.0), surfaces.Param("b", 100.0))
-
-        def _value(self, x, y):
-            a, b = self.params["a"], self.params["b"]
-            u = y - x * x
-            return (a - x) ** 2 + b * u * u
-
-        def _grad(self, x, y):
-            a, b = self.params["a"], self.params["b"]
-            u = y - x * x
-            return -2.0 * (a - x) - 4.0 * b * x * u, 2.0 * b * u
-
-    return Rosenbrock()
+    return surfaces.get("rosenbrock")
 
 
 def start_points(n: int) -> np.ndarray:

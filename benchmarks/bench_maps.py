@@ -30,30 +30,8 @@ from surfaces import Surface  # noqa: E402
 TARGET_SECONDS = 2.0
 
 
-class _Himmelblau(Surface):
-    """Used only if the registry has no ``himmelblau`` yet."""
-
-    name = "himmelblau (inline)"
-    window = ((-6.0, 6.0), (-6.0, 6.0))
-    minima = ((3.0, 2.0), (-2.805118086952745, 3.131312518250573),
-              (-3.779310253377747, -3.283185991286170), (3.584428340330492, -1.848126526964404))
-
-    def _value(self, x, y):
-        return (x * x + y - 11.0) ** 2 + (x + y * y - 7.0) ** 2
-
-    def _grad(self, x, y):
-        a = x * x + y - 11.0
-        b = x + y * y - 7.0
-        return 4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b
-
-    def _hessian(self, x, y):
-        a = x * x + y - 11.0
-        b = x + y * y - 7.0
-        return 4.0 * a + 8.0 * x * x + 2.0, 4.0 * x + 4.0 * y, 2.0 + 4.0 * b + 8.0 * y * y
-
-
 def himmelblau() -> Surface:
-    return surfaces.get("himmelblau") if "himmelblau" in surfaces.names() else _Himmelblau()
+    return surfaces.get("himmelblau")
 
 
 def cases(n: int, steps: int):

@@ -277,6 +277,17 @@ class NetReadouts(QWidget):
 # ---------------------------------------------------------------------------------------------
 # The loss landscape
 # ---------------------------------------------------------------------------------------------
+def _still_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
+    """A plot whose range the code sets: no auto-range, no context menu, no buttons."""
+    widget = pg.PlotWidget()
+    plot = widget.getPlotItem()
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.getViewBox().setMenuEnabled(False)
+    plot.getViewBox().disableAutoRange()
+    return widget, plot
+
+
 class LandscapePlot(QWidget):
     """The loss on a plane through weight space, with the run's projected path."""
 
@@ -285,12 +296,7 @@ class LandscapePlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
-        self.plot.hideButtons()
-        self.plot.setMenuEnabled(False)
-        self.plot.getViewBox().setMenuEnabled(False)
-        self.plot.getViewBox().disableAutoRange()
+        self.plot_widget, self.plot = _still_plot()
         _title(self.plot, "loss landscape")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
@@ -438,12 +444,7 @@ class DataPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
-        self.plot.hideButtons()
-        self.plot.setMenuEnabled(False)
-        self.plot.getViewBox().setMenuEnabled(False)
-        self.plot.getViewBox().disableAutoRange()
+        self.plot_widget, self.plot = _still_plot()
         self.plot.setLabel("bottom", "x1")
         self.plot.setLabel("left", "x2")
         _title(self.plot, "data")

@@ -28,7 +28,7 @@ def take(scenario: str = "netlab_p1_seed000", path: Path = OUT, timeout: float =
 
     from app.ui.main_window import MainWindow, _app
     from app.ui.netlab_view import install_netlab_tab
-    from app.ui.screenshots import _save
+    from app.ui.screenshots import grab
 
     app = _app()
     window = MainWindow()
@@ -46,12 +46,7 @@ def take(scenario: str = "netlab_p1_seed000", path: Path = OUT, timeout: float =
         view.step_slider.setValue(step)
     for _ in range(5):
         QApplication.processEvents()
-    size = _save(window.grab().toImage(), path)
-    print(f"{path} ({size / 1000:.0f} KB)")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return path
+    return grab(window, path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="slider position (index of the recorded weights) to show")
     args = ap.parse_args(argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    take(args.scenario, args.out, step=args.step)
+    from app.ui.export_dialog import quiet_offscreen_warnings
+
+    with quiet_offscreen_warnings():
+        take(args.scenario, args.out, step=args.step)
     return 0
 
 

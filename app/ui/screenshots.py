@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;qt.qpa.*=false")
 
-__all__ = ["SHOTS", "take", "main"]
+__all__ = ["SHOTS", "take", "grab", "main"]
 
 OUT = Path(__file__).resolve().parents[2] / "assets" / "screenshots"
 MAX_BYTES = 500_000
@@ -131,12 +131,18 @@ def take(name: str, scenario, fraction: float, out: Path, setup=None) -> Path | 
     if setup is not None:
         setup(window)
     _settle(app)
-    path = out / name
+    return grab(window, out / name)
+
+
+def grab(window, path: Path) -> Path:
+    """Save ``window`` as it is now to ``path`` (see :func:`_save`), then close it."""
+    from PySide6.QtWidgets import QApplication
+
     size = _save(window.grab().toImage(), path)
     print(f"{path} ({size / 1000:.0f} KB)")
     window.close()
     window.deleteLater()
-    app.processEvents()
+    QApplication.processEvents()
     return path
 
 
