@@ -61,6 +61,7 @@ import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ import numpy as np
 
 import surfaces
 from app import optimizers, schedules
+from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
 from app.engine import MAX_SEED, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
 
@@ -89,7 +91,6 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "assets" / "scenarios"
 DEFAULT_SCENARIO = "default"
 #: distinct colours for racers (Okabe-Ito, readable on dark and light, colour-blind safe)
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -425,18 +426,19 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
 # ---------------------------------------------------------------------------------------------
 def builtin_names() -> list[str]:
     """Names of the built-in scenarios in ``assets/scenarios`` (sorted, ``default`` first)."""
-    names = sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
+    names = sorted(p.name.removesuffix(".toml") for p in SCENARIO_DIR.iterdir()
+                   if p.name.endswith(".toml"))
     return sorted(names, key=lambda n: (n != DEFAULT_SCENARIO, n))
 
 
-def resolve(name_or_path: str | os.PathLike) -> Path:
-    """A built-in name (``p1_divergence``) or a path to a ``.toml`` file."""
+def resolve(name_or_path: str | os.PathLike) -> Path | Traversable:
+    """A built-in name (``p1_divergence``: its file in the package) or a path to a ``.toml``."""
     text = str(name_or_path)
     path = Path(text)
     if path.suffix == ".toml" or os.sep in text or path.exists():
         return path
     candidate = SCENARIO_DIR / f"{text}.toml"
-    if candidate.exists():
+    if candidate.is_file():
         return candidate
     from surfaces.params import unknown_name_error
 

@@ -1,0 +1,21 @@
+"""Descent Lab's run-time data, installed as the package ``app.assets``.
+
+This folder is where the built-in scenarios (``scenarios/*.toml``, one per lesson) and the
+app's icon (``icons/descent-lab.svg``) are edited. ``setup.py`` installs it as ``app.assets``
+(in the wheel, the sdist and the editable install alike), and the program reads it only
+through these :mod:`importlib.resources` handles, never relative to a source checkout::
+
+    from app.assets import SCENARIOS
+    text = (SCENARIOS / "p1_divergence.toml").read_text(encoding="utf-8")
+
+``screenshots/`` is for the README and is not installed.
+"""
+
+from importlib.resources import files
+
+__all__ = ["SCENARIOS", "ICON"]
+
+#: the built-in scenarios, one ``NAME.toml`` per lesson
+SCENARIOS = files(__name__) / "scenarios"
+#: the app's icon (scalable); the window, the About box and the desktop entry use it
+ICON = files(__name__) / "icons" / "descent-lab.svg"
