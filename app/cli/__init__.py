@@ -1,4 +1,5 @@
-"""The ``descent-lab`` command line: ``gui`` (default), ``run``, ``list``, ``analyze``, ``render``.
+"""The ``descent-lab`` command line: ``gui`` (default), ``run``, ``list``, ``analyze``, ``render``,
+``install-desktop``, ``uninstall-desktop``.
 
 Each subcommand is a module ``app/cli/NAME_cmd.py`` with ``add_parser(subparsers)`` (which sets
 ``func``) and a ``run(args) -> int``. Bad input raises ``ValueError`` (or :class:`CliError`);
@@ -27,6 +28,19 @@ class CliError(ValueError):
     """A user error: printed as one line, exit status 2."""
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, read only when asked (app.about)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from app.about import version
+
+        print(f"descent-lab {version()}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, no usage dump
         raise CliError(message)
@@ -51,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="descent-lab",
         description="Watch optimizers descend 2D error surfaces.",
     )
-    parser.add_argument("--version", action="version", version="descent-lab 0.1.0")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     found = {m.name[:-4] for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
     for name in [*(n for n in ORDER if n in found), *sorted(found - set(ORDER))]:
