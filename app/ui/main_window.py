@@ -15,10 +15,13 @@ Extension points: :meth:`MainWindow.add_center_tab`, :meth:`MainWindow.add_side_
 
 from __future__ import annotations
 
+import html
+import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+import numpy
+from PySide6.QtCore import QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,9 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import scenario as scenario_mod
+from app.about import NAME, about
+from app.desktop import APP_ID
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
 from app.ui.analysis_panel import AnalysisPanel
+from app.ui.app_icon import app_icon
 from app.ui.controls import ControlPanel
 from app.ui.export_dialog import install_export_action
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
@@ -53,16 +59,10 @@ from app.ui.step_overlay import StepMode
 from app.ui.surface_view import SurfaceView
 from app.ui.view3d import make_3d_view
 
-__all__ = ["MainWindow", "launch", "APP_NAME", "DEFAULT_SIZE"]
+__all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 
-APP_NAME = "Descent Lab"
+APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
-ABOUT = (
-    "<h3>Descent Lab</h3><p>Watch optimizers descend 2D error surfaces: see why learning rates "
-    "blow up, why training stalls in valleys, and why smooth activations help.</p>"
-    "<p>Click the plot to add a start point; every enabled racer starts from it. Change any "
-    "value on the left and the paths are recomputed at once.</p>"
-)
 KEYS_HELP = (
     "<table cellspacing=6>"
     "<tr><td><b>Left click</b></td><td>add a start point</td></tr>"
@@ -77,6 +77,20 @@ KEYS_HELP = (
     "<tr><td><b>Ctrl+E</b></td><td>export a snapshot, GIF, MP4 or frames</td></tr>"
     "</table>"
 )
+
+
+def about_text() -> str:
+    """Help > About: name, version, what it does, licence (all from the package metadata)."""
+    info = about()
+    return (
+        f"<h3>{html.escape(info.name)} {html.escape(info.version)}</h3>"
+        f"<p>{html.escape(info.summary)}</p>"
+        "<p>Click the plot to add a start point; every enabled racer starts from it. Change any "
+        "value on the left and the paths are recomputed at once.</p>"
+        f"<p>Licence: {html.escape(info.license or 'unknown')}.</p>"
+        f"<p><small>Python {platform.python_version()}, Qt {qVersion()}, "
+        f"numpy {numpy.__version__}</small></p>"
+    )
 
 
 class SurfacePage(QWidget):
@@ -104,6 +118,7 @@ class MainWindow(QMainWindow):
         self.session = session or Session()
         self.playback = Playback(self.session, self)
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.resize(DEFAULT_SIZE)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
@@ -246,8 +261,8 @@ class MainWindow(QMainWindow):
         helpm = self.menus["help"] = bar.addMenu("&Help")
         self._action(helpm, "Mouse and keys", lambda: QMessageBox.information(
             self, "Mouse and keys", KEYS_HELP))
-        self._action(helpm, f"About {APP_NAME}", lambda: QMessageBox.about(
-            self, f"About {APP_NAME}", ABOUT))
+        self.about_action = self._action(helpm, f"About {APP_NAME}", lambda: QMessageBox.about(
+            self, f"About {APP_NAME}", about_text()))
 
     def _fill_lessons_menu(self) -> None:
         menu = self.menus["lessons"]
@@ -360,8 +375,10 @@ def _app() -> QApplication:
         # pyqtgraph compiles its 3D shaders once per process: share GL contexts
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(sys.argv[:1])
-        app.setApplicationName(APP_NAME)
+        app.setApplicationName(APP_NAME)  # also the X11 WM_CLASS the desktop entry matches
         app.setOrganizationName("Descent Lab")
+        app.setDesktopFileName(APP_ID)  # Wayland app id: the menu entry of install-desktop
+        app.setWindowIcon(app_icon())
     theme.apply(app)
     return app
 
