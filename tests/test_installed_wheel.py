@@ -104,6 +104,7 @@ def test_the_installed_program_is_the_wheel_not_the_checkout(installed):
     assert {f"app/assets/scenarios/{n}.toml" for n in S.builtin_names()} <= shipped
     assert "app/assets/icons/descent-lab.svg" in shipped
     assert not [f for f in shipped if "screenshots" in f]  # the README's pictures stay out
+    assert [f for f in got["files"] if f.endswith(".dist-info/licenses/LICENSE")]
 
 
 def test_installed_command_lists_runs_and_renders_the_lessons(installed):
