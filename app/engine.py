@@ -18,9 +18,9 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,7 +29,7 @@ from app.optimizers import Optimizer
 from app.schedules import Schedule
 from surfaces import Surface
 
-__all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step"]
+__all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step", "blown_up"]
 
 #: the largest noise seed (a signed 64-bit word: numpy warns on larger Philox keys)
 MAX_SEED = 2**63 - 1
@@ -77,7 +77,10 @@ class Trajectories:
     - ``lr``: ``(steps,)``, the learning rate used by update ``t`` (``lr * schedule(t)``);
     - ``diverged_at``: ``(N,)``, -1 or the step at which the run blew up. From that step on the
       point, its loss and |g| stay frozen at their last good values, so every array is finite
-      (unless the start point itself is invalid: ``diverged_at == 0``, loss NaN).
+      (unless the start point itself is invalid: ``diverged_at == 0``, loss NaN);
+    - ``extras``: what the optimizer reports after each step (its declared readouts, e.g.
+      L-BFGS's ``func_evals``), ``(steps + 1, N)`` or ``(steps + 1, N, 2)`` per name; row 0
+      (no update yet) is zeros, or the start points for a point.
     """
 
     points: np.ndarray
@@ -85,6 +88,7 @@ class Trajectories:
     grad_norm: np.ndarray
     lr: np.ndarray
     diverged_at: np.ndarray
+    extras: Mapping[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def steps(self) -> int:
@@ -139,14 +143,17 @@ def _learning_rates(optimizer: Optimizer, schedule: Schedule | None, steps: int)
     return optimizer.lr * factors
 
 
-def _bad(p: np.ndarray, loss: np.ndarray, g: np.ndarray, blowup: float) -> np.ndarray:
+def blown_up(p: np.ndarray, loss: np.ndarray, g: np.ndarray, blowup: float) -> np.ndarray:
     """Per point: position, loss or gradient non-finite, or the loss above ``blowup``."""
-    return (~np.isfinite(p).all(axis=1) | ~np.isfinite(loss) | (loss > blowup)
-            | ~np.isfinite(g).all(axis=1))
+    ok = np.isfinite(loss)
+    ok &= loss <= blowup
+    for column in (p[:, 0], p[:, 1], g[:, 0], g[:, 1]):
+        ok &= np.isfinite(column)
+    return ~ok
 
 
 def _all_good(p: np.ndarray, loss: np.ndarray, g: np.ndarray, blowup: float) -> bool:
-    """True only if :func:`_bad` is False everywhere, from four reductions instead of ten masks.
+    """True only if :func:`blown_up` is False everywhere, from four reductions instead of ten masks.
 
     A sum is finite only if every term is (a finite sum that overflows just sends us to the exact
     check); ``max <= blowup`` fails on NaN and large losses, ``max < inf`` on +inf (also when
@@ -208,7 +215,7 @@ def iterate(
 
     with np.errstate(all="ignore"):
         loss, g = surface.value_and_grad(p)
-        diverged_at = np.where(_bad(p, loss, g, blowup), 0, -1).astype(np.int64)
+        diverged_at = np.where(blown_up(p, loss, g, blowup), 0, -1).astype(np.int64)
         state = optimizer.init(p)
     frozen = np.flatnonzero(diverged_at >= 0)
     yield Step(0, p, loss, g, float(lrs[0]), diverged_at, state)
@@ -216,14 +223,14 @@ def iterate(
     for k in range(steps):
         with np.errstate(all="ignore"):
             g_used = g + noise.sample(k, g.shape) if noisy else g
-            new_p, state = optimizer.update(g_used, state, p, lrs[k])
+            new_p, state = optimizer.update(g_used, state, p, lrs[k], surface)
             new_loss, new_g = surface.value_and_grad(new_p)
             if frozen.size:  # points that blew up before stay at their last good values
                 new_p, new_loss, new_g = (_freeze(new_p, p, frozen),
                                           _freeze(new_loss, loss, frozen),
                                           _freeze(new_g, g, frozen))
             if not _all_good(new_p, new_loss, new_g, blowup):
-                bad = _bad(new_p, new_loss, new_g, blowup)
+                bad = blown_up(new_p, new_loss, new_g, blowup)
                 bad[frozen] = False  # e.g. a start whose loss was already non-finite
                 blown = np.flatnonzero(bad)
                 if blown.size:
@@ -262,6 +269,9 @@ def simulate(
         raise ValueError(f"not enough memory to store {steps} steps from {n} start points "
                          f"(use fewer steps or start points)") from None
     diverged_at = np.full(n, -1, dtype=np.int64)
+    readouts = optimizer.spec.readouts
+    extras = {r.name: np.zeros((steps + 1, n, 2) if r.kind == "point" else (steps + 1, n))
+              for r in readouts}
 
     def run(rows: slice) -> None:
         width = rows.stop - rows.start
@@ -272,6 +282,9 @@ def simulate(
         for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise):
             points[s.step, rows] = s.points
             loss[s.step, rows] = s.loss
+            for r in readouts:  # the optimizer's own numbers (row 0: before any update)
+                extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
+                                                s.points if r.kind == "point" else 0)
             if grads is not None:
                 grads[s.step] = s.grad
             else:
@@ -297,7 +310,7 @@ def simulate(
             for future in [pool.submit(run, rows) for rows in parts]:
                 future.result()
     return Trajectories(points, loss, norms, _learning_rates(optimizer, schedule, steps),
-                        diverged_at)
+                        diverged_at, extras)
 
 
 def _workers(n: int) -> int:

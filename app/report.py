@@ -21,7 +21,8 @@
               "points": [[x, y], ...],                  # steps + 1 (row 0 is the start)
               "loss": [...], "grad_norm": [...],        # steps + 1, at each point
               "lr": [...],                              # steps: lr[t] is used by update t
-              "diverged_at": null | k                   # the step at which the run blew up
+              "diverged_at": null | k,                  # the step at which the run blew up
+              "extras": {"func_evals": [...], ...}      # only optimizers that report numbers
             }
           ]
         }
@@ -101,6 +102,8 @@ def _racer_entry(run, noise) -> dict[str, Any]:
             "lr": _array(traj.lr),
             "diverged_at": d if d >= 0 else None,
         })
+        if traj.extras:  # the optimizer's declared readouts (e.g. L-BFGS's function evaluations)
+            runs[-1]["extras"] = {name: _array(a[:, i]) for name, a in traj.extras.items()}
     return {
         "optimizer": racer.optimizer,
         "label": racer.display_label(),

@@ -37,15 +37,14 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from app import optimizers
 from app.engine import Noise, iterate
-from app.optimizers import (
-    AdagradState,
-    AdamState,
-    NAdamState,
-    Optimizer,
-    RMSpropState,
-    SGDState,
+from app.optimizers import Optimizer, take_rows
+from app.optimizers.narration import (
+    LINE_KINDS,
+    Lines,
+    StepContext,
+    format_number,
+    format_vector,
 )
 from app.schedules import Schedule
 
@@ -61,29 +60,6 @@ __all__ = [
     "format_vector",
     "LINE_KINDS",
 ]
-
-#: what each narration line is about (the panel colours a line by its kind, as the overlay does)
-LINE_KINDS = ("header", "info", "gradient", "velocity", "scale", "update", "result", "warning")
-
-
-# ---------------------------------------------------------------------------------------------
-# Number formatting shared by the narration and the tests
-# ---------------------------------------------------------------------------------------------
-def format_number(v: float) -> str:
-    """Four significant digits, as the narration writes every number (``0.04187``, ``1.2e-05``)."""
-    v = float(v)
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    return f"{v:.4g}"
-
-
-def format_vector(a: Any) -> str:
-    """``(x, y)`` with :func:`format_number`'s digits."""
-    a = np.asarray(a, dtype=np.float64).reshape(-1)
-    return "(" + ", ".join(format_number(x) for x in a) + ")"
-
 
 _n = format_number
 _v = format_vector
@@ -169,13 +145,7 @@ class _Record(NamedTuple):
 
 def _row_state(state: Any, i: int, n: int) -> Any:
     """``state`` with every per-point array cut to row ``i`` (kept 2-D: ``(1, 2)``)."""
-    fields = []
-    for value in state:
-        if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == n:
-            fields.append(value[i:i + 1].copy())
-        else:
-            fields.append(value)
-    return type(state)(*fields)
+    return take_rows(state, [i], n)
 
 
 def _resolve(racer_or_optimizer: Any, schedule: Schedule | None):
@@ -270,18 +240,20 @@ class StepExplainer:
             noise = self._noise_row(k)
             # exactly the engine's expression: g + noise.sample(k, g.shape)
             g_used = before.grad + noise if noise is not None else before.grad
-            proposed, _ = self.optimizer.update(g_used, before.state, before.point, lr)
+            proposed, _ = self.optimizer.update(g_used, before.state, before.point, lr,
+                                                self.surface)
             proposed_update = (proposed - before.point)[0]
             update = (after.point - before.point)[0]
             proposed_loss = float(self.surface.value(proposed)[0])
         frozen = 0 <= before.diverged_at <= k
         blew_up = after.diverged_at == k + 1
-        ctx = _Context(self.optimizer, k, lr, before, after, g_used[0])
+        ctx = StepContext(self.optimizer, k, lr, before.point[0].copy(), g_used[0],
+                          before.state, after.state)
+        spec = self.optimizer.spec
         with np.errstate(all="ignore"):
-            family = _FAMILIES[_family_of(before.state)](ctx)
+            family = spec.narrate(ctx)
 
-        lines = _Lines()
-        spec = optimizers.spec(self.optimizer.name)
+        lines = Lines()
         who = spec.title
         if self.label and spec.title.lower() in self.label.lower():
             who = self.label
@@ -313,7 +285,7 @@ class StepExplainer:
         undefined = not (np.isfinite(before.loss).all() and np.isfinite(before.grad).all())
         if undefined:
             # no arithmetic to narrate: the surface has no value or slope at this point
-            lines = _Lines()
+            lines = Lines()
             lines.add("header", f"Step {k} → {k + 1}: {who}")
             lines.add("warning", f"f is undefined or infinite at {_v(before.point)}, so there "
                                  f"is no gradient to follow and the run is marked diverged at "
@@ -374,283 +346,6 @@ def explain_step(surface: Any, racer_or_optimizer: Any, schedule: Schedule | Non
     explainer = StepExplainer(surface, racer_or_optimizer, schedule, start_point, index, noise,
                               horizon=int(step) + 1)
     return explainer.explain(step)
-
-
-# ---------------------------------------------------------------------------------------------
-# Per-family arithmetic (mirrors app.optimizers; the states supply the stored numbers)
-# ---------------------------------------------------------------------------------------------
-class _Lines:
-    def __init__(self):
-        self.text: list[str] = []
-        self.kinds: list[str] = []
-
-    def add(self, kind: str, text: str) -> None:
-        self.text.append(text)
-        self.kinds.append(kind)
-
-    def extend(self, other: _Lines) -> None:
-        self.text += other.text
-        self.kinds += other.kinds
-
-
-@dataclass
-class _Context:
-    optimizer: Optimizer
-    k: int
-    lr: float
-    before: _Record
-    after: _Record
-    g: np.ndarray  # (2,) the gradient the optimizer received
-
-    @property
-    def hyper(self):
-        return self.optimizer.hyper
-
-    @property
-    def p(self) -> np.ndarray:
-        return self.before.point[0]
-
-    @property
-    def t(self) -> int:
-        return self.k + 1
-
-
-@dataclass
-class _Family:
-    lines: _Lines
-    effective_lr: np.ndarray
-    decayed_gradient: np.ndarray | None = None
-    previous_velocity: np.ndarray | None = None
-    velocity: np.ndarray | None = None
-    velocity_units: str = ""
-    previous_second_moment: np.ndarray | None = None
-    second_moment: np.ndarray | None = None
-    sigma: np.ndarray | None = None
-    terms: dict[str, Any] = field(default_factory=dict)
-
-
-def _row(a: Any) -> np.ndarray | None:
-    return None if a is None else np.asarray(a)[0].copy()
-
-
-def _family_of(state: Any) -> str:
-    for cls in (SGDState, AdagradState, RMSpropState, AdamState, NAdamState):
-        if isinstance(state, cls):
-            return cls.__name__
-    raise ValueError(f"cannot explain an optimizer with state {type(state).__name__}")
-
-
-def _coupled_decay(ctx: _Context, lines: _Lines) -> np.ndarray | None:
-    """torch's L2 weight decay ``g + weight_decay * p`` (None when weight_decay is 0)."""
-    wd = ctx.hyper.get("weight_decay", 0.0)
-    if not wd:
-        return None
-    gw = ctx.p * wd
-    gw += ctx.g
-    lines.add("gradient", f"weight decay: gradient + {_n(wd)} × point {_v(ctx.p)} → "
-                          f"{_v(gw)}")
-    return gw
-
-
-def _sgd(ctx: _Context) -> _Family:
-    h, lines = ctx.hyper, _Lines()
-    mu, damp, nesterov = h["momentum"], h["dampening"], h["nesterov"]
-    gw = _coupled_decay(ctx, lines)
-    g = ctx.g if gw is None else gw
-    fam = _Family(lines, np.full(2, ctx.lr), decayed_gradient=gw)
-    if mu == 0:
-        lines.add("update", f"step: lr {_n(ctx.lr)} × gradient {_v(g)} = {_v(ctx.lr * g)}, "
-                            f"taken downhill")
-        return fam
-    b_prev = _row(ctx.before.state.momentum_buffer)
-    b = _row(ctx.after.state.momentum_buffer)
-    fam.previous_velocity, fam.velocity, fam.velocity_units = b_prev, b, "gradient"
-    if b_prev is None:
-        lines.add("velocity", f"velocity starts as the gradient → {_v(b)}")
-    else:
-        part = "gradient" if damp == 0 else f"(1 − {_n(damp)}) × gradient"
-        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + {part} "
-                              f"→ {_v(b)}")
-    if nesterov:
-        d = b * mu
-        d += g
-        fam.terms["direction"] = d
-        lines.add("velocity", f"Nesterov look-ahead: gradient + {_n(mu)} × velocity → "
-                              f"direction {_v(d)}")
-        lines.add("update", f"step: lr {_n(ctx.lr)} × direction = {_v(ctx.lr * d)}, taken "
-                            f"downhill")
-    else:
-        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
-                            f"downhill")
-    return fam
-
-
-def _adagrad(ctx: _Context) -> _Family:
-    h, lines = ctx.hyper, _Lines()
-    t = ctx.t
-    gw = _coupled_decay(ctx, lines)
-    g = ctx.g if gw is None else gw
-    clr = ctx.lr / (1 + (t - 1) * h["lr_decay"])
-    if h["lr_decay"]:
-        lines.add("info", f"decayed lr = {_n(ctx.lr)} / (1 + {t - 1} × {_n(h['lr_decay'])}) "
-                          f"→ {_n(clr)}")
-    prev, total = _row(ctx.before.state.sum), _row(ctx.after.state.sum)
-    lines.add("scale", f"sum of squared gradients = previous {_v(prev)} + gradient² "
-                       f"{_v(g * g)} → {_v(total)}")
-    if h.get("average", False):
-        sigma = np.sqrt(np.divide(total, t)) + h["eps"]
-        lines.add("scale", f"σ = √(sum / {t}) + eps (root mean square) → {_v(sigma)}")
-    else:
-        sigma = np.sqrt(total) + h["eps"]
-        lines.add("scale", f"σ = √sum + eps → {_v(sigma)}")
-    eff = clr / sigma
-    lines.add("scale", f"effective lr per coordinate = {_n(clr)} / σ → {_v(eff)}")
-    lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
-    return _Family(lines, eff, decayed_gradient=gw, previous_second_moment=prev,
-                   second_moment=total, sigma=sigma, terms={"clr": clr})
-
-
-def _rmsprop(ctx: _Context) -> _Family:
-    h, lines = ctx.hyper, _Lines()
-    alpha, eps, mu, centered = h["alpha"], h["eps"], h["momentum"], h["centered"]
-    gw = _coupled_decay(ctx, lines)
-    g = ctx.g if gw is None else gw
-    v_prev, v = _row(ctx.before.state.square_avg), _row(ctx.after.state.square_avg)
-    lines.add("scale", f"v = {_n(alpha)} × previous {_v(v_prev)} + {_n(1 - alpha)} × "
-                       f"gradient² {_v(g * g)} → {_v(v)}")
-    terms: dict[str, Any] = {}
-    if centered:
-        m_prev, m = _row(ctx.before.state.grad_avg), _row(ctx.after.state.grad_avg)
-        terms["grad_avg"] = m
-        lines.add("scale", f"mean gradient = {_n(alpha)} × previous {_v(m_prev)} + "
-                           f"{_n(1 - alpha)} × gradient → {_v(m)}")
-        sigma = np.sqrt(v - m * m) + eps
-        lines.add("scale", f"σ = √(v − mean²) + eps (centered) → {_v(sigma)}")
-    else:
-        sigma = np.sqrt(v) + eps
-        lines.add("scale", f"σ = √v + eps → {_v(sigma)}")
-    eff = ctx.lr / sigma
-    fam = _Family(lines, eff, decayed_gradient=gw, previous_second_moment=v_prev,
-                  second_moment=v, sigma=sigma, terms=terms)
-    if mu > 0:
-        b_prev = _row(ctx.before.state.momentum_buffer)
-        b = _row(ctx.after.state.momentum_buffer)
-        fam.previous_velocity, fam.velocity, fam.velocity_units = b_prev, b, "scaled"
-        terms["scaled_gradient"] = g / sigma
-        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + "
-                              f"gradient / σ {_v(g / sigma)} → {_v(b)}")
-        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
-                            f"downhill")
-    else:
-        lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
-        lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
-    return fam
-
-
-def _adam(ctx: _Context) -> _Family:
-    h, lines = ctx.hyper, _Lines()
-    (b1, b2), eps, wd = h["betas"], h["eps"], h["weight_decay"]
-    amsgrad, corrected = h.get("amsgrad", False), h.get("bias_correction", True)
-    decoupled = ctx.optimizer.name == "adamw"
-    t = ctx.t
-    terms: dict[str, Any] = {}
-    gw = None
-    if wd and decoupled:
-        shrink = 1 - ctx.lr * wd
-        p_decayed = ctx.p * shrink
-        terms["decayed_point"] = p_decayed
-        lines.add("info", f"decoupled weight decay: point × (1 − lr × {_n(wd)}) = point × "
-                          f"{_n(shrink)} → {_v(p_decayed)}")
-    elif wd:
-        gw = _coupled_decay(ctx, lines)
-    g = ctx.g if gw is None else gw
-    m_prev, m = _row(ctx.before.state.exp_avg), _row(ctx.after.state.exp_avg)
-    v_prev, v = _row(ctx.before.state.exp_avg_sq), _row(ctx.after.state.exp_avg_sq)
-    lines.add("velocity", f"first moment m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × "
-                          f"gradient → {_v(m)}")
-    lines.add("scale", f"second moment v = {_n(b2)} × previous {_v(v_prev)} + {_n(1 - b2)} × "
-                       f"gradient² {_v(g * g)} → {_v(v)}")
-    v_used = v
-    if amsgrad:
-        vmax_prev = _row(ctx.before.state.max_exp_avg_sq)
-        v_used = _row(ctx.after.state.max_exp_avg_sq)
-        terms["max_exp_avg_sq"] = v_used
-        lines.add("scale", f"AMSGrad: v_max = max(previous {_v(vmax_prev)}, v) → {_v(v_used)}")
-    vname = "v_max" if amsgrad else "v"
-    if corrected:
-        bc1 = 1 - b1**t
-        bc2_root = (1 - b2**t) ** 0.5
-        m_hat = m / bc1
-        root_v_hat = np.sqrt(v_used) / bc2_root
-        sigma = root_v_hat + eps
-        terms.update(m_hat=m_hat, root_v_hat=root_v_hat, bias_correction1=bc1,
-                     bias_correction2_root=bc2_root)
-        lines.add("velocity", f"bias correction (t = {t}): m_hat = m / (1 − {_n(b1)}^{t}) = m / "
-                              f"{_n(bc1)} → {_v(m_hat)}")
-        lines.add("scale", f"√v_hat = √{vname} / √(1 − {_n(b2)}^{t}) = √{vname} / {_n(bc2_root)} → "
-                           f"{_v(root_v_hat)}")
-        lines.add("scale", f"σ = √v_hat + eps → {_v(sigma)}")
-        direction, dname = m_hat, "m_hat"
-    else:
-        sigma = np.sqrt(v_used) + eps
-        lines.add("scale", f"no bias correction: σ = √{vname} + eps → {_v(sigma)}")
-        direction, dname = m, "m"
-    eff = ctx.lr / sigma
-    lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
-    lines.add("update", f"step: effective lr × {dname} = {_v(eff * direction)}, taken downhill"
-              + (" from the decayed point" if wd and decoupled else ""))
-    return _Family(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
-                   velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
-                   sigma=sigma, terms=terms)
-
-
-def _nadam(ctx: _Context) -> _Family:
-    h, lines = ctx.hyper, _Lines()
-    (b1, b2), eps, psi = h["betas"], h["eps"], h["momentum_decay"]
-    t = ctx.t
-    gw = None
-    if h["weight_decay"]:
-        gw = ctx.g + h["weight_decay"] * ctx.p  # NAdam's own expression
-        lines.add("gradient", f"weight decay: gradient + {_n(h['weight_decay'])} × point "
-                              f"{_v(ctx.p)} → {_v(gw)}")
-    g = ctx.g if gw is None else gw
-    mu = b1 * (1.0 - 0.5 * 0.96 ** (t * psi))
-    mu_next = b1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
-    mu_product = float(ctx.after.state.mu_product)
-    lines.add("info", f"momentum schedule: μ_t = {_n(mu)}, μ_t+1 = {_n(mu_next)}, "
-                      f"product of μ so far = {_n(mu_product)}")
-    m_prev, m = _row(ctx.before.state.exp_avg), _row(ctx.after.state.exp_avg)
-    v_prev, v = _row(ctx.before.state.exp_avg_sq), _row(ctx.after.state.exp_avg_sq)
-    lines.add("velocity", f"first moment m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × "
-                          f"gradient → {_v(m)}")
-    lines.add("scale", f"second moment v = {_n(b2)} × previous {_v(v_prev)} + {_n(1 - b2)} × "
-                       f"gradient² {_v(g * g)} → {_v(v)}")
-    sigma = np.sqrt(np.divide(v, 1 - b2**t)) + eps
-    lines.add("scale", f"σ = √(v / (1 − {_n(b2)}^{t})) + eps → {_v(sigma)}")
-    eff = ctx.lr / sigma
-    w_grad = ctx.lr * (1.0 - mu) / (1.0 - mu_product)
-    w_mom = ctx.lr * mu_next / (1.0 - mu_product * mu_next)
-    grad_part = w_grad * g / sigma
-    mom_part = w_mom * m / sigma
-    lines.add("update", f"gradient part: lr × (1 − μ_t) / (1 − product) = {_n(w_grad)} × "
-                        f"gradient / σ → {_v(grad_part)}")
-    lines.add("update", f"momentum part: lr × μ_t+1 / (1 − product × μ_t+1) = {_n(w_mom)} × "
-                        f"m / σ → {_v(mom_part)}")
-    lines.add("update", "step: gradient part + momentum part, taken downhill")
-    terms = dict(mu=mu, mu_next=mu_next, mu_product=mu_product, gradient_part=grad_part,
-                 momentum_part=mom_part)
-    return _Family(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
-                   velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
-                   sigma=sigma, terms=terms)
-
-
-_FAMILIES = {
-    "SGDState": _sgd,
-    "AdagradState": _adagrad,
-    "RMSpropState": _rmsprop,
-    "AdamState": _adam,
-    "NAdamState": _nadam,
-}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -43,7 +43,6 @@ from app.analysis import (
     stability_limit,
     taylor_step,
 )
-from app.analysis import maps as maps_module
 from app.cli import main
 from app.engine import iterate, simulate
 from surfaces import Surface
@@ -486,52 +485,6 @@ def test_map_cells_equal_engine_runs(name, param, values, extra):
                 assert (code, div) == (m.steps_to_converge[j, i], m.diverged_at[j, i])
                 assert loss == m.final_loss[j, i] or (np.isnan(loss) and
                                                       np.isnan(m.final_loss[j, i]))
-
-
-def test_fused_kernels_are_bit_identical_to_the_optimizers():
-    rng = np.random.default_rng(RNG_SEED + 4)
-    n = 64
-    x, y = rng.normal(size=n), rng.normal(size=n)
-    grads = [(rng.normal(size=n), rng.normal(size=n)) for _ in range(8)]
-    lr = 10 ** rng.uniform(-3, 0, size=n)
-    cases = [
-        ("sgd", "momentum", rng.uniform(0, 0.99, n), {"dampening": 0.25, "weight_decay": 0.1}),
-        ("sgd", "momentum", np.where(rng.random(n) < 0.3, 0.0, 0.9), {"dampening": 0.5}),
-        ("nesterov", "momentum", rng.uniform(0.01, 0.99, n), {}),
-        ("adam", "beta1", rng.choice([0.0, 0.3, 0.6, 0.9], n), {}),
-        ("adam", "beta1", rng.choice([0.2, 0.9], n), {"amsgrad": True, "weight_decay": 0.3}),
-        ("adam", "beta1", rng.choice([0.2, 0.9], n), {"bias_correction": False}),
-        ("adamw", "beta1", rng.choice([0.45, 0.55], n), {"weight_decay": 0.2}),
-    ]
-    for name, param, values, extra in cases:
-        spec = optimizers.spec(name)
-        h = spec.effective(dict(extra, lr=0.1, **({param: 0.5} if param == "momentum" else {})))
-        if name in ("adam", "adamw"):
-            kernel = maps_module._AdamKernel(lr, values, h["betas"][1], h["eps"],
-                                             h["weight_decay"], h["amsgrad"],
-                                             h.get("bias_correction", True), name == "adamw", n)
-        else:
-            kernel = maps_module._SGDKernel(lr, values, h["dampening"], h["nesterov"],
-                                            h["weight_decay"])
-        kx, ky = x.copy(), y.copy()
-        ref = []
-        for c in range(n):
-            hc = dict(h, lr=lr[c])
-            if param == "beta1":
-                hc["betas"] = (values[c], h["betas"][1])
-            else:
-                hc[param] = values[c]
-            init, update = spec.build(hc)
-            p = np.array([[x[c], y[c]]])
-            ref.append((p, init(p), update))
-        for k, (gx, gy) in enumerate(grads):
-            factor = 0.9**k
-            kx, ky = kernel.step(kx, ky, gx, gy, factor)
-            for c, (p, state, update) in enumerate(ref):
-                p, state = update(np.array([[gx[c], gy[c]]]), state, p, lr[c] * factor)
-                ref[c] = (p, state, update)
-        expected = np.array([r[0][0] for r in ref])
-        assert (kx == expected[:, 0]).all() and (ky == expected[:, 1]).all(), name
 
 
 def test_map_argument_errors():

@@ -1,9 +1,9 @@
 """Stability maps: many runs at once, one number per cell (lessons P1, P4, P10).
 
 - :func:`hyperparameter_map`: one start point, a grid of learning rates (columns, usually
-  log-spaced) times a second hyperparameter (rows: ``momentum`` for gd/momentum/nesterov/sgd,
-  ``beta1`` for adam/adamw, or any other numeric hyperparameter). Per cell: the number of steps
-  until the run reaches the tolerance, or a code.
+  log-spaced) times a second hyperparameter (rows: one the optimizer declares as a sweep, e.g.
+  ``momentum`` or ``beta1``, or any other real-valued hyperparameter). Per cell: the number of
+  steps until the run reaches the tolerance, or a code.
 - :func:`basin_map`: one optimizer, a grid of start points over the surface's window. Per cell:
   which minimum the run reaches (index into ``surface.minima``), and in how many steps.
 
@@ -22,11 +22,12 @@ momentum run that passes through the tolerance and leaves again counts as conver
 - ``"loss"``: ``loss - f_min < tol`` with ``f_min`` the lowest value at the known minima;
 - ``"gradient"``: ``|gradient| < tol`` (works without known minima; also stops at saddles).
 
-Each cell follows the same arithmetic as :func:`app.engine.simulate` with the same optimizer (the
-update equations of :mod:`app.optimizers`, per-cell hyperparameters elementwise), so a cell equals
-the run the app would show; no gradient noise. Performance: cells run in chunks of
-``chunk_size`` (8192 keeps every temporary array in the allocator's fast path), nothing is stored
-per step, finished cells are dropped, and a chunk stops when all its cells are done.
+All cells are one batch through the optimizer's own ``update`` with array hyperparameters (one
+lr and one row value per cell, :func:`app.optimizers.make_batch`), which computes each cell as
+that cell alone, so a cell equals the run :func:`app.engine.simulate` shows; no gradient noise.
+Performance: cells run in chunks of ``chunk_size`` (8192 keeps every temporary array in the
+allocator's fast path), nothing is stored per step, finished cells are dropped, and a chunk stops
+when all its cells are done.
 
 **Progress and cancel**: ``progress(done_fraction) -> bool`` is called with a fraction in [0, 1]
 (monotone, about every 32 steps and at the end of each chunk, last call 1.0). Returning exactly
@@ -43,7 +44,8 @@ from typing import Any
 import numpy as np
 
 from app import optimizers
-from app.optimizers import Optimizer
+from app.engine import blown_up
+from app.optimizers import Optimizer, take_rows
 from app.schedules import Schedule
 from surfaces import Surface
 
@@ -58,6 +60,7 @@ __all__ = [
     "BasinMap",
     "hyperparameter_map",
     "basin_map",
+    "row_parameters",
 ]
 
 DIVERGED = -1
@@ -70,8 +73,6 @@ DEFAULT_CHUNK = 8192
 MAX_STEPS = 1_000_000
 MAX_RESOLUTION = 4096
 _REPORT_EVERY = 32
-_SGD_FAMILY = ("gd", "momentum", "nesterov", "sgd")
-_ADAM_FAMILY = ("adam", "adamw")
 
 Progress = Callable[[float], Any]
 
@@ -140,44 +141,6 @@ class BasinMap:
 
 
 # --------------------------------------------------------------------------------------------
-# Surface evaluation on separate x / y arrays (contiguous arrays are ~2x faster than (N, 2))
-# --------------------------------------------------------------------------------------------
-def _evaluator(surface: Surface):
-    cls = type(surface)
-    if cls.value is Surface.value and cls.grad is Surface.grad:
-        # The family's own elementwise functions (the documented contract of a family).
-        def evaluate(x, y):
-            f = np.asarray(surface._value(x, y), dtype=np.float64)
-            gx, gy = surface._grad(x, y)
-            gx = np.asarray(gx, dtype=np.float64)
-            gy = np.asarray(gy, dtype=np.float64)
-            if f.shape != x.shape:
-                f = np.broadcast_to(f, x.shape)
-            if gx.shape != x.shape:
-                gx = np.broadcast_to(gx, x.shape)
-            if gy.shape != x.shape:
-                gy = np.broadcast_to(gy, x.shape)
-            return f, gx, gy
-    else:
-        def evaluate(x, y):
-            p = np.stack((x, y), axis=-1)
-            g = surface.grad(p)
-            return surface.value(p), np.ascontiguousarray(g[:, 0]), np.ascontiguousarray(g[:, 1])
-    return evaluate
-
-
-def _bad(x, y, f, gx, gy, blowup: float) -> np.ndarray:
-    """The engine's divergence test, elementwise."""
-    ok = np.isfinite(f)
-    ok &= f <= blowup
-    ok &= np.isfinite(x)
-    ok &= np.isfinite(y)
-    ok &= np.isfinite(gx)
-    ok &= np.isfinite(gy)
-    return ~ok
-
-
-# --------------------------------------------------------------------------------------------
 # Convergence criteria
 # --------------------------------------------------------------------------------------------
 class _Criterion:
@@ -200,293 +163,129 @@ class _Criterion:
             with np.errstate(all="ignore"):
                 self.f_min = float(np.min(surface.value(self.minima)))
 
-    def __call__(self, x, y, f, gx, gy) -> np.ndarray:
+    def __call__(self, p: np.ndarray, f: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Per point ``(N, 2)``: True where the criterion holds."""
         if self.kind == "loss":
             return (f - self.f_min) < self.tol
         if self.kind == "gradient":
+            gx, gy = g[:, 0], g[:, 1]
             return (gx * gx + gy * gy) < self.tol2
-        hit = None
+        hit = np.zeros(len(p), dtype=bool)
         for mx, my in self.minima:
-            dx = x - mx
-            dy = y - my
+            dx = p[:, 0] - mx
+            dy = p[:, 1] - my
             dx *= dx
             dy *= dy
             dx += dy
-            near = dx < self.tol2
-            hit = near if hit is None else (hit | near)
+            hit |= dx < self.tol2
         return hit
 
-    def nearest(self, x, y) -> np.ndarray:
+    def nearest(self, p: np.ndarray) -> np.ndarray:
         """Index of the minimum within ``tol`` of each point (nearest first), else NO_MINIMUM."""
-        if len(self.minima) == 0 or len(x) == 0:
-            return np.full(len(x), NO_MINIMUM, dtype=np.int64)
-        dx = x[:, None] - self.minima[None, :, 0]
-        dy = y[:, None] - self.minima[None, :, 1]
+        if len(self.minima) == 0 or len(p) == 0:
+            return np.full(len(p), NO_MINIMUM, dtype=np.int64)
+        dx = p[:, 0, None] - self.minima[None, :, 0]
+        dy = p[:, 1, None] - self.minima[None, :, 1]
         d2 = dx * dx + dy * dy
         k = np.argmin(d2, axis=1)
-        return np.where(d2[np.arange(len(x)), k] < self.tol2, k, NO_MINIMUM).astype(np.int64)
+        return np.where(d2[np.arange(len(p)), k] < self.tol2, k, NO_MINIMUM).astype(np.int64)
 
 
 # --------------------------------------------------------------------------------------------
-# Update kernels on x / y arrays: the update equations of app.optimizers, elementwise, with
-# per-cell hyperparameters. Each has step(x, y, gx, gy, factor) -> (x_new, y_new) and
-# compact(keep) (drop finished cells).
-# --------------------------------------------------------------------------------------------
-def _take(a, keep):
-    return a[keep] if isinstance(a, np.ndarray) and a.ndim >= 1 else a
-
-
-class _SGDKernel:
-    """torch.optim.SGD (see ``app.optimizers._sgd``); ``lr`` and ``momentum`` per cell or scalar."""
-
-    def __init__(self, lr, momentum, dampening, nesterov, weight_decay):
-        self.lr, self.mu = lr, momentum
-        self.damp, self.nesterov, self.wd = float(dampening), bool(nesterov), float(weight_decay)
-        mu = np.asarray(momentum)
-        self.any_momentum = bool(np.any(mu != 0))
-        # torch skips the buffer when momentum == 0: only matters with dampening != 0
-        self.plain = (mu == 0) if (mu.ndim and self.any_momentum and self.damp != 0) else None
-        self.bx = self.by = None
-
-    def compact(self, keep):
-        self.lr, self.mu = _take(self.lr, keep), _take(self.mu, keep)
-        self.plain = _take(self.plain, keep)
-        if self.bx is not None:
-            self.bx, self.by = self.bx[keep], self.by[keep]
-
-    def step(self, x, y, gx, gy, factor):
-        lr = self.lr if factor == 1.0 else self.lr * factor
-        if self.wd != 0:
-            gx = gx + self.wd * x
-            gy = gy + self.wd * y
-        if self.any_momentum:
-            mu = self.mu
-            if self.bx is None:
-                bx, by = gx.copy(), gy.copy()
-            else:
-                bx = mu * self.bx + (1 - self.damp) * gx
-                by = mu * self.by + (1 - self.damp) * gy
-            self.bx, self.by = bx, by
-            if self.nesterov:
-                dx, dy = gx + mu * bx, gy + mu * by
-            else:
-                dx, dy = bx, by
-            if self.plain is not None:
-                dx, dy = np.where(self.plain, gx, dx), np.where(self.plain, gy, dy)
-        else:
-            dx, dy = gx, gy
-        return x - lr * dx, y - lr * dy
-
-
-def _lerp(start, end, weight, low, rest=None):
-    """``torch.lerp`` (``app.optimizers._lerp``) with a per-cell weight: ``start + weight * (end -
-    start)`` where ``low`` (``|weight| < 0.5``), else ``end - (end - start) * (1 - weight)``;
-    ``rest`` is ``1 - weight`` if already computed. A new array; the inputs are not changed."""
-    rest = 1 - weight if rest is None else rest
-    diff = end - start
-    if np.ndim(low) == 0 or low.all() or not low.any():
-        if np.all(low):
-            diff *= weight
-            diff += start
-        else:
-            diff *= rest
-            np.subtract(end, diff, out=diff)
-        return diff
-    near = diff * weight
-    near += start
-    diff *= rest
-    np.subtract(end, diff, out=diff)
-    np.copyto(diff, near, where=low)
-    return diff
-
-
-class _AdamKernel:
-    """torch.optim.Adam / AdamW (see ``app.optimizers._adam``); ``lr``, ``beta1`` per cell."""
-
-    def __init__(self, lr, beta1, beta2, eps, weight_decay, amsgrad, bias_correction,
-                 decoupled, n):
-        self.lr = lr
-        if np.ndim(beta1):
-            # beta1 ** t as Python floats (exactly what the scalar optimizer computes)
-            self.b1_values, self.b1_index = np.unique(np.asarray(beta1), return_inverse=True)
-            self.b1_values = [float(b) for b in self.b1_values]
-            self.w = 1 - np.asarray(beta1, dtype=np.float64)
-            self.low = np.abs(self.w) < 0.5
-            self.rest = 1 - self.w
-        else:
-            self.b1_values, self.b1_index = [float(beta1)], None
-            self.w = 1 - float(beta1)
-            self.low = abs(self.w) < 0.5
-            self.rest = 1 - self.w
-        self.beta2, self.eps, self.wd = float(beta2), float(eps), float(weight_decay)
-        self.amsgrad, self.corrected, self.decoupled = bool(amsgrad), bool(bias_correction), \
-            bool(decoupled)
-        self.t = 0
-        self.mx, self.my, self.vx, self.vy = (np.zeros(n) for _ in range(4))
-        self.vmx = self.vmy = None
-        if self.amsgrad:
-            self.vmx, self.vmy = np.zeros(n), np.zeros(n)
-
-    def compact(self, keep):
-        self.lr, self.w, self.low = _take(self.lr, keep), _take(self.w, keep), _take(self.low, keep)
-        self.rest = _take(self.rest, keep)
-        self.b1_index = _take(self.b1_index, keep)
-        self.mx, self.my, self.vx, self.vy = (a[keep] for a in (self.mx, self.my, self.vx, self.vy))
-        if self.amsgrad:
-            self.vmx, self.vmy = self.vmx[keep], self.vmy[keep]
-
-    def _axis(self, p, g, m, v, vmax, step_size, bc2):
-        # The expressions of app.optimizers._adam, in place on arrays made here: the same
-        # operations in the same order (a * b and a + b are exactly commutative).
-        m = _lerp(m, g, self.w, self.low, self.rest)
-        v = v * self.beta2  # v * beta2 + (1 - beta2) * g * g
-        tmp = g * (1 - self.beta2)
-        tmp *= g
-        v += tmp
-        if self.amsgrad:
-            vmax = np.maximum(vmax, v)
-        denom = np.sqrt(vmax if self.amsgrad else v, out=tmp)
-        if self.corrected:
-            denom /= bc2
-        denom += self.eps
-        new = m * (-step_size)  # p + (-step_size) * m / denom
-        new /= denom
-        new += p
-        return new, m, v, vmax
-
-    def step(self, x, y, gx, gy, factor):
-        self.t = t = self.t + 1
-        lr = self.lr if factor == 1.0 else self.lr * factor
-        if self.wd != 0:
-            if self.decoupled:
-                x = x * (1 - lr * self.wd)
-                y = y * (1 - lr * self.wd)
-            else:
-                gx = gx + self.wd * x
-                gy = gy + self.wd * y
-        if self.corrected:
-            if self.b1_index is None:
-                step_size = lr / (1 - self.b1_values[0] ** t)
-            else:
-                bc1 = np.array([1 - b**t for b in self.b1_values])
-                step_size = lr / bc1[self.b1_index]
-            bc2 = np.sqrt(1 - self.beta2**t)
-        else:
-            step_size, bc2 = lr, None
-        x, self.mx, self.vx, self.vmx = self._axis(x, gx, self.mx, self.vx, self.vmx, step_size,
-                                                   bc2)
-        y, self.my, self.vy, self.vmy = self._axis(y, gy, self.my, self.vy, self.vmy, step_size,
-                                                   bc2)
-        return x, y
-
-
-class _GenericKernel:
-    """Any optimizer of :mod:`app.optimizers` through its own ``update`` on ``(N, 2)`` arrays;
-    ``lr`` a scalar or one value per cell (scalar hyperparameters otherwise)."""
-
-    def __init__(self, init, update, lr, x, y):
-        self.update = update
-        self.scalar = np.ndim(lr) == 0
-        self.lr = lr if self.scalar else np.repeat(np.asarray(lr, dtype=np.float64)[:, None], 2,
-                                                   axis=1)
-        self.p = np.stack((x, y), axis=1)
-        self.state = init(self.p)
-
-    def compact(self, keep):
-        n = self.p.shape[0]
-        self.p = self.p[keep]
-        if not self.scalar:
-            self.lr = self.lr[keep]
-        self.state = type(self.state)(*(
-            a[keep] if isinstance(a, np.ndarray) and a.ndim >= 1 and a.shape[0] == n else a
-            for a in self.state))
-
-    def step(self, x, y, gx, gy, factor):
-        g = np.empty_like(self.p)
-        g[:, 0] = gx
-        g[:, 1] = gy
-        lr = self.lr if factor == 1.0 else self.lr * factor
-        self.p, self.state = self.update(g, self.state, self.p, lr)
-        return self.p[:, 0].copy(), self.p[:, 1].copy()
-
-
-# --------------------------------------------------------------------------------------------
-# The cell runner
+# The cell runner: every cell is one start point of one batch through the optimizer's own
+# update (array hyperparameters: one value per cell), exactly as app.engine.iterate runs it
 # --------------------------------------------------------------------------------------------
 @dataclass
 class _Outcome:
     steps_to_converge: np.ndarray
     diverged_at: np.ndarray
-    final_x: np.ndarray
-    final_y: np.ndarray
+    final_points: np.ndarray  # (n, 2)
     final_loss: np.ndarray
     minimum: np.ndarray | None
 
 
-def _run_cells(surface: Surface, x0: np.ndarray, y0: np.ndarray,
-               make_kernel: Callable[[int, int, np.ndarray, np.ndarray], Any], steps: int,
-               factors: np.ndarray, criterion: _Criterion, want_minimum: bool,
-               report: Callable[[float], bool], chunk_size: int) -> _Outcome | None:
-    """Run every cell (start ``(x0[c], y0[c])``, kernel for cells ``[s, e)`` from
-    ``make_kernel(s, e, x, y)``) for up to ``steps`` updates; ``None`` if ``report`` cancels."""
-    n = x0.size
-    evaluate = _evaluator(surface)
-    blowup = float(getattr(surface, "blowup", 1e12))
-    out_steps = np.full(n, NOT_CONVERGED, dtype=np.int64)
-    out_div = np.full(n, -1, dtype=np.int64)
-    out_x, out_y, out_f = np.empty(n), np.empty(n), np.empty(n)
-    out_min = np.full(n, NO_MINIMUM, dtype=np.int64) if want_minimum else None
+class _Cells:
+    """The results of ``n`` cells, filled in as cells finish."""
 
-    def finish(idx, mask, code, x, y, f, diverged_step=None):
+    def __init__(self, n: int, criterion: _Criterion, want_minimum: bool):
+        self.steps = np.full(n, NOT_CONVERGED, dtype=np.int64)
+        self.diverged_at = np.full(n, -1, dtype=np.int64)
+        self.points = np.empty((n, 2))
+        self.loss = np.empty(n)
+        self.minimum = np.full(n, NO_MINIMUM, dtype=np.int64) if want_minimum else None
+        self.criterion = criterion
+
+    def finish(self, idx, mask, code, p, f, diverged_step=None) -> None:
         cells = idx[mask]
-        out_steps[cells] = code
-        out_x[cells], out_y[cells], out_f[cells] = x[mask], y[mask], f[mask]
+        self.steps[cells] = code
+        self.points[cells], self.loss[cells] = p[mask], f[mask]
         if diverged_step is not None:
-            out_div[cells] = diverged_step
-        elif want_minimum:
-            out_min[cells] = criterion.nearest(x[mask], y[mask])
+            self.diverged_at[cells] = diverged_step
+        elif self.minimum is not None:
+            self.minimum[cells] = self.criterion.nearest(p[mask])
 
+    def outcome(self) -> _Outcome:
+        return _Outcome(self.steps, self.diverged_at, self.points, self.loss, self.minimum)
+
+
+def _run_chunk(surface: Surface, optimizer: Optimizer, idx: np.ndarray, p: np.ndarray,
+               factors: np.ndarray, cells: _Cells, report: Callable[[int], bool]) -> bool:
+    """Run the cells ``idx`` (start points ``p``) until each converges, diverges or the steps
+    run out; ``False`` if ``report(k)`` (called every few steps) cancels."""
+    blowup = float(getattr(surface, "blowup", 1e12))
+    f, g = surface.value_and_grad(p)
+    bad = blown_up(p, f, g, blowup)
+    conv = cells.criterion(p, f, g) & ~bad
+    cells.finish(idx, bad, DIVERGED, p, f, 0)
+    cells.finish(idx, conv, 0, p, f)
+    active = ~(bad | conv)
+    opt, state = optimizer, optimizer.init(p)
+    for k in range(factors.size):
+        alive = np.count_nonzero(active)
+        if alive == 0:
+            break
+        if alive < 0.75 * active.size:  # drop finished cells
+            idx, p, f, g = idx[active], p[active], f[active], g[active]
+            opt, state = opt.take(active), take_rows(state, active, active.size)
+            active = np.ones(alive, dtype=bool)
+        pn, state = opt.update(g, state, p, opt.lr * factors[k], surface)
+        fn, gn = surface.value_and_grad(pn)
+        bad = blown_up(pn, fn, gn, blowup) & active
+        conv = cells.criterion(pn, fn, gn) & active & ~bad
+        if bad.any():
+            cells.finish(idx, bad, DIVERGED, p, f, k + 1)  # frozen at the last good point
+            active &= ~bad
+        if conv.any():
+            cells.finish(idx, conv, k + 1, pn, fn)
+            active &= ~conv
+        p, f, g = pn, fn, gn
+        if (k + 1) % _REPORT_EVERY == 0 and report(k + 1) is False:
+            return False
+    cells.finish(idx, active, NOT_CONVERGED, p, f)
+    return True
+
+
+def _run_cells(surface: Surface, starts: np.ndarray, optimizer: Optimizer, factors: np.ndarray,
+               criterion: _Criterion, want_minimum: bool, report: Callable[[float], bool],
+               chunk_size: int) -> _Outcome | None:
+    """Run every cell (start ``starts[c]``, row ``c`` of ``optimizer``'s array hyperparameters)
+    in chunks of ``chunk_size``; ``None`` if ``report`` cancels."""
+    n, steps = len(starts), factors.size
+    cells = _Cells(n, criterion, want_minimum)
     with np.errstate(all="ignore"):
         for s in range(0, n, chunk_size):
             e = min(n, s + chunk_size)
-            idx = np.arange(s, e)
-            x, y = x0[s:e].copy(), y0[s:e].copy()
-            f, gx, gy = evaluate(x, y)
-            bad = _bad(x, y, f, gx, gy, blowup)
-            conv = criterion(x, y, f, gx, gy) & ~bad
-            finish(idx, bad, DIVERGED, x, y, f, 0)
-            finish(idx, conv, 0, x, y, f)
-            active = ~(bad | conv)
-            kernel = make_kernel(s, e, x, y)
-            for k in range(steps):
-                alive = np.count_nonzero(active)
-                if alive == 0:
-                    break
-                if alive < 0.75 * active.size:
-                    idx, x, y, f, gx, gy = (a[active] for a in (idx, x, y, f, gx, gy))
-                    kernel.compact(active)
-                    active = np.ones(alive, dtype=bool)
-                xn, yn = kernel.step(x, y, gx, gy, factors[k])
-                fn, gxn, gyn = evaluate(xn, yn)
-                bad = _bad(xn, yn, fn, gxn, gyn, blowup)
-                bad &= active
-                conv = criterion(xn, yn, fn, gxn, gyn)
-                conv &= active
-                conv &= ~bad
-                if bad.any():
-                    finish(idx, bad, DIVERGED, x, y, f, k + 1)  # frozen at the last good point
-                    active &= ~bad
-                if conv.any():
-                    finish(idx, conv, k + 1, xn, yn, fn)
-                    active &= ~conv
-                x, y, f, gx, gy = xn, yn, fn, gxn, gyn
-                if (k + 1) % _REPORT_EVERY == 0 and report((s + (e - s) * (k + 1) / steps) / n) \
-                        is False:
-                    return None
-            finish(idx, active, NOT_CONVERGED, x, y, f)
+            rows = np.arange(s, e)
+
+            def at(k: int, s=s, e=e) -> bool:
+                return report((s + (e - s) * k / steps) / n)
+
+            if not _run_chunk(surface, optimizer.take(rows), rows, starts[s:e].copy(), factors,
+                              cells, at):
+                return None
             if report(e / n) is False:
                 return None
-    return _Outcome(out_steps, out_div, out_x, out_y, out_f, out_min)
+    return cells.outcome()
 
 
 def _reporter(progress: Progress | None, lo: float = 0.0, hi: float = 1.0):
@@ -542,15 +341,51 @@ def _grid_axis(values: Any, name: str) -> np.ndarray:
 
 def _optimizer_name_and_hyper(optimizer: str | Optimizer, hyper: Mapping[str, Any] | None):
     if isinstance(optimizer, Optimizer):
-        base = dict(optimizer.hyper)
-        spec = optimizers.spec(optimizer.name)
-        base = {k: v for k, v in base.items() if k not in spec.fixed}
+        base = {k: v for k, v in optimizer.hyper.items() if k not in optimizer.spec.fixed}
         base.update(hyper or {})
         return optimizer.name, base
     if not isinstance(optimizer, str):
         raise ValueError(f"expected an optimizer name, got {optimizer!r}")
     optimizers.spec(optimizer)  # unknown name -> ValueError
     return optimizer, dict(hyper or {})
+
+
+def row_parameters(spec: optimizers.OptimizerSpec) -> list[str]:
+    """What a map of ``spec`` can put on its rows: its declared sweeps first, then every other
+    real-valued hyperparameter (not ``lr``, not the options the preset fixes)."""
+    found = [s.name for s in spec.sweeps]
+    swept = {s.target for s in spec.sweeps if s.index is not None}
+    for p in spec.params:
+        if p.kind is float and p.name != "lr" and p.name not in found and p.name not in swept \
+                and p.name not in spec.fixed:
+            found.append(p.name)
+    return found
+
+
+def _map_spec(name: str, param: str | None) -> optimizers.OptimizerSpec:
+    """The optimizer a map over ``param`` runs: the racer's own, or the one it declares for
+    maps (gd's momentum map runs heavy ball, whose momentum = 0 row is plain GD)."""
+    spec = optimizers.spec(name)
+    if param is not None and spec.map_as and param not in row_parameters(spec):
+        spec = optimizers.spec(spec.map_as)
+    if param is not None and param not in row_parameters(spec):
+        if param in spec.fixed:
+            raise ValueError(f"optimizer '{name}' fixes {param} = {spec.fixed[param]!r}")
+        raise ValueError(f"Invalid map parameter '{param}' for optimizer '{name}'. Valid: "
+                         f"{', '.join(row_parameters(spec)) or '(none: lr only)'}")
+    return spec
+
+
+def _fixed_hyper(spec, effective: Mapping[str, Any], param: str | None) -> dict[str, Any]:
+    """The hyperparameters every cell shares (a swept tuple item's partners by their names)."""
+    out = {k: v for k, v in effective.items() if k not in ("lr", param)}
+    sweep = spec.sweep(param) if param is not None else None
+    if sweep is not None and sweep.index is not None:
+        items = out.pop(sweep.target)
+        for other in spec.sweeps:
+            if other.target == sweep.target and other.index != sweep.index:
+                out[other.name] = items[other.index]
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -576,15 +411,13 @@ def hyperparameter_map(
 
     ``optimizer`` is a name (``"momentum"``) or a configured :class:`Optimizer` (its values are
     the fixed hyperparameters); ``hyper`` overrides fixed ones. ``param`` names the row
-    hyperparameter: ``"momentum"`` (gd, momentum, nesterov, sgd; for ``gd`` a momentum axis
-    means heavy ball, so the ``momentum = 0`` row is plain GD), ``"beta1"`` (adam, adamw, nadam:
-    the first of ``betas``; ``"beta2"`` the second), or any numeric hyperparameter of the
-    optimizer (slower: one batch per row). ``values`` are required with ``param``. ``lrs`` are
+    hyperparameter: one the optimizer declares as a sweep (``momentum``, ``beta1``, ``beta2``,
+    ...) or any other real-valued hyperparameter (:func:`row_parameters`); an optimizer may
+    declare that its maps run as another (``gd``'s momentum map is heavy ball's, whose
+    ``momentum = 0`` row is plain GD). ``values`` are required with ``param``. ``lrs`` are
     typically ``np.geomspace(lo, hi, n)``. Every value is validated like the optimizer's own
-    (``ValueError``). Returns ``None`` if ``progress`` cancels (see the module docstring).
-
-    Fast paths (all cells in one batch): the SGD family with a momentum axis, Adam/AdamW with a
-    beta1 axis, and any optimizer without a row parameter.
+    (``ValueError``). All cells are one batch through the optimizer's ``update`` with one lr
+    and one row value per cell. Returns ``None`` if ``progress`` cancels.
     """
     p0 = as_point(start)
     name, base = _optimizer_name_and_hyper(optimizer, hyper)
@@ -600,99 +433,25 @@ def hyperparameter_map(
         if values is None:
             raise ValueError(f"param '{param}' needs values (the rows of the map)")
         rows = _grid_axis(values, "values")
-    if name == "gd" and param == "momentum":
-        name = "momentum"
-    spec = optimizers.spec(name)
-
-    defaults = spec.defaults()
-    if param is not None:
-        if param in ("beta1", "beta2"):
-            if "betas" not in defaults:
-                raise ValueError(f"optimizer '{name}' has no {param} (it has no betas)")
-        elif param in spec.fixed:
-            raise ValueError(f"optimizer '{name}' fixes {param} = {spec.fixed[param]!r}")
-        elif param == "lr" or param not in defaults or defaults[param] is None \
-                or isinstance(defaults[param], bool | str | tuple):
-            valid = [k for k, v in defaults.items()
-                     if k != "lr" and isinstance(v, int | float) and not isinstance(v, bool)]
-            if "betas" in defaults:
-                valid += ["beta1", "beta2"]
-            raise ValueError(f"Invalid map parameter '{param}' for optimizer '{name}'. Valid: "
-                             f"{', '.join(valid)}")
-
-    def hyper_for(lr: float, value: float | None) -> dict[str, Any]:
-        h = dict(base)
-        h["lr"] = lr
-        if param in ("beta1", "beta2"):
-            betas = list(h.get("betas", defaults["betas"]))
-            betas[0 if param == "beta1" else 1] = value
-            h["betas"] = tuple(betas)
-        elif param is not None:
-            h[param] = value
-        return h
-
-    # Validate the corners (every hyperparameter's valid set is an interval) and build the
-    # effective hyperparameters of the first cell; the rest differ only in lr and the row value.
-    row_values = [None] if param is None else [float(v) for v in rows]
-    corners = [None] if param is None else [min(row_values), max(row_values)]
-    for lr in (float(lrs.min()), float(lrs.max())):
-        for v in corners:
-            spec.effective(hyper_for(lr, v))
-    effective = spec.effective(hyper_for(float(lrs[0]), row_values[0]))
+    spec = _map_spec(name, param)
+    if spec.name != name:  # the preset's options that the map's optimizer sets itself
+        base = {k: v for k, v in base.items() if k in spec.defaults()}
     n, m = lrs.size, rows.size
-    lr_cells = np.tile(lrs, m)
-    row_cells = np.repeat(rows, n)
-    x0, y0 = np.full(n * m, p0[0]), np.full(n * m, p0[1])
-    factors = _factors(schedule, steps)
-    fixed_hyper = {k: v for k, v in effective.items() if k not in ("lr", param)}
-    if param in ("beta1", "beta2"):
-        del fixed_hyper["betas"]
-        fixed_hyper["beta2" if param == "beta1" else "beta1"] = \
-            effective["betas"][1 if param == "beta1" else 0]
-
-    if param is None or (name in _SGD_FAMILY and param == "momentum") or \
-            (name in _ADAM_FAMILY and param == "beta1"):
-        def make_kernel(s, e, x, y):
-            lr = lr_cells[s:e]
-            if name in _SGD_FAMILY:
-                mu = effective["momentum"] if param is None else row_cells[s:e]
-                return _SGDKernel(lr, mu, effective["dampening"], effective["nesterov"],
-                                  effective["weight_decay"])
-            if name in _ADAM_FAMILY:
-                b1 = effective["betas"][0] if param is None else row_cells[s:e]
-                return _AdamKernel(lr, b1, effective["betas"][1], effective["eps"],
-                                   effective["weight_decay"], effective["amsgrad"],
-                                   effective.get("bias_correction", True), name == "adamw",
-                                   e - s)
-            init, update = spec.build(effective)
-            return _GenericKernel(init, update, lr, x, y)
-
-        outcome = _run_cells(surface, x0, y0, make_kernel, steps, factors, crit, False,
-                             _reporter(progress), chunk_size)
-        if outcome is None:
-            return None
-    else:
-        parts = []
-        for j, v in enumerate(row_values):
-            row_hyper = spec.effective(hyper_for(float(lrs[0]), v))
-            init, update = spec.build(row_hyper)
-
-            def make_kernel(s, e, x, y, init=init, update=update):
-                return _GenericKernel(init, update, lrs[s:e], x, y)
-
-            part = _run_cells(surface, x0[:n], y0[:n], make_kernel, steps, factors, crit, False,
-                              _reporter(progress, j / m, (j + 1) / m), chunk_size)
-            if part is None:
-                return None
-            parts.append(part)
-        outcome = _Outcome(*(np.concatenate([getattr(p, f) for p in parts])
-                             for f in ("steps_to_converge", "diverged_at", "final_x", "final_y",
-                                       "final_loss")), None)
+    batch = {"lr": np.tile(lrs, m)}
+    if param is not None:
+        batch[param] = np.repeat(rows, n)
+    opt = optimizers.make_batch(spec.name, base, batch)
+    outcome = _run_cells(surface, np.tile(p0, (n * m, 1)), opt, _factors(schedule, steps), crit,
+                         False, _reporter(progress), chunk_size)
+    if outcome is None:
+        return None
+    effective = optimizers.make_batch(spec.name, base, {"lr": lrs[:1],
+                                                        **({param: rows[:1]} if param else {})})
     shape = (m, n)
     return HyperparameterMap(
         surface=surface.name,
-        optimizer=name,
-        hyper=fixed_hyper,
+        optimizer=spec.name,
+        hyper=_fixed_hyper(spec, effective.hyper, param),
         start=p0,
         lrs=lrs,
         param=param,
@@ -754,24 +513,9 @@ def basin_map(
     if not all(math.isfinite(v) for v in (wx0, wx1, wy0, wy1)):
         raise ValueError(f"window must be finite, got {window!r}")
     xs, ys = np.linspace(wx0, wx1, nx), np.linspace(wy0, wy1, ny)
-    x0 = np.tile(xs, ny)
-    y0 = np.repeat(ys, nx)
-    factors = _factors(schedule, steps)
-    lr = effective["lr"]
-
-    def make_kernel(s, e, x, y):
-        if name in _SGD_FAMILY:
-            return _SGDKernel(lr, effective["momentum"], effective["dampening"],
-                              effective["nesterov"], effective["weight_decay"])
-        if name in _ADAM_FAMILY:
-            return _AdamKernel(lr, effective["betas"][0], effective["betas"][1],
-                               effective["eps"], effective["weight_decay"], effective["amsgrad"],
-                               effective.get("bias_correction", True), name == "adamw", e - s)
-        init, update = spec.build(effective)
-        return _GenericKernel(init, update, lr, x, y)
-
-    outcome = _run_cells(surface, x0, y0, make_kernel, steps, factors, crit, True,
-                         _reporter(progress), chunk_size)
+    starts = np.stack([np.tile(xs, ny), np.repeat(ys, nx)], axis=1)
+    outcome = _run_cells(surface, starts, optimizers.Optimizer(spec, effective),
+                         _factors(schedule, steps), crit, True, _reporter(progress), chunk_size)
     if outcome is None:
         return None
     shape = (ny, nx)
@@ -785,7 +529,7 @@ def basin_map(
         minimum=outcome.minimum.reshape(shape),
         steps_to_converge=outcome.steps_to_converge.reshape(shape),
         diverged_at=outcome.diverged_at.reshape(shape),
-        final_points=np.stack([outcome.final_x, outcome.final_y], axis=-1).reshape(shape + (2,)),
+        final_points=outcome.final_points.reshape(shape + (2,)),
         final_loss=outcome.final_loss.reshape(shape),
         steps=steps,
         tol=crit.tol,

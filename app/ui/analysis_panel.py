@@ -68,6 +68,7 @@ from app.analysis import (
     optimal_hyperparameters,
     stability,
 )
+from app.optimizers import ADAPTIVE, GD, NESTEROV, OTHER, Dynamics
 from app.scenario import Racer
 from app.ui import theme
 from app.ui.curvature_overlay import AXIS_COLORS, CurvatureOverlay, curvature_color
@@ -81,12 +82,8 @@ __all__ = [
     "point_report",
     "adaptive_stability",
     "VERDICT_COLORS",
-    "SGD_FAMILY",
     "GOH_TOOLTIP",
 ]
-
-SGD_FAMILY = ("gd", "momentum", "nesterov", "sgd")
-ADAM_FAMILY = ("adam", "adamw", "nadam")
 
 VERDICT_COLORS = {
     VERDICT_STABLE: "#3ddc84",
@@ -145,7 +142,8 @@ class PointReport:
     point: np.ndarray
     loss: float
     lr: float  # lr(t): the learning rate of the update that leaves the point
-    family: str  # "sgd" or "adaptive"
+    family: str  # the optimizer's stability family: "gd", "heavy_ball", "nesterov", "adaptive",
+    # "other" (app.optimizers.FAMILIES)
     momentum: float
     nesterov: bool
     analysis: PointAnalysis  # curvature, stability of lr(t), Taylor for eps = lr(t)
@@ -188,16 +186,16 @@ def _own_terms(analysis: PointAnalysis, move: np.ndarray, change: float, title: 
                      "actual change in the run")
 
 
-def adaptive_stability(hessian: np.ndarray, effective: np.ndarray, optimizer: str,
-                       hyper: dict[str, Any], t: int) -> tuple[Stability | None, float, str]:
+def adaptive_stability(hessian: np.ndarray, effective: np.ndarray,
+                       dynamics: Dynamics) -> tuple[Stability | None, float, str]:
     """The verdict of an adaptive step on the local quadratic model, with ``sigma`` frozen.
 
     The update is ``p -= P m`` with ``P = diag(lr / sigma)``; along the eigenvectors of
     ``P^(1/2) H P^(1/2)`` that is gradient descent with step 1 on the curvatures ``lambda(P
-    H)``. Heavy-ball momentum (RMSProp's ``momentum``) keeps its limit ``2 + 2 momentum``;
-    Adam's first moment ``m = beta1 m + (1 - beta1) g`` (bias-corrected by ``1 - beta1^t``) is
-    heavy ball with momentum ``beta1`` and step ``(1 - beta1) / (1 - beta1^t)``. Returns the
-    :class:`Stability` (None if the numbers are not finite), ``lambda_max(P H)`` and a sentence.
+    H)``. The optimizer's declared momentum (RMSProp's ``momentum``, Adam's ``beta1``) keeps the
+    heavy-ball limit ``2 + 2 momentum``, its step scale (Adam's ``(1 - beta1) / (1 - beta1^t)``)
+    multiplies the step. Returns the :class:`Stability` (None if the numbers are not finite),
+    ``lambda_max(P H)`` and a sentence.
     """
     p = np.asarray(effective, dtype=np.float64).reshape(2)
     h = np.asarray(hessian, dtype=np.float64).reshape(2, 2)
@@ -208,16 +206,12 @@ def adaptive_stability(hessian: np.ndarray, effective: np.ndarray, optimizer: st
         m = root[:, None] * h * root[None, :]
         lam = float(np.linalg.eigvalsh(0.5 * (m + m.T))[-1])
     steps = f"lr/σ per coordinate ({vm.format_number(p[0])}, {vm.format_number(p[1])})"
-    mu, scale, how = 0.0, 1.0, ""
-    if optimizer in ADAM_FAMILY:
-        mu = float(hyper["betas"][0])
-        scale = (1.0 - mu) / (1.0 - mu ** max(int(t), 1)) if mu < 1 else 1.0
-        how = (f"; beta1 = {vm.format_number(mu)} acts as heavy-ball momentum with step "
+    mu, scale, how = float(dynamics.momentum), float(dynamics.step_scale), ""
+    if mu > 0 and scale != 1.0:
+        how = (f"; the momentum {vm.format_number(mu)} acts as heavy ball with step "
                f"{vm.format_number(scale)} × that")
-    elif optimizer == "rmsprop":
-        mu = float(hyper.get("momentum", 0.0))
-        if mu > 0:
-            how = f"; with momentum {vm.format_number(mu)} (heavy ball)"
+    elif mu > 0:
+        how = f"; with momentum {vm.format_number(mu)} (heavy ball)"
     a = lam * scale
     verdict = stability(a, 1.0, mu)
     text = (f"{steps}: the largest curvature in those units, λ_max(diag(lr/σ)·H), is "
@@ -254,14 +248,16 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
                      "the last learning rate.")
     lrs = np.asarray(traj.lr, dtype=np.float64)
     lr = float(lrs[min(k, lrs.size - 1)]) if lrs.size else float(opt.lr)
-    family = "sgd" if racer.optimizer in SGD_FAMILY else "adaptive"
-    momentum = float(opt.hyper.get("momentum", 0.0)) if family == "sgd" else 0.0
-    nesterov = bool(opt.hyper.get("nesterov", False)) and momentum > 0
+    dynamics = opt.spec.dynamics(opt.hyper, k + 1)
+    family = dynamics.family
+    plain = family not in (ADAPTIVE, OTHER)  # GD, heavy ball, Nesterov: lr * lambda rules
+    momentum = float(dynamics.momentum) if plain else 0.0
+    nesterov = family == NESTEROV
     point = np.asarray(traj.points[k, s], dtype=np.float64)
     analysis = analyze_point(surface, point, lr, momentum, nesterov)
     t = analysis.taylor
     move, change = _engine_step(traj, k, s)
-    is_gd = racer.optimizer in SGD_FAMILY and momentum == 0 and not noisy
+    is_gd = family == GD and dynamics.step_scale == 1.0 and not noisy
     if is_gd and move is not None:
         gd_actual, gd_label = change, f"actual: the run's step {k} → {k + 1}"
     else:
@@ -274,14 +270,17 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
         own = _own_terms(analysis, move, change, f"this racer's step {k} → {k + 1}")
     effective = adaptive = None
     lam_pre, text = math.nan, ""
-    if family == "adaptive":
+    if family == ADAPTIVE:
         if trace is not None:
             row = min(k + 1, trace.effective_step.shape[0] - 1)
             effective = np.asarray(trace.effective_step[row, -1], dtype=np.float64)
             adaptive, lam_pre, text = adaptive_stability(
-                analysis.curvature.hessian, effective, racer.optimizer, dict(opt.hyper), row)
+                analysis.curvature.hessian, effective, opt.spec.dynamics(opt.hyper, row))
         else:
             text = "The effective step is not computed yet."
+    elif family == OTHER:
+        text = (f"{opt.spec.title} does not step by lr times the gradient, so no lr · λ_max "
+                "limit applies: its steps come from its own rule (see Step mode).")
     return PointReport(
         racer_index=racer_index, racer=racer, start_index=s, n_starts=n_starts, step=int(step),
         point_step=k, steps=traj.steps, diverged_at=d, point=point,
@@ -671,7 +670,11 @@ class AnalysisPanel(QWidget):
     def _trace_for(self, racer: Racer) -> EffectiveStepTrace | None:
         """The selected racer's effective steps from the analysed start (cached per run)."""
         s = self.session
-        if racer.optimizer in SGD_FAMILY:
+        try:
+            opt, sched = racer.build()
+        except ValueError:
+            return None
+        if opt.spec.family(opt.hyper) != ADAPTIVE:
             return None
         starts = tuple(s.scenario.starts[: self.start_index + 1])
         noise = s.scenario.noise_for(racer)
@@ -682,7 +685,6 @@ class AnalysisPanel(QWidget):
         if self.trace is not None and self._trace_key is not None \
                 and self._trace_key[0] is s.surface and self._trace_key[1] == key:
             return self.trace
-        opt, sched = racer.build()
         self.trace = effective_step_trace(s.surface, opt, np.array(starts, dtype=float),
                                           s.steps, sched, noise)
         self._trace_key = (s.surface, key)
@@ -779,7 +781,17 @@ class AnalysisPanel(QWidget):
         self.meaning_label.setText(_meaning(st))
         self.meaning_label.setToolTip(st.explanation)
         self.product_label.setToolTip(st.explanation)
-        if r.family == "adaptive":
+        if r.family == OTHER:
+            self.verdict_label.setText("No lr · λ limit")
+            self.verdict_label.setStyleSheet(f"color: {_MUTED};")
+            self.meaning_label.setText(html.escape(r.adaptive_text))
+            self.gauge.set_values(math.nan, st.limit, stable_until(0.0, False))
+            self.product_label.setText(
+                f"(a plain GD step with this lr: lr · λ_max = {_n(r.lr)} × "
+                f"{_n(st.lambda_max)} = {_n(st.lr_lambda_max)})")
+            self.stability_text.hide()
+            return
+        if r.family == ADAPTIVE:
             a = st.lr_lambda_max
             self.gauge.set_values(a, st.limit, stable_until(st.momentum, False))
             self.product_label.setText(
@@ -836,7 +848,7 @@ class AnalysisPanel(QWidget):
         g, own = r.gd_terms, r.own_terms
         t = r.analysis.taylor
         is_gd = own is None
-        if is_gd and r.family == "sgd" and r.momentum == 0:
+        if is_gd and r.family == GD:
             where = ("the run's own next step" if "run's" in g.actual_label
                      else "one step beyond the run")
             caption = (f"For a GD step of size ε = lr(t) = <b>{_n(r.lr)}</b> from this point "
@@ -887,7 +899,7 @@ class AnalysisPanel(QWidget):
         self.taylor_verdict.setText(verdict)
 
     def _show_adaptive(self, r: PointReport) -> None:
-        if r.family != "adaptive":
+        if r.family != ADAPTIVE:
             self.adaptive_box.hide()
             return
         self.adaptive_box.show()

@@ -100,31 +100,44 @@ BASIN_COLORS = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0
 BASIN_SLOW_BRIGHTNESS = 0.45
 _STEPS_COLORMAP = "viridis"
 
-_SGD_ROWS = ("gd", "momentum", "nesterov", "sgd", "rmsprop")
-_ADAM_ROWS = ("adam", "adamw", "nadam")
+#: stability families whose maps show the lr * lambda limit (and get an lr range around it)
+_LR_FAMILIES = (optimizers.GD, optimizers.HEAVY_BALL, optimizers.NESTEROV)
 
 
 # ---------------------------------------------------------------------------------------------
 # Pure helpers (no widgets)
 # ---------------------------------------------------------------------------------------------
+def map_optimizer(optimizer: str) -> str:
+    """The optimizer a learning-rate map of ``optimizer`` runs (gd's is heavy ball's, whose
+    momentum = 0 row is plain GD: the optimizer declares it)."""
+    return optimizers.spec(optimizer).map_as or optimizer
+
+
+def _row_sweep(optimizer: str) -> optimizers.Sweep | None:
+    sweeps = optimizers.spec(map_optimizer(optimizer)).sweeps
+    return sweeps[0] if sweeps else None
+
+
 def row_parameter(optimizer: str) -> str | None:
-    """The map's row hyperparameter for ``optimizer``: ``momentum``, ``beta1`` or None."""
-    if optimizer in _SGD_ROWS:
-        return "momentum"
-    if optimizer in _ADAM_ROWS:
-        return "beta1"
-    return None
+    """The map's row hyperparameter for ``optimizer``: the first it declares as a sweep
+    (``momentum``, ``beta1``, ...), or None (an lr-only map)."""
+    sweep = _row_sweep(optimizer)
+    return sweep.name if sweep is not None else None
 
 
 def row_values(optimizer: str, hyper: dict[str, Any], n: int) -> np.ndarray | None:
-    """``n`` values of the row parameter (Nesterov needs a momentum > 0: it starts above 0)."""
-    param = row_parameter(optimizer)
-    if param is None:
+    """``n`` values of the row parameter over its declared range; if the optimizer rejects the
+    lowest (Nesterov at momentum 0) the rows start just above it."""
+    sweep = _row_sweep(optimizer)
+    if sweep is None:
         return None
-    top = 0.98
-    if optimizer == "nesterov" or (optimizer == "sgd" and hyper.get("nesterov")):
-        return np.linspace(0.0, top, n + 1)[1:]
-    return np.linspace(0.0, top, n)
+    name = map_optimizer(optimizer)
+    own = {k: v for k, v in hyper.items() if k in optimizers.spec(name).defaults()}
+    try:
+        optimizers.make_batch(name, own, {sweep.name: [sweep.low]})
+    except ValueError:
+        return np.linspace(sweep.low, sweep.high, n + 1)[1:]
+    return np.linspace(sweep.low, sweep.high, n)
 
 
 def racer_row_value(racer: Racer, param: str | None) -> float:
@@ -135,9 +148,11 @@ def racer_row_value(racer: Racer, param: str | None) -> float:
         opt, _ = racer.build()
     except ValueError:
         return math.nan
-    if param == "beta1":
-        return float(opt.hyper.get("betas", (math.nan,))[0])
-    return float(opt.hyper.get(param, math.nan))
+    sweep = optimizers.spec(map_optimizer(racer.optimizer)).sweep(param)
+    if sweep is not None and sweep.index is not None:
+        items = opt.hyper.get(sweep.target)
+        return float(items[sweep.index]) if items is not None else math.nan
+    return float(opt.hyper.get(param, opt.spec.fixed.get(param, math.nan)))
 
 
 def default_lr_range(surface, racer: Racer, start) -> tuple[float, float]:
@@ -153,7 +168,12 @@ def default_lr_range(surface, racer: Racer, start) -> tuple[float, float]:
     except ValueError:
         lr = 1e-2
     lo, hi = lr / 100.0, lr * 100.0
-    if racer.optimizer in ("gd", "momentum", "nesterov", "sgd"):
+    try:
+        opt, _ = racer.build()
+        family = opt.spec.family(opt.hyper)
+    except ValueError:
+        family = optimizers.OTHER
+    if family in _LR_FAMILIES:
         try:
             lam = curvature(surface, start).lambda_max
         except ValueError:
@@ -345,7 +365,7 @@ class MapRequest:
     kind: str
     surface: Any  # the Surface object (compared by identity in :meth:`same`)
     racer_index: int
-    racer_optimizer: str  # (gd and momentum racers share one lr x momentum map)
+    racer_optimizer: str  # (gd and momentum racers share one lr x momentum map: map_optimizer)
     optimizer: str
     hyper: tuple  # the racer's parameters as sorted (name, repr) pairs, lr/row value excluded
     schedule: str
@@ -370,11 +390,6 @@ class MapRequest:
     def cell_steps(self) -> int:
         rows = self.resolution if (self.kind == BASIN or row_parameter(self.optimizer)) else 1
         return self.resolution * rows * self.steps
-
-
-def _family(optimizer: str) -> str:
-    """gd and heavy-ball momentum share one map (gd is its momentum = 0 row)."""
-    return "momentum" if optimizer == "gd" else optimizer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -630,7 +645,7 @@ class MapsView(QWidget):
         racer, start = self._racer(), self._start()
         if racer is None or start is None:
             return
-        key = (self.session.surface, self.session.selected, _family(racer.optimizer), start)
+        key = (self.session.surface, self.session.selected, map_optimizer(racer.optimizer), start)
         old = self._lr_fill_key
         if not force and old is not None and old[0] is key[0] and old[1:] == key[1:]:
             return
@@ -694,16 +709,14 @@ class MapsView(QWidget):
         has_minima = len(np.asarray(surface.minima).reshape(-1, 2)) > 0
         param = row_parameter(racer.optimizer) if kind == HYPER else None
         effective = dict(racer.build()[0].hyper)  # ValueError: invalid values
-        skip = {"lr"} if kind == HYPER else set()
-        if param == "momentum":
-            skip.add("momentum")
-        hyper = []
-        for k, v in sorted(effective.items()):
-            if k in skip:
-                continue
-            if k == "betas" and param == "beta1":
-                k, v = "beta2", v[1]
-            hyper.append((k, repr(v)))
+        if kind == HYPER:  # the map's own columns and rows are not part of what it depends on
+            effective.pop("lr")
+            sweep = optimizers.spec(map_optimizer(racer.optimizer)).sweep(param or "")
+            if sweep is not None and sweep.target in effective:
+                items = list(np.atleast_1d(effective[sweep.target]))
+                items[sweep.index or 0] = None
+                effective[sweep.target] = tuple(items)
+        hyper = [(k, repr(v)) for k, v in sorted(effective.items())]
         start = self._start()
         if kind == HYPER:
             if start is None:
@@ -723,7 +736,7 @@ class MapsView(QWidget):
             start = None
         return MapRequest(
             kind=kind, surface=surface, racer_index=s.selected, racer_optimizer=racer.optimizer,
-            optimizer=_family(racer.optimizer) if kind == HYPER else racer.optimizer,
+            optimizer=map_optimizer(racer.optimizer) if kind == HYPER else racer.optimizer,
             hyper=tuple(hyper), schedule=racer.schedule,
             schedule_params=tuple(sorted((k, repr(v)) for k, v in
                                          racer.schedule_params.items())),
@@ -738,10 +751,7 @@ class MapsView(QWidget):
         if req.kind == HYPER:
             lrs = np.geomspace(req.lr_range[0], req.lr_range[1], req.resolution)
             param = row_parameter(racer.optimizer)
-            hyper = dict(racer.params)
-            hyper.pop("lr", None)
-            if param == "momentum":
-                hyper.pop("momentum", None)
+            hyper = {k: v for k, v in racer.params.items() if k not in ("lr", param)}
             values = row_values(racer.optimizer, dict(opt.hyper), req.resolution)
             name = racer.optimizer
 
@@ -969,8 +979,12 @@ class MapsView(QWidget):
         self._legend(f"{fast} fast … {slow} slow (steps: colour bar) &nbsp; ○ the racer's "
                      f"current values{limit}<br>", m.steps)
         racer = f"racer {req.racer_index + 1} ({req.racer_optimizer}"
-        racer += (", as heavy ball: the momentum 0 row is plain GD)"
-                  if req.racer_optimizer == "gd" and m.param == "momentum" else ")")
+        own = optimizers.spec(req.racer_optimizer)
+        if own.name != m.optimizer and m.param in own.fixed:
+            racer += (f", as {optimizers.spec(m.optimizer).title.lower()}: the {m.param} "
+                      f"{vm.format_number(own.fixed[m.param])} row is {own.title.lower()})")
+        else:
+            racer += ")"
         rows = ("" if one_row else f" × {m.param} {vm.format_number(m.values[0])}…"
                 f"{vm.format_number(m.values[-1])} ({len(m.values)})")
         self.params_label.setText(
@@ -983,10 +997,16 @@ class MapsView(QWidget):
     def _draw_limits(self, m: HyperparameterMap, req: MapRequest) -> None:
         """The stability limit lr = (2 + 2 momentum) / lambda_max at the start (heavy ball, on a
         momentum map): dashed white."""
-        if m.param != "momentum" or m.optimizer not in ("momentum", "sgd"):
+        spec = optimizers.spec(m.optimizer)
+        sweep = spec.sweep(m.param or "")
+        if sweep is None or sweep.index is not None:
             return
-        if dict(m.hyper).get("nesterov"):
-            return
+        ends = [spec.dynamics({**m.hyper, "lr": 1.0, m.param: float(v)}, 1)
+                for v in (m.values[0], m.values[-1])]
+        if not all(d.family == optimizers.HEAVY_BALL and d.momentum == float(v)
+                   for d, v in zip(ends, (m.values[0], m.values[-1]), strict=True)):
+            return  # the row is not the heavy-ball momentum of the update
+        scale = ends[-1].step_scale
         try:
             lam = curvature(req.surface, m.start).lambda_max
         except ValueError:
@@ -994,7 +1014,7 @@ class MapsView(QWidget):
         if not (math.isfinite(lam) and lam > 0):
             return
         mu = np.linspace(float(m.values[0]), float(m.values[-1]), 50)
-        x = np.log10((2.0 + 2.0 * mu) / lam)
+        x = np.log10((2.0 + 2.0 * mu) / (lam * scale))
         line = pg.PlotCurveItem(x, mu, pen=pg.mkPen("#ffffff", width=1.5,
                                                     style=Qt.PenStyle.DashLine))
         line.setZValue(20)
@@ -1047,7 +1067,7 @@ class MapsView(QWidget):
         racers = self.session.scenario.racers
         i = req.racer_index if req.racer_index < len(racers) else self.session.selected
         racer = racers[i]
-        if _family(racer.optimizer) != m.optimizer:
+        if map_optimizer(racer.optimizer) != m.optimizer:
             self.marker.setData([], [])
             return
         try:
@@ -1114,29 +1134,30 @@ class MapsView(QWidget):
         lr = float(m.lrs[i])
         changes: dict[str, Any] = {}
         params: dict[str, Any] = {"lr": lr}
-        if m.param == "momentum":
-            mu = float(m.values[j])
-            if racer.optimizer == "gd":
-                if mu != 0.0:
-                    changes["optimizer"] = "momentum"
-                    params["momentum"] = mu
-                    params["dampening"] = 0.0
-            else:
-                params["momentum"] = mu
-            name = "GD" if racer.optimizer == "gd" and mu == 0.0 else \
-                optimizers.spec(changes.get("optimizer", racer.optimizer)).title.split(" (")[0]
-            label = f"{name}, lr {lr:.3g}" + (f", momentum {mu:.3g}" if mu or name != "GD"
-                                              else "")
-        elif m.param == "beta1":
-            b1 = float(m.values[j])
-            try:
-                betas = list(racer.build()[0].hyper["betas"])
-            except ValueError:
-                betas = [0.9, 0.999]
-            params["betas"] = [b1, float(betas[1])]
-            label = f"{optimizers.spec(racer.optimizer).title}, lr {lr:.3g}, β1 {b1:.3g}"
-        else:
-            label = f"{optimizers.spec(racer.optimizer).title}, lr {lr:.3g}"
+        name = racer.optimizer
+        label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {lr:.3g}"
+        if m.param is not None:
+            value = float(m.values[j])
+            own = optimizers.spec(racer.optimizer)
+            if own.name != m.optimizer and own.fixed.get(m.param) != value:
+                # the map ran as another optimizer (gd as heavy ball): become that one
+                name = changes["optimizer"] = m.optimizer
+                params.update({k: v for k, v in own.fixed.items()
+                               if k != m.param and k in optimizers.spec(name).defaults()})
+                label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {lr:.3g}"
+            target = optimizers.spec(name)
+            sweep = target.sweep(m.param)
+            if name != racer.optimizer or m.param not in own.fixed:
+                try:
+                    current = dict(racer.build()[0].hyper)
+                except ValueError:
+                    current = target.defaults()
+                current = {k: v for k, v in current.items() if k in target.defaults()}
+                assigned = optimizers.assign(target, current, {m.param: value})
+                key = sweep.target if sweep is not None else m.param
+                v = assigned[key]
+                params[key] = list(v) if isinstance(v, tuple) else v
+                label += f", {m.param} {value:.3g}"
         s.select(idx)
         s.update_racer(idx, params=params, label=label, **changes)
         self._update_marker()

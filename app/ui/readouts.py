@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app import viewmodel as vm
 from app.analysis import SharpnessTrace, sharpness_trace
+from app.optimizers import GD, HEAVY_BALL, NESTEROV, Dynamics
 from app.ui import theme
 from app.ui.plot_parts import set_log_ticks
 from app.ui.session import Session
@@ -27,8 +28,19 @@ from app.ui.session import Session
 __all__ = ["ReadoutsView", "ReadoutPlot", "SHARPNESS_TITLE", "racer_sharpness"]
 
 SHARPNESS_TITLE = "λ_max vs 2/lr"
-#: optimizers whose step is ``lr`` times the (momentum) gradient: the edge ``limit / lr`` applies
-_SGD_FAMILY = ("gd", "momentum", "nesterov", "sgd")
+#: stability families whose step is ``lr`` times the (momentum) gradient: the edge ``limit / lr``
+#: applies
+_LR_FAMILIES = (GD, HEAVY_BALL, NESTEROV)
+
+
+def _dynamics(racer) -> Dynamics | None:
+    """The racer's declared dynamics if its step is ``lr`` times the (momentum) gradient."""
+    try:
+        opt, _ = racer.build()
+    except ValueError:
+        return None
+    d = opt.spec.dynamics(opt.hyper, 1)
+    return d if d.family in _LR_FAMILIES else None
 
 
 class ReadoutPlot(pg.PlotWidget):
@@ -99,16 +111,10 @@ class ReadoutPlot(pg.PlotWidget):
 def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:
     """:func:`app.analysis.sharpness_trace` of one racer's run, with its momentum limit
     (heavy ball ``2 + 2 momentum``, Nesterov's own; plain ``2`` for every other optimizer)."""
-    momentum, nesterov = 0.0, False
-    if racer.optimizer in _SGD_FAMILY:
-        try:
-            opt, _ = racer.build()
-        except ValueError:
-            opt = None
-        if opt is not None:
-            momentum = float(opt.hyper.get("momentum", 0.0))
-            nesterov = bool(opt.hyper.get("nesterov", False)) and momentum > 0
-    return sharpness_trace(surface, trajectories, momentum, nesterov)
+    d = _dynamics(racer)
+    if d is None:
+        return sharpness_trace(surface, trajectories)
+    return sharpness_trace(surface, trajectories, d.momentum, d.family == NESTEROV)
 
 
 class ReadoutsView(QWidget):
@@ -213,7 +219,7 @@ class ReadoutsView(QWidget):
         self.sharpness = traces
         arrays = [tr.lambda_max for tr in traces.values()]
         arrays += [tr.edge[:, None] for i, r, _ in pairs
-                   if r.optimizer in _SGD_FAMILY for tr in (traces[i],)]
+                   if _dynamics(r) is not None for tr in (traces[i],)]
         log = vm.wants_log(arrays) if arrays else True
         floor = vm.log_floor(arrays)
         series = []
@@ -221,7 +227,7 @@ class ReadoutsView(QWidget):
             tr = traces[i]
             series.append((r.color, vm.steps_series(t.n, t.steps),
                            vm.readout_series(tr.lambda_max, log, floor), ("max", id(t), floor)))
-            if r.optimizer in _SGD_FAMILY:
+            if _dynamics(r) is not None:
                 series.append((r.color, vm.steps_series(1, t.steps),
                                vm.readout_series(tr.edge[:, None], log, floor),
                                ("edge", id(t), floor), True))
