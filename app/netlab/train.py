@@ -67,7 +67,9 @@ CONFIG_PARAMS = (
           doc="auto: mse for regression, cross_entropy for classification"),
     Param("batch_size", 0, kind=int, low=0, high=10_000,
           doc="samples per mini-batch; 0: full batch"),
-    Param("optimizer", "gd", kind=str, choices=tuple(optimizers.names()), doc="the optimizer"),
+    # (not the ones that evaluate a 2D surface themselves, e.g. L-BFGS's line search)
+    Param("optimizer", "gd", kind=str, doc="the optimizer",
+          choices=tuple(n for n in optimizers.names() if not optimizers.spec(n).needs_oracle)),
     Param("schedule", "constant", kind=str, choices=tuple(schedules.names()),
           doc="the learning-rate schedule"),
     Param("steps", 500, kind=int, low=1, high=MAX_STEPS, doc="number of updates"),
