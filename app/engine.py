@@ -74,7 +74,9 @@ class Trajectories:
     - ``points``: ``(steps + 1, N, 2)``, row 0 the start points;
     - ``loss``, ``grad_norm``: ``(steps + 1, N)``, loss and |gradient| at each point (the true
       gradient, without noise);
-    - ``lr``: ``(steps,)``, the learning rate used by update ``t`` (``lr * schedule(t)``);
+    - ``lr``: ``(steps,)``, the learning rate used by update ``t`` (``lr * schedule(t)``); with a
+      loss-driven schedule (reduce on plateau) each point has its own: ``(steps, N)``
+      (:meth:`lr_of` gives one point's either way);
     - ``diverged_at``: ``(N,)``, -1 or the step at which the run blew up. From that step on the
       point, its loss and |g| stay frozen at their last good values, so every array is finite
       (unless the start point itself is invalid: ``diverged_at == 0``, loss NaN);
@@ -102,6 +104,10 @@ class Trajectories:
     def diverged(self) -> np.ndarray:
         return self.diverged_at >= 0
 
+    def lr_of(self, i: int) -> np.ndarray:
+        """The learning rates ``(steps,)`` start point ``i`` ran with."""
+        return self.lr if self.lr.ndim == 1 else self.lr[:, i]
+
     def last_good_step(self) -> np.ndarray:
         """Per run, the last step whose point is a real iterate (``steps`` if not diverged)."""
         return np.where(self.diverged_at >= 0, np.maximum(self.diverged_at - 1, 0), self.steps)
@@ -115,7 +121,7 @@ class Step:
     points: np.ndarray
     loss: np.ndarray
     grad: np.ndarray
-    lr: float
+    lr: float | np.ndarray  # of the next update; (N,) with a loss-driven schedule
     diverged_at: np.ndarray
     state: Any
 
@@ -212,18 +218,24 @@ def iterate(
                          f"(use fewer steps)") from None
     blowup = float(getattr(surface, "blowup", 1e12))
     noisy = noise is not None and noise.sigma > 0
+    # a loss-driven schedule: each point's lr comes from its own losses (fed back below)
+    feedback = (schedule.controller(optimizer.lr, len(p), steps)
+                if schedule is not None and schedule.needs_loss else None)
+
+    def lr_of(k: int):
+        return lrs[k] if feedback is None else feedback.lr_at(k)
 
     with np.errstate(all="ignore"):
         loss, g = surface.value_and_grad(p)
         diverged_at = np.where(blown_up(p, loss, g, blowup), 0, -1).astype(np.int64)
         state = optimizer.init(p)
     frozen = np.flatnonzero(diverged_at >= 0)
-    yield Step(0, p, loss, g, float(lrs[0]), diverged_at, state)
+    yield Step(0, p, loss, g, _scalar_lr(lr_of(0)), diverged_at, state)
 
     for k in range(steps):
         with np.errstate(all="ignore"):
             g_used = g + noise.sample(k, g.shape) if noisy else g
-            new_p, state = optimizer.update(g_used, state, p, lrs[k], surface)
+            new_p, state = optimizer.update(g_used, state, p, lr_of(k), surface)
             new_loss, new_g = surface.value_and_grad(new_p)
             if frozen.size:  # points that blew up before stay at their last good values
                 new_p, new_loss, new_g = (_freeze(new_p, p, frozen),
@@ -241,8 +253,15 @@ def iterate(
                                               _freeze(new_loss, loss, blown),
                                               _freeze(new_g, g, blown))
         p, loss, g = new_p, new_loss, new_g
-        lr_next = float(lrs[k + 1]) if k + 1 < steps else float(lrs[k])
-        yield Step(k + 1, p, loss, g, lr_next, diverged_at, state)
+        if feedback is not None:
+            feedback.observe(k, loss)
+        yield Step(k + 1, p, loss, g, _scalar_lr(lr_of(min(k + 1, steps - 1))), diverged_at,
+                   state)
+
+
+def _scalar_lr(lr: Any) -> float | np.ndarray:
+    """A step's lr as a float, or one per point ``(N,)`` from a loss-driven schedule."""
+    return float(lr) if np.ndim(lr) == 0 else np.asarray(lr, dtype=np.float64).reshape(-1)
 
 
 def simulate(
@@ -272,6 +291,9 @@ def simulate(
     readouts = optimizer.spec.readouts
     extras = {r.name: np.zeros((steps + 1, n, 2) if r.kind == "point" else (steps + 1, n))
               for r in readouts}
+    # one lr per point with a loss-driven schedule
+    lrs = (np.empty((steps, n)) if schedule is not None and schedule.needs_loss
+           else _learning_rates(optimizer, schedule, steps))
 
     def run(rows: slice) -> None:
         width = rows.stop - rows.start
@@ -282,6 +304,8 @@ def simulate(
         for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise):
             points[s.step, rows] = s.points
             loss[s.step, rows] = s.loss
+            if lrs.ndim == 2 and s.step < steps:
+                lrs[s.step, rows] = s.lr
             for r in readouts:  # the optimizer's own numbers (row 0: before any update)
                 extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
                                                 s.points if r.kind == "point" else 0)
@@ -309,8 +333,7 @@ def simulate(
         with ThreadPoolExecutor(len(parts), thread_name_prefix="simulate") as pool:
             for future in [pool.submit(run, rows) for rows in parts]:
                 future.result()
-    return Trajectories(points, loss, norms, _learning_rates(optimizer, schedule, steps),
-                        diverged_at, extras)
+    return Trajectories(points, loss, norms, lrs, diverged_at, extras)
 
 
 def _workers(n: int) -> int:

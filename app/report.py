@@ -99,7 +99,7 @@ def _racer_entry(run, noise) -> dict[str, Any]:
             "points": _array(traj.points[:, i, :]),
             "loss": _array(traj.loss[:, i]),
             "grad_norm": _array(traj.grad_norm[:, i]),
-            "lr": _array(traj.lr),
+            "lr": _array(traj.lr_of(i)),
             "diverged_at": d if d >= 0 else None,
         })
         if traj.extras:  # the optimizer's declared readouts (e.g. L-BFGS's function evaluations)
@@ -152,8 +152,8 @@ def csv_rows(runs: Iterable) -> Iterator[Iterable]:
         racer, traj = run.racer, run.trajectories
         name, label = racer.optimizer, racer.display_label()
         steps = traj.steps
-        lr = _array(traj.lr) + [None]
         for i in range(traj.n):
+            lr = _array(traj.lr_of(i)) + [None]
             d = int(traj.diverged_at[i])
             yield zip(repeat(name), repeat(label), repeat(i), range(steps + 1),
                       _array(traj.points[:, i, 0]), _array(traj.points[:, i, 1]),

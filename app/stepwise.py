@@ -137,6 +137,7 @@ class _Record(NamedTuple):
     """What :class:`StepExplainer` keeps of one yielded step: one start point's row."""
 
     point: np.ndarray  # (1, 2)
+    lr: float  # of the update leaving this step (the engine's, for this point)
     grad: np.ndarray  # (1, 2)
     loss: float
     diverged_at: int
@@ -212,16 +213,16 @@ class StepExplainer:
         i, n = self.index, self.starts.shape[0]
         while len(self._records) <= last:
             s = next(self._iterator)
-            self._records.append(_Record(s.points[i:i + 1].copy(), s.grad[i:i + 1].copy(),
+            lr = float(s.lr if np.ndim(s.lr) == 0 else s.lr[i])
+            self._records.append(_Record(s.points[i:i + 1].copy(), lr, s.grad[i:i + 1].copy(),
                                          float(s.loss[i]), int(s.diverged_at[i]),
                                          _row_state(s.state, i, n)))
 
     def _learning_rate(self, k: int) -> tuple[float, float]:
-        """``(lr, factor)`` of update ``k``, computed as the engine computes it."""
-        factors = (self.schedule(np.arange(k + 1)) if self.schedule is not None
-                   else np.ones(k + 1))
-        lrs = self.optimizer.lr * factors
-        return float(lrs[k]), float(factors[k])
+        """``(lr, factor)`` of update ``k``: the engine's own (a loss-driven schedule makes it
+        depend on the run, not only on k)."""
+        lr = self._records[k].lr
+        return lr, lr / self.optimizer.lr
 
     def _noise_row(self, k: int) -> np.ndarray | None:
         if self.noise is None:

@@ -21,6 +21,8 @@ from surfaces import Surface
 
 FIXTURE = Path(__file__).parent / "fixtures" / "torch_reference.json"
 
+#: the surface optimizers that evaluate it themselves (L-BFGS) are given
+ORACLE = surfaces.get("quadratic", lambda1=1.0, lambda2=3.0)
 P0 = np.array([[1.0, -2.0]])
 G1 = np.array([[3.0, -4.0]])
 G2 = np.array([[1.0, 2.0]])
@@ -193,8 +195,8 @@ def test_update_is_pure_and_counts(name):
     g = np.array([[1.0, -1.0], [0.5, 2.0]])
     p_copy, g_copy = p.copy(), g.copy()
     state = opt.init(p)
-    first = opt.update(g, state, p, opt.lr)
-    again = opt.update(g, state, p, opt.lr)
+    first = opt.update(g, state, p, opt.lr, ORACLE)
+    again = opt.update(g, state, p, opt.lr, ORACLE)
     np.testing.assert_array_equal(p, p_copy)
     np.testing.assert_array_equal(g, g_copy)
     np.testing.assert_array_equal(first[0], again[0])
@@ -213,10 +215,10 @@ def test_rows_are_independent(name):
     states = [opt.init(a) for a in alone]
     for k in range(5):
         g = np.sin(together * (k + 1))
-        together, state = opt.update(g, state, together, opt.lr)
+        together, state = opt.update(g, state, together, opt.lr, ORACLE)
         for i in range(3):
             gi = np.sin(alone[i] * (k + 1))
-            alone[i], states[i] = opt.update(gi, states[i], alone[i], opt.lr)
+            alone[i], states[i] = opt.update(gi, states[i], alone[i], opt.lr, ORACLE)
     np.testing.assert_array_equal(together, np.concatenate(alone))
 
 
@@ -270,6 +272,8 @@ def test_trajectory_matches_torch(case):
     assert run.points.shape == expected.shape
     assert (run.diverged_at == -1).all()
     np.testing.assert_allclose(run.points, expected, rtol=1e-10, atol=1e-14)
+    for name, values in (case.get("extras") or {}).items():  # ASGD's ax, L-BFGS's evaluations
+        np.testing.assert_allclose(run.extras[name], values, rtol=1e-10, atol=1e-14)
 
 
 def test_fixture_covers_every_torch_option():
@@ -281,10 +285,22 @@ def test_fixture_covers_every_torch_option():
         ("RMSprop", "weight_decay"), ("RMSprop", "alpha"), ("Adam", "amsgrad"),
         ("Adam", "weight_decay"), ("Adam", "betas"), ("Adam", "eps"), ("AdamW", "amsgrad"),
         ("AdamW", "weight_decay"), ("NAdam", "weight_decay"), ("NAdam", "momentum_decay"),
+        ("NAdam", "decoupled_weight_decay"), ("Adamax", "betas"), ("Adamax", "eps"),
+        ("Adamax", "weight_decay"), ("Adadelta", "rho"), ("Adadelta", "eps"),
+        ("Adadelta", "weight_decay"), ("Rprop", "etas"), ("Rprop", "step_sizes"),
+        ("RAdam", "betas"), ("RAdam", "weight_decay"), ("RAdam", "decoupled_weight_decay"),
+        ("ASGD", "lambd"), ("ASGD", "alpha"), ("ASGD", "t0"), ("ASGD", "weight_decay"),
+        ("LBFGS", "max_iter"), ("LBFGS", "max_eval"), ("LBFGS", "history_size"),
+        ("LBFGS", "line_search_fn"),
     }
     assert wanted <= seen, wanted - seen
     classes = {c["torch"]["class"] for c in CASES}
-    assert classes == {"SGD", "Adagrad", "RMSprop", "Adam", "AdamW", "NAdam"}
+    # every optimizer that names a torch class is checked against it
+    assert classes == {optimizers.spec(n).torch_name for n in optimizers.names()} - {""}
+    # and every torch scheduler we have a twin of
+    torch_schedules = {c["schedule"]["torch"] for c in CASES if c["schedule"]}
+    assert {"multistep", "polynomial", "cosine_restarts", "one_cycle", "cyclic", "plateau",
+            "warmup_multistep", "cosine", "step"} <= torch_schedules
     assert {c["surface"]["name"] for c in CASES} == {"quadratic", "rosenbrock"}
     assert sum(c["schedule"] is not None for c in CASES) >= 3
     assert all(c["ulp_check"]["tolerance"] <= 1e-12 for c in CASES)
@@ -322,6 +338,14 @@ INVALID = [
      "Nesterov momentum requires a momentum and zero dampening"),
     ("nesterov", {"momentum": 0}, "Nesterov momentum requires a momentum"),
     ("adam", {"amsgrad": "maybe"}, "amsgrad"),
+    ("adadelta", {"rho": 1.5}, "Invalid rho value: 1.5"),
+    ("adamax", {"eps": -1}, "Invalid epsilon value: -1"),
+    ("radam", {"betas": (0.9, 1.0)}, "Invalid beta parameters"),
+    ("rprop", {"etas": (1.5, 1.2)}, "Invalid eta values: 1.5, 1.2"),
+    ("rprop", {"etas": (0.5, 0.9)}, "Invalid eta values: 0.5, 0.9"),
+    ("asgd", {"lr": 0}, "Invalid learning rate: 0"),
+    ("lbfgs", {"line_search_fn": "armijo"}, "line_search_fn"),
+    ("lbfgs", {"history_size": 0}, "history_size"),
 ]
 
 
@@ -364,6 +388,15 @@ TORCH_DEFAULTS = {
               "amsgrad": False},
     "NAdam": {"lr": 2e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0,
               "momentum_decay": 4e-3, "decoupled_weight_decay": False},
+    "Adamax": {"lr": 2e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0},
+    "Adadelta": {"lr": 1.0, "rho": 0.9, "eps": 1e-6, "weight_decay": 0.0},
+    "Rprop": {"lr": 1e-2, "etas": (0.5, 1.2), "step_sizes": (1e-6, 50.0)},
+    "RAdam": {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0,
+              "decoupled_weight_decay": False},
+    "ASGD": {"lr": 1e-2, "lambd": 1e-4, "alpha": 0.75, "t0": 1e6, "weight_decay": 0.0},
+    # max_eval None (max_iter * 5 // 4) is 0 here, line_search_fn None is "none" (TOML has no null)
+    "LBFGS": {"lr": 1.0, "max_iter": 20, "max_eval": 0, "tolerance_grad": 1e-7,
+              "tolerance_change": 1e-9, "history_size": 100, "line_search_fn": "none"},
 }
 # options that are not in torch, with the value that gives torch's behaviour
 NOT_IN_TORCH = {"adam": {"bias_correction": True}, "adagrad": {"average": False}}
@@ -371,7 +404,10 @@ NOT_IN_TORCH = {"adam": {"bias_correction": True}, "adagrad": {"average": False}
 
 @pytest.mark.parametrize("name, torch_name", [("sgd", "SGD"), ("adagrad", "Adagrad"),
                                               ("rmsprop", "RMSprop"), ("adam", "Adam"),
-                                              ("adamw", "AdamW"), ("nadam", "NAdam")])
+                                              ("adamw", "AdamW"), ("nadam", "NAdam"),
+                                              ("adamax", "Adamax"), ("adadelta", "Adadelta"),
+                                              ("rprop", "Rprop"), ("radam", "RAdam"),
+                                              ("asgd", "ASGD"), ("lbfgs", "LBFGS")])
 def test_defaults_equal_torch(name, torch_name):
     hyper = dict(optimizers.make(name).hyper)
     assert optimizers.spec(name).torch_name == torch_name

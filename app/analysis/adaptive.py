@@ -77,11 +77,14 @@ def effective_step_trace(surface: Surface, optimizer: Optimizer, starts: Any, st
                          noise: Noise | None = None) -> EffectiveStepTrace:
     """Run :func:`app.engine.iterate` and record :func:`effective_step` after every update (to
     watch lesson P6's burst grow: the rms Adagrad step along a quiet axis)."""
-    rows, points = [], []
-    factors = schedule(np.arange(int(steps))) if schedule is not None else np.ones(int(steps))
-    lrs = optimizer.lr * factors
-    used = np.concatenate([lrs[:1], lrs])
+    rows, points, used = [], [], []
+    previous = None  # row t is made by update t - 1, with that update's lr
     for s in iterate(surface, optimizer, starts, steps, schedule, noise):
-        rows.append(effective_step(s.state, optimizer, used[s.step], shape=s.points.shape))
+        lr = s.lr if previous is None else previous
+        lr = float(lr if np.ndim(lr) == 0 else np.asarray(lr).reshape(-1)[-1])
+        rows.append(effective_step(s.state, optimizer, lr, shape=s.points.shape))
         points.append(s.points)
-    return EffectiveStepTrace(np.arange(len(rows)), used, np.stack(rows), np.stack(points))
+        used.append(lr)
+        previous = s.lr
+    return EffectiveStepTrace(np.arange(len(rows)), np.array(used), np.stack(rows),
+                              np.stack(points))

@@ -490,7 +490,11 @@ def sharpness_trace(surface: Surface, trajectories: Any, momentum: float = 0.0,
     points = np.asarray(trajectories.points, dtype=np.float64)
     n_steps = points.shape[0] - 1
     lr_used = np.asarray(trajectories.lr, dtype=np.float64)
-    lr = np.concatenate([lr_used, lr_used[-1:]]) if lr_used.size else np.full(1, np.nan)
+    if lr_used.ndim == 1:
+        lr_used = lr_used[:, None]  # one lr for every point (else one per point: on a plateau)
+    lr_all = (np.concatenate([lr_used, lr_used[-1:]]) if lr_used.size
+              else np.full((1, 1), np.nan))
+    lr = lr_all[:, 0]  # the edge line follows the first start point's lr
     with np.errstate(all="ignore"):
         ev = _eigvalsh_batched(surface.hessian(points))
         t = np.arange(n_steps + 1)[:, None]
@@ -498,6 +502,6 @@ def sharpness_trace(surface: Surface, trajectories: Any, momentum: float = 0.0,
         gone = (div >= 0) & (t >= div)
         ev[gone] = np.nan
         edge = limit / lr
-        lr_lambda = lr[:, None] * ev[..., 1]
+        lr_lambda = lr_all * ev[..., 1]
     return SharpnessTrace(np.arange(n_steps + 1), ev[..., 1], ev[..., 0], lr, limit, edge,
                           lr_lambda)

@@ -70,7 +70,8 @@ CONFIG_PARAMS = (
     # (not the ones that evaluate a 2D surface themselves, e.g. L-BFGS's line search)
     Param("optimizer", "gd", kind=str, doc="the optimizer",
           choices=tuple(n for n in optimizers.names() if not optimizers.spec(n).needs_oracle)),
-    Param("schedule", "constant", kind=str, choices=tuple(schedules.names()),
+    Param("schedule", "constant", kind=str,  # (not the loss-driven ones: the 2D engine's)
+          choices=tuple(n for n in schedules.names() if schedules.spec(n).feedback is None),
           doc="the learning-rate schedule"),
     Param("steps", 500, kind=int, low=1, high=MAX_STEPS, doc="number of updates"),
     Param("sharpness_every", 10, kind=int, low=0, high=MAX_STEPS,

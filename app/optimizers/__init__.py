@@ -37,6 +37,7 @@ import numpy as np  # noqa: F401 (the doctest above)
 # Each module registers its optimizer on import; the order here is the order of names().
 from . import gd, momentum, nesterov, sgd  # noqa: F401  isort: skip
 from . import adagrad, adagrad_rms, rmsprop, adam, adamw, nadam  # noqa: F401  isort: skip
+from . import radam, adamax, adadelta, rprop, asgd, lbfgs  # noqa: F401  isort: skip
 from .adagrad import AdagradState
 from .adam import AdamState
 from .base import (

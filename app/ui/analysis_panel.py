@@ -246,7 +246,7 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
     if k >= traj.steps:
         notes.append(f"Step {k} is the end of the run: the next step is one beyond it, with "
                      "the last learning rate.")
-    lrs = np.asarray(traj.lr, dtype=np.float64)
+    lrs = np.asarray(traj.lr_of(s), dtype=np.float64)
     lr = float(lrs[min(k, lrs.size - 1)]) if lrs.size else float(opt.lr)
     dynamics = opt.spec.dynamics(opt.hyper, k + 1)
     family = dynamics.family

@@ -57,7 +57,8 @@ class StatusReadout(QWidget):
             return
         t = run.trajectories
         k = min(step, t.steps)
-        lr = t.lr[min(k, t.lr.size - 1)] if t.lr.size else np.nan
+        lrs = t.lr_of(0)
+        lr = lrs[min(k, lrs.size - 1)] if lrs.size else np.nan
         n = f" (start 1 of {t.n})" if t.n > 1 else ""
         loss, gnorm = float(t.loss[k, 0]), float(t.grad_norm[k, 0])
         if np.isfinite(loss) and np.isfinite(gnorm):
