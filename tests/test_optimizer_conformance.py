@@ -232,3 +232,26 @@ def test_scenario_round_trip_and_export(name, tmp_path):
     assert np.array_equal(np.array(racer["runs"][0]["points"]), runs[0].trajectories.points[:, 0])
     for r in optimizers.spec(name).readouts:
         assert len(racer["runs"][0]["extras"][r.name]) == 7
+
+
+@pytest.mark.parametrize("kind", ["optimizers", "schedules"])
+def test_readme_tables_are_the_registry(kind):
+    """The README's tables are ``descent-lab list KIND --markdown``: made, not kept in step."""
+    from pathlib import Path
+
+    from app.cli import list_cmd
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(f"<!-- {kind}:begin -->\n")[1].split(f"<!-- {kind}:end -->")[0]
+    made = getattr(list_cmd, f"{kind}_markdown")()
+    assert block == made, f"README out of date: run descent-lab list {kind} --markdown"
+
+
+def test_cli_takes_pairs_like_torch(capsys):
+    """``--param etas=0.4,1.3``: a pair as comma-separated numbers, named as in torch."""
+    assert main(["run", "--surface", "quadratic", "--optimizer", "rprop", "--param",
+                 "etas=0.4,1.3", "--param", "step_sizes=1e-4,2", "--start", "1,1",
+                 "--steps", "5"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["racers"][0]["params"]["etas"] == [0.4, 1.3]
+    assert data["racers"][0]["params"]["step_sizes"] == [1e-4, 2.0]

@@ -2,6 +2,8 @@
 
 Each line is one item (so ``| grep`` finds an item with its defaults); parameters are shown as
 ``KEY=VALUE`` in the syntax ``descent-lab run`` accepts (tuples comma-separated).
+``--markdown`` prints the optimizers or schedules as the Markdown table the README shows (made
+from the registries, so the README cannot drift: a test compares them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ def add_parser(sub) -> None:
     )
     p.add_argument("what", metavar="{" + ",".join(KINDS) + "}",
                    help="what to list (singular works too: 'list surface')")
+    p.add_argument("--markdown", action="store_true",
+                   help="optimizers or schedules as a Markdown table (the README's)")
     p.set_defaults(func=run)
 
 
@@ -60,6 +64,43 @@ def _surfaces() -> str:
         fam = surfaces.family(name)
         rows.append((name, fam.title, fmt_params(fam.PARAMS)))
     return table(("NAME", "TITLE", "PARAMETERS (defaults)"), rows)
+
+
+_FAMILY_WORDS = {"gd": "gradient descent", "heavy_ball": "heavy ball", "nesterov": "Nesterov",
+                 "adaptive": "adaptive", "other": "other"}
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def optimizers_markdown() -> str:
+    """The README's optimizer table, from the registry."""
+    from app import optimizers
+
+    lines = ["| name | update | hyperparameters (defaults) | stability family | checked against |",
+             "| --- | --- | --- | --- | --- |"]
+    for s in optimizers.specs():
+        family = _FAMILY_WORDS[s.dynamics(s.effective({}), 1).family]
+        lines.append(f"| `{s.name}` | {_md(s.summary)} | `{fmt_params(s.params)}` | {family} "
+                     f"| {_md(s.reference)} |")
+    return "\n".join(lines) + "\n"
+
+
+def schedules_markdown() -> str:
+    """The README's schedule table, from the registry."""
+    from app import schedules
+
+    lines = ["| name | factor of lr at step t | parameters (defaults) | torch twin |",
+             "| --- | --- | --- | --- |"]
+    common = {p.name: p.default for p in schedules.spec("constant").params}
+    for name in schedules.names():
+        s = schedules.spec(name)  # the warm-up every schedule takes is said once, below it
+        own = tuple(p for p in s.params if common.get(p.name, object()) != p.default)
+        twin = f"`{s.torch_name}`" if s.torch_name else "-"
+        lines.append(f"| `{name}` | {_md(s.title)}: `{_md(s.formula)}` | "
+                     f"`{fmt_params(own)}` | {twin} |")
+    return "\n".join(lines) + "\n"
 
 
 def _optimizers() -> str:
@@ -115,6 +156,12 @@ def run(args) -> int:
         raise unknown_name_error("list", args.what, KINDS)
     from app.cli.run_cmd import emit
 
-    text = _LISTERS[what]()
+    markdown = {"optimizers": optimizers_markdown, "schedules": schedules_markdown}
+    if getattr(args, "markdown", False):
+        if what not in markdown:
+            raise ValueError(f"--markdown lists optimizers or schedules, not {what}")
+        text = markdown[what]()
+    else:
+        text = _LISTERS[what]()
     emit(lambda out: out.write(text))
     return 0

@@ -1,4 +1,6 @@
-"""StatusReadout: the step, and for the selected racer its loss, |g| and lr at the playhead."""
+"""StatusReadout: the step, and for the selected racer its loss, |g| and lr at the playhead, and
+the numbers its optimizer reports per step (its declared readouts, e.g. L-BFGS's function
+evaluations)."""
 
 from __future__ import annotations
 
@@ -65,10 +67,27 @@ class StatusReadout(QWidget):
             values = f"loss {vm.format_number(loss)}   |g| {vm.format_number(gnorm)}"
         else:  # e.g. a start point where f is undefined (log(x), x < 0): no "nan" text
             values = "loss —   |g| —   (f is undefined or infinite here: move the start point)"
-        self.values.setText(f"{values}   lr {vm.format_number(lr)}{n}")
+        self.values.setText(f"{values}   lr {vm.format_number(lr)}{_readouts(run, k)}{n}")
         d = s.diverged_at(s.selected)
         if d >= 0 and step >= d:
             self.diverged.setText(f"<b style='color:{theme.COLORS['error']}'>diverged at step "
                                   f"{d}</b>")
         else:
             self.diverged.setText("")
+
+
+def _readouts(run, k: int) -> str:
+    """``"   function evaluations 7"``: the optimizer's count and scalar readouts after update
+    ``k`` of the first start point (points are drawn, not written)."""
+    t = run.trajectories
+    try:
+        spec = run.racer.build()[0].spec
+    except ValueError:
+        return ""
+    parts = []
+    for r in spec.readouts:
+        if r.kind in ("count", "scalar") and r.name in t.extras and k > 0:
+            value = float(t.extras[r.name][k, 0])
+            text = str(int(value)) if r.kind == "count" else vm.format_number(value)
+            parts.append(f"   {r.title} {text}")
+    return "".join(parts)

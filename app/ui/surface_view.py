@@ -103,6 +103,11 @@ class _RacerItems:
     def __init__(self, plot: pg.PlotItem):
         self.path = pg.PlotCurveItem(connect="finite", antialias=True)
         self.path.setZValue(20)
+        # the optimizer's second point, if it reports one (ASGD's average, ...): dashed
+        self.second = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.second.setZValue(19)
+        plot.addItem(self.second)
+        self.second_paths = np.empty((0, 1, 2))
         self.heads = _Markers(size=11, pxMode=True)
         self.heads.setZValue(30)
         plot.addItem(self.path)
@@ -120,12 +125,27 @@ class _RacerItems:
         # no shadow pen: a wide shadow doubles the cost of a frame; the heatmap is dimmed
         # instead (theme.HEATMAP_BRIGHTNESS) so the bright racer colours stand out
         self.path.setPen(pg.mkPen(c, width=2.0))
+        self.second.setPen(pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
         self.heads.setPen(pg.mkPen("k", width=1.2))
         self.heads.setBrush(pg.mkBrush(c))
 
     def remove(self, plot: pg.PlotItem) -> None:
         plot.removeItem(self.path)
+        plot.removeItem(self.second)
         plot.removeItem(self.heads)
+
+
+def _second_points(run, window) -> np.ndarray:
+    """The drawable second point of a run whose optimizer reports one (a ``"point"`` readout),
+    else an empty array."""
+    try:
+        spec = run.racer.build()[0].spec
+    except ValueError:
+        return np.empty((0, 1, 2))
+    for r in spec.readouts:
+        if r.kind == "point" and r.name in run.trajectories.extras:
+            return vm.drawable_points(run.trajectories.extras[r.name], window)
+    return np.empty((0, 1, 2))
 
 
 class SurfaceView(QWidget):
@@ -307,11 +327,12 @@ class SurfaceView(QWidget):
         for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
             items.style(racer.color)
             if run is None:
-                items.paths = np.empty((0, 1, 2))
+                items.paths = items.second_paths = np.empty((0, 1, 2))
                 items.diverged_at = np.empty(0, dtype=int)
                 items.source = None
             elif run.trajectories is not items.source or window != self._paths_window:
                 items.paths = vm.drawable_points(run.trajectories.points, window)
+                items.second_paths = _second_points(run, window)
                 items.diverged_at = run.trajectories.diverged_at
                 items.source = run.trajectories
         self._paths_window = window
@@ -345,10 +366,16 @@ class SurfaceView(QWidget):
         for i, items in enumerate(self.racer_items):
             if items.paths.shape[0] == 0:
                 items.path.setData([], [])
+                items.second.setData([], [])
                 items.heads.setData([], [])
                 continue
             x, y = vm.path_until(items.paths, step)
             items.path.setData(x, y, connect="finite")
+            if items.second_paths.shape[0]:
+                x, y = vm.path_until(items.second_paths, step)
+                items.second.setData(x, y, connect="finite")
+            else:
+                items.second.setData([], [])
             items.heads.setData(pos=vm.heads_at(items.paths, step))
             hit = (items.diverged_at >= 0) & (items.diverged_at <= step)
             if hit.any():

@@ -66,6 +66,18 @@ def test_every_consumer_in_the_window(win, name):
     text = mode.panel.plain_text()
     assert spec.title.lower() in text.lower() and "Step 2 → 3" in text
     mode.set_enabled(False)
+    # the optimizer's own numbers: counts in the status bar, a second point drawn dashed
+    s.set_step(3)
+    extras = s.runs[0].trajectories.extras
+    for r in spec.readouts:
+        if r.kind == "count":
+            assert f"{r.title} {int(extras[r.name][3, 0])}" in win.status.values.text()
+        elif r.kind == "point":
+            x, y = win.surface_view.racer_items[0].second.getData()
+            assert np.allclose(x[:4], extras[r.name][:4, 0, 0])
+    if not spec.readouts:
+        x, _ = win.surface_view.racer_items[0].second.getData()
+        assert x is None or len(x) == 0
     # maps: the row is the declared sweep of the optimizer the map runs
     param = row_parameter(name)
     target = optimizers.spec(spec.map_as or name)
