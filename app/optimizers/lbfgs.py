@@ -331,8 +331,7 @@ def narrate(ctx: StepContext) -> Story:
     with np.errstate(all="ignore"):
         move = -ctx.g * t
         eff = np.full(2, t)
-    return Story(lines, eff, velocity=d, velocity_units="gradient",
-                 terms={"func_evals": evals, "iterations": iterations, "t": t,
+    return Story(lines, eff, terms={"func_evals": evals, "iterations": iterations, "t": t,
                         "direction": d, "gd_move": move})
 
 
