@@ -47,6 +47,8 @@ import numpy as np
 
 from surfaces.params import Param, unknown_name_error, validate_params
 
+from .parts import Levels
+
 __all__ = [
     "GD", "HEAVY_BALL", "NESTEROV", "ADAPTIVE", "OTHER", "FAMILIES",
     "Dynamics", "Sweep", "Readout", "OptimizerSpec", "Optimizer",
@@ -290,7 +292,7 @@ def make_batch(name: str, hyper: Mapping[str, Any], rows: Mapping[str, Any]) -> 
         effective = s.effective(h)
     if effective is None:
         effective = s.effective(dict(hyper))
-    columns = {k: a[:, None] for k, a in arrays.items()}
+    columns = {k: Levels(a[:, None]) for k, a in arrays.items()}
     return Optimizer(s, assign(s, effective, columns))
 
 

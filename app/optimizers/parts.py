@@ -67,7 +67,8 @@ def zeros(params: Array) -> Array:
 
 def is_zero(value: Any) -> bool:
     """True if a (scalar or array) hyperparameter is 0 everywhere: torch skips the term."""
-    return bool(np.all(np.asarray(value) == 0))
+    levels = getattr(value, "levels", None)
+    return bool(np.all((levels[0] if levels is not None else np.asarray(value)) == 0))
 
 
 def where(mask: Any, a: Array, b: Array) -> Array:
@@ -79,14 +80,43 @@ def where(mask: Any, a: Array, b: Array) -> Array:
     return np.where(mask, a, b) if mask.any() else b
 
 
+class Levels(np.ndarray):
+    """A per-point hyperparameter array that remembers its few distinct values (a map's rows),
+    so that :func:`power` takes ``value ** t`` once per distinct value, not once per point.
+    Indexing keeps that knowledge; arithmetic gives plain arrays."""
+
+    def __new__(cls, array: Any) -> Levels:
+        a = np.asarray(array, dtype=np.float64)
+        values, index = np.unique(a, return_inverse=True)
+        out = a.view(cls)
+        out.levels = (values, index.reshape(a.shape))
+        return out
+
+    def __array_finalize__(self, obj) -> None:
+        self.levels = None
+
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        return np.asarray(array)[()] if return_scalar else np.asarray(array)
+
+    def __getitem__(self, item):
+        out = super().__getitem__(item)
+        if isinstance(out, Levels) and self.levels is not None:
+            out.levels = (self.levels[0], self.levels[1][item])
+        return out
+
+
 def power(base: Any, exponent: Any) -> Any:
     """``base ** exponent`` exactly as Python (and torch's Python-side scalars) compute it.
 
     For arrays this is ``np.float_power``, which calls the C library's ``pow`` like Python;
-    ``np.power`` may use a vectorized pow that differs in the last bit.
+    ``np.power`` may use a vectorized pow that differs in the last bit. (A compiled loop would
+    call ``pow`` per element: :class:`Levels` only saves the numpy path repeated work.)
     """
     if np.ndim(base) == 0 and np.ndim(exponent) == 0:
         return float(base) ** exponent
+    levels = getattr(base, "levels", None)
+    if levels is not None and np.ndim(exponent) == 0:
+        return np.float_power(levels[0], exponent)[levels[1]]
     return np.float_power(base, exponent)
 
 
@@ -119,11 +149,20 @@ def lerp(start: Array, end: Array, weight: Any) -> Array:
             diff *= 1 - weight
             np.subtract(end, diff, out=diff)
         return diff
-    near = diff * weight
-    near += start
+    low = np.abs(weight) < 0.5
+    if low.all():
+        return _near(diff, start, weight)
     far = diff * (1 - weight)
-    far = end - far
-    return np.where(np.abs(weight) < 0.5, near, far)
+    np.subtract(end, far, out=far)
+    if low.any():
+        np.copyto(far, _near(diff, start, weight), where=low)
+    return far
+
+
+def _near(diff: Array, start: Array, weight: Any) -> Array:
+    diff = diff * weight
+    diff += start
+    return diff
 
 
 def decayed_square(avg: Array, g: Array, decay: Any) -> Array:

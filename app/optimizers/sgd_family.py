@@ -51,7 +51,8 @@ def update(grads, state, params, lr, hyper):
             direction += g
         else:
             direction = buf
-        direction = parts.where(mu != 0, direction, g)
+        if not parts.is_zero(damp):  # else rows with mu = 0 already have 0 * b + g = g
+            direction = parts.where(mu != 0, direction, g)
     return parts.step_along(params, direction, lr), SGDState(state.count + 1, buf)
 
 

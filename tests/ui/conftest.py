@@ -36,6 +36,15 @@ def themed_app(qapp):
     return qapp
 
 
+def _free(w, app) -> None:
+    """Free a window now (pyqtgraph's menus and plots would otherwise pile up between tests)."""
+    w.playback.pause()
+    w.close()
+    w.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def window(themed_app, qtbot):
     from app.ui.main_window import MainWindow
@@ -46,13 +55,18 @@ def window(themed_app, qtbot):
     qtbot.waitExposed(w)
     w.activateWindow()
     yield w
-    # free the window now (pyqtgraph's menus and plots would otherwise pile up between tests)
-    w.playback.pause()
-    w.close()
-    w.deleteLater()
-    themed_app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    del w
-    gc.collect()
+    _free(w, themed_app)
+
+
+@pytest.fixture(scope="module")
+def module_window(themed_app):
+    """One window for a whole test module (each test sets its own scenario): cheap."""
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.show()
+    yield w
+    _free(w, themed_app)
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ narration and the maps tab's row parameter. One window serves the whole module (
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent
 
 from app import optimizers
 from app.optimizers import ADAPTIVE
@@ -20,19 +17,9 @@ pytestmark = pytest.mark.filterwarnings("error")
 NAMES = optimizers.names()
 
 
-@pytest.fixture(scope="module")
-def win(themed_app):
-    from app.ui.main_window import MainWindow
-
-    w = MainWindow()
-    w.show()
-    yield w
-    w.playback.pause()
-    w.close()
-    w.deleteLater()
-    themed_app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    del w
-    gc.collect()
+@pytest.fixture
+def win(module_window):
+    return module_window
 
 
 @pytest.mark.parametrize("name", NAMES)
