@@ -488,3 +488,11 @@ def test_adam_bias_correction_root_is_torchs():
     sqrt_like = p + (-step_size) * m_new / (np.sqrt(v_new) / math.sqrt(bc2) + 1e-8)
     np.testing.assert_array_equal(new, torch_like)
     assert not np.array_equal(new, sqrt_like)
+
+
+def test_lbfgs_takes_torchs_none():
+    """torch's ``max_eval=None`` and ``line_search_fn=None`` (TOML has no null: 0, "none")."""
+    opt = optimizers.make("lbfgs", max_eval=None, line_search_fn=None)
+    assert opt.hyper["max_eval"] == 0 and opt.hyper["line_search_fn"] == "none"
+    assert optimizers.make("lbfgs", line_search_fn="strong_wolfe").hyper["line_search_fn"] == \
+        "strong_wolfe"

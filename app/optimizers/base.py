@@ -144,9 +144,14 @@ class OptimizerSpec:
     reference: str = ""  # what it is checked against, in words
     needs_oracle: bool = False
     readouts: tuple[Readout, ...] = ()
+    #: torch's spellings that have no TOML form, mapped to ours before validation (L-BFGS:
+    #: ``max_eval=None`` is 0, ``line_search_fn=None`` is ``"none"``)
+    none_means: Mapping[str, Any] = field(default_factory=dict)
 
     def effective(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """Validated hyperparameters: defaults, then ``given``; ``ValueError`` if invalid."""
+        given = {k: self.none_means[k] if v is None and k in self.none_means else v
+                 for k, v in given.items()}
         hyper = validate_params(f"optimizer '{self.name}'", self.params, given)
         hyper.update(self.fixed)
         if self.check is not None:

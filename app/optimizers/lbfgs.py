@@ -354,6 +354,7 @@ SPEC = register(OptimizerSpec(
                "'none')")),
     init=init, update=update, state=LBFGSState, narrate=narrate,
     dynamics=lambda hyper, t: Dynamics(OTHER), check=check, needs_oracle=True,
+    none_means={"max_eval": 0, "line_search_fn": "none"},
     readouts=(Readout("func_evals", "function evaluations", "count",
                       lambda s: s.func_evals),),
     torch_name="LBFGS", reference="torch.optim.LBFGS 2.13 (float64, one tensor per point)"))
