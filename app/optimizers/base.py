@@ -232,10 +232,16 @@ def _take_value(v: Any, rows: Any) -> Any:
 
 
 def take_rows(state: Any, rows: Any, n: int) -> Any:
-    """``state`` with every per-point array (first axis of length ``n``) indexed by ``rows``."""
-    return type(state)(*(
-        v[rows] if isinstance(v, np.ndarray) and v.ndim >= 1 and v.shape[0] == n else v
-        for v in state))
+    """``state`` with every per-point array (first axis of length ``n``) indexed by ``rows``;
+    a nested state (a wrapper's inner optimizer, e.g. Lookahead's) is cut the same way."""
+    def cut(v):
+        if isinstance(v, np.ndarray) and v.ndim >= 1 and v.shape[0] == n:
+            return v[rows]
+        if isinstance(v, tuple) and hasattr(v, "_fields"):
+            return take_rows(v, rows, n)
+        return v
+
+    return type(state)(*(cut(v) for v in state))
 
 
 # --------------------------------------------------------------------------------------------
