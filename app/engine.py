@@ -261,7 +261,9 @@ def iterate(
 
 def _scalar_lr(lr: Any) -> float | np.ndarray:
     """A step's lr as a float, or one per point ``(N,)`` from a loss-driven schedule."""
-    return float(lr) if np.ndim(lr) == 0 else np.asarray(lr, dtype=np.float64).reshape(-1)
+    if isinstance(lr, float | np.floating) or np.ndim(lr) == 0:
+        return float(lr)
+    return np.asarray(lr, dtype=np.float64).reshape(-1)
 
 
 def simulate(

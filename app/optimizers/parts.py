@@ -67,13 +67,15 @@ def zeros(params: Array) -> Array:
 
 def is_zero(value: Any) -> bool:
     """True if a (scalar or array) hyperparameter is 0 everywhere: torch skips the term."""
+    if isinstance(value, float | int):  # the usual case, without numpy's per-call cost
+        return value == 0
     levels = getattr(value, "levels", None)
     return bool(np.all((levels[0] if levels is not None else np.asarray(value)) == 0))
 
 
 def where(mask: Any, a: Array, b: Array) -> Array:
     """``a`` where ``mask``, else ``b``; a scalar mask picks one without copying."""
-    if np.ndim(mask) == 0:
+    if isinstance(mask, bool | np.bool_) or np.ndim(mask) == 0:
         return a if mask else b
     if mask.all():
         return a
@@ -112,6 +114,8 @@ def power(base: Any, exponent: Any) -> Any:
     ``np.power`` may use a vectorized pow that differs in the last bit. (A compiled loop would
     call ``pow`` per element: :class:`Levels` only saves the numpy path repeated work.)
     """
+    if isinstance(base, float | int) and isinstance(exponent, float | int):
+        return float(base) ** exponent
     if np.ndim(base) == 0 and np.ndim(exponent) == 0:
         return float(base) ** exponent
     levels = getattr(base, "levels", None)
@@ -141,7 +145,7 @@ def lerp(start: Array, end: Array, weight: Any) -> Array:
     """``torch.lerp(start, end, weight)`` exactly: ``start + weight * (end - start)`` where
     ``|weight| < 0.5``, else ``end - (end - start) * (1 - weight)``."""
     diff = end - start
-    if np.ndim(weight) == 0:
+    if isinstance(weight, float | int) or np.ndim(weight) == 0:
         if abs(weight) < 0.5:
             diff *= weight
             diff += start
