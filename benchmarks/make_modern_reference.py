@@ -406,8 +406,9 @@ def make_scheduler(opt, spec: dict | None):
     target = opt.optimizer if isinstance(opt, Lookahead) else opt
     if spec["torch"] == "cosine":
         base = target.param_groups[0]["lr"]
+        p = spec["params"]
         return torch.optim.lr_scheduler.CosineAnnealingLR(
-            target, T_max=spec["params"]["total_steps"], eta_min=base * spec["params"]["min_factor"])
+            target, T_max=p["total_steps"], eta_min=base * p["min_factor"])
     if spec["torch"] == "step":
         return torch.optim.lr_scheduler.StepLR(target, step_size=spec["params"]["step_size"],
                                                gamma=spec["params"]["gamma"])

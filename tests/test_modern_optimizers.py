@@ -188,3 +188,4 @@ def test_flow_rows_are_independent_and_bad_rows_are_nan():
     alone, _ = flow(bowl, pts[1:2], 0.01)
     np.testing.assert_array_equal(both[1], alone[0])
     assert np.isnan(both[2]).all()
+
