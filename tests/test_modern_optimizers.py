@@ -189,3 +189,75 @@ def test_flow_rows_are_independent_and_bad_rows_are_nan():
     np.testing.assert_array_equal(both[1], alone[0])
     assert np.isnan(both[2]).all()
 
+
+
+# --------------------------------------------------------------------------------------------
+# Lookahead around any optimizer: scenario files, the command line, wrong names
+# --------------------------------------------------------------------------------------------
+def test_lookahead_scenario_keeps_the_inner_optimizer_and_its_parameters(tmp_path):
+    from app.scenario import Racer, Scenario, load, save
+
+    params = {"optimizer": "rmsprop", "la_steps": 3, "la_alpha": 0.5, "lr": 0.01, "alpha": 0.9,
+              "centered": True}
+    scenario = Scenario(surface="quadratic", starts=((-1.0, 1.0),), steps=9,
+                        racers=(Racer("lookahead", params),))
+    save(scenario, tmp_path / "la.toml")
+    again = load(str(tmp_path / "la.toml"))
+    assert dict(again.racers[0].params) == params
+    run = again.simulate()[0].trajectories
+    inner = optimizers.make("rmsprop", lr=0.01, alpha=0.9, centered=True)
+    fast = simulate(again.build_surface(), inner, [[-1.0, 1.0]], 3).points[-1]
+    # after 3 inner steps the slow weights move halfway: (start + fast) / 2
+    np.testing.assert_allclose(run.points[3], 0.5 * fast + 0.5 * np.array([[-1.0, 1.0]]),
+                               rtol=1e-15)
+    np.testing.assert_array_equal(run.extras["slow"][3], run.points[3])
+
+
+def test_lookahead_on_the_command_line(capsys):
+    from app.cli import main
+
+    assert main(["run", "--surface", "quadratic", "--optimizer", "lookahead", "--param",
+                 "optimizer=nadam", "--param", "momentum_decay=0.01", "--lr", "0.05",
+                 "--start", "1,1", "--steps", "6"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["racers"][0]["params"]["optimizer"] == "nadam"
+    assert data["racers"][0]["params"]["momentum_decay"] == 0.01
+
+
+def test_lookahead_names_what_is_wrong():
+    message = "'betas' for optimizer 'lookahead'.*Valid parameters: .*alpha"
+    with pytest.raises(ValueError, match=message):
+        optimizers.make("lookahead", optimizer="rmsprop", betas=(0.9, 0.99))
+    with pytest.raises(ValueError, match="lookahead"):
+        optimizers.make("lookahead", optimizer="lookahead")
+    with pytest.raises(ValueError, match="Nesterov momentum requires"):
+        optimizers.make("lookahead", optimizer="nesterov", momentum=0.0)
+
+
+def test_lookahead_passes_the_surface_to_an_inner_optimizer_that_needs_it():
+    bowl = surfaces.get("quadratic", lambda1=1.0, lambda2=4.0)
+    wrapped = optimizers.make("lookahead", optimizer="newton", la_alpha=0.5, la_steps=1)
+    run = simulate(bowl, wrapped, [[1.0, -2.0]], 2)
+    # Newton lands on the minimum; the slow weights go halfway each round
+    np.testing.assert_allclose(run.points[1:, 0], [[0.5, -1.0], [0.25, -0.5]], atol=1e-15)
+    assert wrapped.spec.oracle_needed(wrapped.hyper)
+    assert not optimizers.make("lookahead").spec.oracle_needed(optimizers.make("lookahead").hyper)
+    # the network lab (no surface to evaluate) offers neither
+    from app.netlab.train import CONFIG_PARAMS
+
+    choices = next(p for p in CONFIG_PARAMS if p.name == "optimizer").choices
+    assert "newton" not in choices and "lookahead" not in choices and "adam" in choices
+
+
+def test_sophia_hutchinson_estimate_is_u_times_hu_with_the_same_draws_for_every_point():
+    from app.optimizers.sophia import estimate, random_signs
+
+    h = np.array([[[2.0, 0.5], [0.5, 3.0]], [[1.0, -0.2], [-0.2, 4.0]]])
+    u = random_signs(7, 3)
+    assert set(np.abs(u)) == {1.0}
+    est = estimate(h, "hutchinson", 7, 3)
+    np.testing.assert_array_equal(est, u * np.einsum("nij,j->ni", h, u))
+    np.testing.assert_array_equal(estimate(h, "exact", 7, 3), [[2.0, 3.0], [1.0, 4.0]])
+    # diag(H) +- H12: unbiased over the signs
+    assert set(map(tuple, [estimate(h[:1], "hutchinson", 7, k)[0] for k in range(40)])) == {
+        (2.5, 3.5), (1.5, 2.5)}

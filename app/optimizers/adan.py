@@ -89,14 +89,18 @@ def _sqrt(x):
     return math.sqrt(x) if np.ndim(x) == 0 else np.sqrt(x)
 
 
+def corrected_step(t, square_avg, beta, eps, lr):
+    """``lr / (sqrt(v) / sqrt(1 - beta^t) + eps)`` after ``t`` updates (NaN before any): the
+    effective step of an Adam-like scale (Adan's n, AdEMAMix's v)."""
+    if int(t) == 0:
+        return np.full(np.shape(square_avg), np.nan)
+    return lr / (np.sqrt(square_avg) / math.sqrt(1.0 - float(beta) ** int(t)) + eps)
+
+
 def effective_step(state, hyper, lr):
     """``lr / (sqrt(n) / sqrt(1 - beta3^t) + eps)``: the per-coordinate step both parts (on
     ``m / (1 - beta1^t)`` and on ``beta2 d / (1 - beta2^t)``) are taken with."""
-    t = int(state.count)
-    if t == 0:
-        return np.full(np.shape(state.exp_avg_sq), np.nan)
-    beta3 = float(hyper["betas"][2])
-    return lr / (np.sqrt(state.exp_avg_sq) / math.sqrt(1.0 - beta3**t) + hyper["eps"])
+    return corrected_step(state.count, state.exp_avg_sq, hyper["betas"][2], hyper["eps"], lr)
 
 
 def narrate(ctx: StepContext) -> Story:

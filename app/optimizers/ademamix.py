@@ -16,6 +16,7 @@ import numpy as np
 from surfaces.params import Param
 
 from . import parts
+from .adan import corrected_step
 from .base import ADAPTIVE, Dynamics, OptimizerSpec, Sweep, register
 from .narration import Lines, StepContext, Story, format_number, format_vector, second_moment
 
@@ -92,11 +93,7 @@ def _sqrt(x):
 
 def effective_step(state, hyper, lr):
     """``lr / (sqrt(v) / sqrt(1 - beta2^t) + eps)``, the step on ``m1_hat + alpha m2``."""
-    t = int(state.count)
-    if t == 0:
-        return np.full(np.shape(state.exp_avg_sq), np.nan)
-    beta2 = float(hyper["betas"][1])
-    return lr / (np.sqrt(state.exp_avg_sq) / math.sqrt(1 - beta2**t) + hyper["eps"])
+    return corrected_step(state.count, state.exp_avg_sq, hyper["betas"][1], hyper["eps"], lr)
 
 
 def narrate(ctx: StepContext) -> Story:
