@@ -82,7 +82,7 @@ class Trajectories:
       (unless the start point itself is invalid: ``diverged_at == 0``, loss NaN);
     - ``extras``: what the optimizer reports after each step (its declared readouts, e.g.
       L-BFGS's ``func_evals``), ``(steps + 1, N)`` or ``(steps + 1, N, 2)`` per name; row 0
-      (no update yet) is zeros, or the start points for a point.
+      (no update yet) is zeros, the start points for a point, -1 for a step.
     """
 
     points: np.ndarray
@@ -310,7 +310,7 @@ def simulate(
                 lrs[s.step, rows] = s.lr
             for r in readouts:  # the optimizer's own numbers (row 0: before any update)
                 extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
-                                                s.points if r.kind == "point" else 0)
+                                                _readout_start(r.kind, s.points))
             if grads is not None:
                 grads[s.step] = s.grad
             else:
@@ -336,6 +336,11 @@ def simulate(
             for future in [pool.submit(run, rows) for rows in parts]:
                 future.result()
     return Trajectories(points, loss, norms, lrs, diverged_at, extras)
+
+
+def _readout_start(kind: str, points: np.ndarray) -> Any:
+    """A readout's row 0 (no update yet): the start point, -1 for a step, else 0."""
+    return points if kind == "point" else -1 if kind == "step" else 0
 
 
 def _workers(n: int) -> int:

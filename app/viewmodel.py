@@ -205,6 +205,52 @@ def heads_at(paths: np.ndarray, step: int) -> np.ndarray:
     return paths[:, int(min(max(step, 0), total - 1))]
 
 
+def second_path(trajectories: Any, readouts: Any) -> tuple[str, np.ndarray] | None:
+    """``(title, points (steps + 1, N, 2))`` of a racer's second point (its first readout of
+    kind ``"point"``: schedule-free's evaluated point, GD beside the gradient flow), or None."""
+    for r in readouts:
+        if r.kind == "point" and r.name in trajectories.extras:
+            return r.title, trajectories.extras[r.name]
+    return None
+
+
+def event_steps(trajectories: Any, readouts: Any) -> tuple[str, np.ndarray] | None:
+    """``(title, steps (N,))`` of a racer's first readout of kind ``"step"``: the step at which
+    the event happened to each start point over the whole run (-1: never), or None."""
+    for r in readouts:
+        if r.kind == "step" and r.name in trajectories.extras:
+            return r.title, trajectories.extras[r.name][-1].astype(np.int64)
+    return None
+
+
+def marks_until(paths: np.ndarray, at: np.ndarray, step: int) -> np.ndarray:
+    """Points ``paths[n, at[n]]`` (``paths``: ``(N, steps + 1, 2)``) of the events that happened
+    by ``step`` (``0 <= at[n] <= step``): shape ``(M, 2)``."""
+    shown = np.flatnonzero((at >= 0) & (at <= step) & (at < paths.shape[1]))
+    return paths[shown, at[shown]]
+
+
+def readout_texts(trajectories: Any, readouts: Any, step: int) -> list[str]:
+    """The optimizer's numbers of the first start point at ``step``, as the status bar shows
+    them: ``"d (distance estimate) 0.8312"``, ``"GD departs from the flow at step 7"``."""
+    out = []
+    for r in readouts:
+        values = trajectories.extras.get(r.name)
+        if values is None or r.kind == "point":
+            continue
+        v = float(values[min(step, values.shape[0] - 1), 0])
+        if step <= 0 and r.kind != "step":  # no update yet: nothing reported
+            continue
+        if r.kind == "step":
+            if v >= 0:
+                out.append(f"{r.title} at step {int(v)}")
+        elif r.kind == "count":
+            out.append(f"{r.title} {int(v)}")
+        else:
+            out.append(f"{r.title} {format_number(v)}")
+    return out
+
+
 def steps_series(n_paths: int, steps: int) -> np.ndarray:
     """The x values (step numbers) for ``n_paths`` series of ``steps + 1`` values, NaN between."""
     x = np.empty((n_paths, steps + 2))

@@ -38,6 +38,11 @@ import numpy as np  # noqa: F401 (the doctest above)
 from . import gd, momentum, nesterov, sgd  # noqa: F401  isort: skip
 from . import adagrad, adagrad_rms, rmsprop, adam, adamw, nadam  # noqa: F401  isort: skip
 from . import radam, adamax, adadelta, rprop, asgd, lbfgs  # noqa: F401  isort: skip
+from . import lion, adabelief, adan, ademamix, prodigy  # noqa: F401  isort: skip
+from . import schedulefree_adamw, schedulefree_sgd, sophia  # noqa: F401  isort: skip
+from . import newton, gradient_flow  # noqa: F401  isort: skip
+# a wrapper of every optimizer registered before it: keep it last
+from . import lookahead  # noqa: F401  isort: skip
 from .adagrad import AdagradState
 from .adam import AdamState
 from .base import (

@@ -21,7 +21,10 @@ An optimizer is one module of this package that calls :func:`register` with an
   bit). ``oracle`` is the surface (``value``, ``grad``, ``hessian``, ``value_and_grad`` on
   ``(N, 2)`` points) for methods that evaluate it themselves (L-BFGS's line search, Newton).
 - ``params``: the hyperparameters as :class:`surfaces.params.Param` specs (torch's names,
-  defaults and error messages), from which forms, sliders, the CLI and validation are made;
+  defaults and error messages), from which forms, sliders, the CLI and validation are made. A
+  wrapper whose parameters depend on a chosen value (Lookahead: its own plus those of the inner
+  optimizer it names) also gives ``params_for(given) -> params``; :meth:`OptimizerSpec.params_of`
+  is what consumers read (``params`` are then the parameters with the default choice);
 - ``dynamics(hyper, t)``: how the stability analysis models a step (:class:`Dynamics`: GD,
   heavy ball, Nesterov, adaptive or other; momentum; step scale);
 - ``effective_step(state, hyper, lr)``: the per-coordinate step ``lr / sigma`` of adaptive
@@ -29,8 +32,15 @@ An optimizer is one module of this package that calls :func:`register` with an
 - ``narrate(context)``: the step in words and numbers (:mod:`app.optimizers.narration`);
 - ``sweeps``: the hyperparameters a stability map can put on its rows (:class:`Sweep`);
 - ``readouts``: per-point numbers the engine records after each step (:class:`Readout`: a
-  count such as L-BFGS's function evaluations, a scalar such as Prodigy's d, or a second point
-  such as schedule-free's gradient point).
+  count such as L-BFGS's function evaluations, a scalar such as Prodigy's d, a second point
+  such as schedule-free's evaluation point, or a step at which something happened, such as
+  where gradient descent departs from the gradient flow).
+
+A state may hold another optimizer's state (a wrapper's inner state, a NamedTuple): its
+per-point arrays are indexed too (:func:`take_rows` recurses). ``needs_oracle`` may be a
+function of the hyperparameters (a wrapper needs the surface if its inner optimizer does); a
+consumer without a surface (the network lab) offers only optimizers whose ``needs_oracle`` is
+``False``.
 
 Array code in ``update`` is plain arithmetic, ``np.where`` masks and ufuncs on fresh arrays,
 with torch's order of operations, so a code generator (or ``numba.njit``) can compile it.
@@ -51,7 +61,7 @@ from .parts import Levels
 
 __all__ = [
     "GD", "HEAVY_BALL", "NESTEROV", "ADAPTIVE", "OTHER", "FAMILIES",
-    "Dynamics", "Sweep", "Readout", "OptimizerSpec", "Optimizer",
+    "Dynamics", "Sweep", "Readout", "READOUT_KINDS", "OptimizerSpec", "Optimizer",
     "register", "names", "spec", "specs", "make", "make_batch", "take_rows", "assign",
 ]
 
@@ -100,13 +110,20 @@ class Sweep(NamedTuple):
         return self.param or self.name
 
 
+#: what a :class:`Readout` can be
+READOUT_KINDS = ("count", "scalar", "point", "step")
+
+
 class Readout(NamedTuple):
     """A per-point number an optimizer reports after each step (recorded by the engine).
 
-    ``kind``: ``"count"`` (whole numbers, e.g. function evaluations of the step), ``"scalar"``
-    or ``"point"`` (a second point ``(N, 2)``, e.g. where schedule-free takes its gradient).
-    ``read(state)`` returns ``(N,)`` (``(N, 2)`` for a point) from the state after an update;
-    for the start (no update yet) the engine records zeros (a point: the start point).
+    ``kind``: ``"count"`` (whole numbers, e.g. function evaluations of the step), ``"scalar"``,
+    ``"point"`` (a second point ``(N, 2)``, e.g. the point schedule-free evaluates; the surface
+    view draws its path dashed) or ``"step"`` (the step at which something happened to the
+    point, -1 until it does, e.g. where gradient descent departs from the gradient flow; the
+    surface view marks the path there). ``read(state)`` returns ``(N,)`` (``(N, 2)`` for a
+    point) from the state after an update; for the start (no update yet) the engine records
+    zeros (a point: the start point; a step: -1).
     """
 
     name: str
@@ -142,24 +159,41 @@ class OptimizerSpec:
     check: Callable[[Hyper], None] | None = field(default=None, repr=False)
     torch_name: str = ""  # the torch.optim class it matches ("" if none)
     reference: str = ""  # what it is checked against, in words
-    needs_oracle: bool = False
+    needs_oracle: bool | Callable[[Hyper], bool] = False
     readouts: tuple[Readout, ...] = ()
     #: torch's spellings that have no TOML form, mapped to ours before validation (L-BFGS:
     #: ``max_eval=None`` is 0, ``line_search_fn=None`` is ``"none"``)
     none_means: Mapping[str, Any] = field(default_factory=dict)
+    #: the parameters given some values (a wrapper's depend on the inner optimizer it names);
+    #: None: always ``params``
+    params_for: Callable[[Mapping[str, Any]], tuple[Param, ...]] | None = field(
+        default=None, repr=False)
+
+    def params_of(self, given: Mapping[str, Any] | None = None) -> tuple[Param, ...]:
+        """The hyperparameters that apply with the values ``given`` (``params`` unless the
+        optimizer is a wrapper whose parameters depend on a choice)."""
+        if self.params_for is None:
+            return self.params
+        return self.params_for(given or {})
 
     def effective(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """Validated hyperparameters: defaults, then ``given``; ``ValueError`` if invalid."""
         given = {k: self.none_means[k] if v is None and k in self.none_means else v
                  for k, v in given.items()}
-        hyper = validate_params(f"optimizer '{self.name}'", self.params, given)
+        hyper = validate_params(f"optimizer '{self.name}'", self.params_of(given), given)
         hyper.update(self.fixed)
         if self.check is not None:
             self.check(hyper)
         return hyper
 
-    def defaults(self) -> dict[str, Any]:
-        return {p.name: p.default for p in self.params}
+    def defaults(self, given: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Default values of the parameters that apply with ``given`` (see :meth:`params_of`)."""
+        return {p.name: p.default for p in self.params_of(given)}
+
+    def oracle_needed(self, hyper: Hyper) -> bool:
+        """True if ``update`` evaluates the surface itself with these hyperparameters."""
+        return bool(self.needs_oracle(hyper) if callable(self.needs_oracle)
+                    else self.needs_oracle)
 
     def sweep(self, name: str) -> Sweep | None:
         for s in self.sweeps:
@@ -199,7 +233,7 @@ class Optimizer:
     def update(self, grads: Any, state: Any, params: Any, lr: Any,
                oracle: Any = None) -> tuple[Array, Any]:
         g = np.asarray(grads, dtype=np.float64)
-        if self.spec.needs_oracle:
+        if self.spec.oracle_needed(self.hyper):
             if oracle is None:
                 raise ValueError(f"optimizer '{self.name}' evaluates the surface itself: it "
                                  "needs the surface (oracle) in update")
@@ -242,6 +276,7 @@ def take_rows(state: Any, rows: Any, n: int) -> Any:
         return v
 
     return type(state)(*(cut(v) for v in state))
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -292,7 +327,7 @@ def make_batch(name: str, hyper: Mapping[str, Any], rows: Mapping[str, Any]) -> 
     if len(sizes) > 1 or 0 in sizes:
         raise ValueError("batched hyperparameters need the same number of values, at least one")
     for key in arrays:
-        if key != "lr" and s.sweep(key) is None and key not in s.defaults():
+        if key != "lr" and s.sweep(key) is None and key not in s.defaults(hyper):
             raise ValueError(f"Unknown parameter '{key}' for optimizer '{name}'")
         if not np.isfinite(arrays[key]).all():
             raise ValueError(f"optimizer '{name}': {key} must be finite numbers")
@@ -312,7 +347,7 @@ def assign(s: OptimizerSpec, hyper: dict[str, Any], values: Mapping[str, Any]) -
     for key, value in values.items():
         sw = s.sweep(key)
         if sw is not None and sw.index is not None:
-            items = list(hyper.get(sw.target, s.defaults()[sw.target]))
+            items = list(hyper.get(sw.target, s.defaults(hyper)[sw.target]))
             items[sw.index] = value
             hyper[sw.target] = tuple(items)
         else:

@@ -317,7 +317,9 @@ class RacerCard(QFrame):
         self.summary = _hint(optimizers.spec(racer.optimizer).summary)
         layout.addWidget(self.summary)
         spec = optimizers.spec(racer.optimizer)
-        self.form = ParamForm(spec.params, {**spec.defaults(), **racer.params})
+        # a wrapper's fields depend on its values (Lookahead: the inner optimizer's follow)
+        self.form = ParamForm(spec.params_of(racer.params),
+                              {**spec.defaults(racer.params), **racer.params})
         self.form.changed.connect(
             lambda k, v, d: self._update(_field=(self.form, k), debounce=d, params={k: v}))
         layout.addWidget(self.form)
@@ -381,7 +383,7 @@ class RacerCard(QFrame):
             self.label_edit.setCursorPosition(0)
         self.label_edit.setPlaceholderText(racer.display_label())
         spec = optimizers.spec(racer.optimizer)
-        self.form.set_values({**spec.defaults(), **racer.params})
+        self.form.set_values({**spec.defaults(racer.params), **racer.params})
         self.schedule_form.set_values(dict(racer.schedule_params))
         self.summary.setText(spec.summary)
         self.remove_button.setEnabled(len(racers) > 1)

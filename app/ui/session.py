@@ -305,6 +305,12 @@ class Session(QObject):
             kind_changed = True
         if "params" in changes:
             params = {**new.params, **{k: _plain(v) for k, v in changes["params"].items()}}
+            spec = optimizers.spec(new.optimizer)
+            names = {p.name for p in spec.params_of(params)}
+            if names != {p.name for p in spec.params_of(new.params)}:
+                # a wrapper's inner optimizer changed: its fields change (keep what applies)
+                params = {k: v for k, v in params.items() if k in names}
+                kind_changed = True
             label = new.label
             if "lr" in changes["params"]:
                 label = relabel(label, old.params.get("lr", ""), params["lr"])

@@ -1,6 +1,6 @@
 """StatusReadout: the step, and for the selected racer its loss, |g| and lr at the playhead, and
 the numbers its optimizer reports per step (its declared readouts, e.g. L-BFGS's function
-evaluations)."""
+evaluations, Prodigy's d, where GD departs from the gradient flow)."""
 
 from __future__ import annotations
 
@@ -77,17 +77,11 @@ class StatusReadout(QWidget):
 
 
 def _readouts(run, k: int) -> str:
-    """``"   function evaluations 7"``: the optimizer's count and scalar readouts after update
-    ``k`` of the first start point (points are drawn, not written)."""
-    t = run.trajectories
+    """``"   function evaluations 7"``, ``"   d (distance estimate) 0.83"``, ``"   GD departs
+    from the flow at step 7"``: the optimizer's own numbers after update ``k`` of the first start
+    point (points are drawn, not written)."""
     try:
         spec = run.racer.build()[0].spec
     except ValueError:
         return ""
-    parts = []
-    for r in spec.readouts:
-        if r.kind in ("count", "scalar") and r.name in t.extras and k > 0:
-            value = float(t.extras[r.name][k, 0])
-            text = str(int(value)) if r.kind == "count" else vm.format_number(value)
-            parts.append(f"   {r.title} {text}")
-    return "".join(parts)
+    return "".join(f"   {text}" for text in vm.readout_texts(run.trajectories, spec.readouts, k))

@@ -22,6 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
+from app import optimizers
 from app import viewmodel as vm
 from app.ui import theme
 from app.ui.plot_parts import ContourLines
@@ -98,24 +99,34 @@ class _Markers(pg.ScatterPlotItem):
 
 
 class _RacerItems:
-    """The kept-alive items of one racer: its paths, current points and blow-up markers."""
+    """The kept-alive items of one racer: its paths, current points and blow-up markers, and
+    for optimizers that declare them its second points (dashed path, hollow heads: e.g. the
+    point schedule-free evaluates) and its event marks (e.g. where GD departs from the flow)."""
 
     def __init__(self, plot: pg.PlotItem):
         self.path = pg.PlotCurveItem(connect="finite", antialias=True)
         self.path.setZValue(20)
-        # the optimizer's second point, if it reports one (ASGD's average, ...): dashed
-        self.second = pg.PlotCurveItem(connect="finite", antialias=True)
-        self.second.setZValue(19)
-        plot.addItem(self.second)
-        self.second_paths = np.empty((0, 1, 2))
         self.heads = _Markers(size=11, pxMode=True)
         self.heads.setZValue(30)
-        plot.addItem(self.path)
-        plot.addItem(self.heads)
+        self.second = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.second.setZValue(19)
+        self.second_heads = _Markers(size=9, pxMode=True)
+        self.second_heads.setZValue(29)
+        self.marks = _Markers(symbol="d", size=14, pxMode=True)
+        self.marks.setZValue(35)
+        for item in self._items():
+            plot.addItem(item)
         self.paths = np.empty((0, 1, 2))
+        self.second_paths = np.empty((0, 1, 2))
+        self.second_title = ""
+        self.events = np.empty(0, dtype=np.int64)
+        self.events_title = ""
         self.diverged_at = np.empty(0, dtype=int)
         self.color = None
         self.source = None  # the Trajectories the paths were made from
+
+    def _items(self):
+        return (self.path, self.heads, self.second, self.second_heads, self.marks)
 
     def style(self, color: str) -> None:
         if color == self.color:
@@ -125,27 +136,52 @@ class _RacerItems:
         # no shadow pen: a wide shadow doubles the cost of a frame; the heatmap is dimmed
         # instead (theme.HEATMAP_BRIGHTNESS) so the bright racer colours stand out
         self.path.setPen(pg.mkPen(c, width=2.0))
-        self.second.setPen(pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
         self.heads.setPen(pg.mkPen("k", width=1.2))
         self.heads.setBrush(pg.mkBrush(c))
+        self.second.setPen(pg.mkPen(c, width=1.6, style=Qt.PenStyle.DashLine))
+        self.second_heads.setPen(pg.mkPen(c, width=2.0))
+        self.second_heads.setBrush(pg.mkBrush(theme.COLORS["plot_bg"]))
+        self.marks.setPen(pg.mkPen("w", width=1.5))
+        self.marks.setBrush(pg.mkBrush(c))
+
+    def set_run(self, trajectories, readouts, window) -> None:
+        """Paths (and second paths, event steps) of ``trajectories``, drawable in ``window``."""
+        self.paths = vm.drawable_points(trajectories.points, window)
+        self.diverged_at = trajectories.diverged_at
+        self.source = trajectories
+        second = vm.second_path(trajectories, readouts)
+        self.second_title, self.second_paths = (
+            ("", np.empty((0, 1, 2))) if second is None else
+            (second[0], vm.drawable_points(second[1], window)))
+        events = vm.event_steps(trajectories, readouts)
+        self.events_title, self.events = (("", np.empty(0, dtype=np.int64)) if events is None
+                                          else events)
+
+    def clear_run(self) -> None:
+        self.paths, self.second_paths = np.empty((0, 1, 2)), np.empty((0, 1, 2))
+        self.events = np.empty(0, dtype=np.int64)
+        self.second_title = self.events_title = ""
+        self.diverged_at = np.empty(0, dtype=int)
+        self.source = None
+
+    def show_extras(self, step: int) -> None:
+        """The second path and the event marks up to ``step``."""
+        if self.second_paths.shape[0]:
+            x, y = vm.path_until(self.second_paths, step)
+            self.second.setData(x, y, connect="finite")
+            self.second_heads.setData(pos=vm.heads_at(self.second_paths, step))
+        else:
+            self.second.setData([], [])
+            self.second_heads.setData([], [])
+        on = self.second_paths if self.second_paths.shape[0] else self.paths
+        if self.events.size and on.shape[0]:
+            self.marks.setData(pos=vm.marks_until(on, self.events, step))
+        else:
+            self.marks.setData([], [])
 
     def remove(self, plot: pg.PlotItem) -> None:
-        plot.removeItem(self.path)
-        plot.removeItem(self.second)
-        plot.removeItem(self.heads)
-
-
-def _second_points(run, window) -> np.ndarray:
-    """The drawable second point of a run whose optimizer reports one (a ``"point"`` readout),
-    else an empty array."""
-    try:
-        spec = run.racer.build()[0].spec
-    except ValueError:
-        return np.empty((0, 1, 2))
-    for r in spec.readouts:
-        if r.kind == "point" and r.name in run.trajectories.extras:
-            return vm.drawable_points(run.trajectories.extras[r.name], window)
-    return np.empty((0, 1, 2))
+        for item in self._items():
+            plot.removeItem(item)
 
 
 class SurfaceView(QWidget):
@@ -327,14 +363,10 @@ class SurfaceView(QWidget):
         for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
             items.style(racer.color)
             if run is None:
-                items.paths = items.second_paths = np.empty((0, 1, 2))
-                items.diverged_at = np.empty(0, dtype=int)
-                items.source = None
+                items.clear_run()
             elif run.trajectories is not items.source or window != self._paths_window:
-                items.paths = vm.drawable_points(run.trajectories.points, window)
-                items.second_paths = _second_points(run, window)
-                items.diverged_at = run.trajectories.diverged_at
-                items.source = run.trajectories
+                items.set_run(run.trajectories, optimizers.spec(run.racer.optimizer).readouts,
+                              window)
         self._paths_window = window
         self._update_legend(racers, runs)
         if self.follow_playhead:
@@ -342,17 +374,24 @@ class SurfaceView(QWidget):
         self.show_step(self._step)
 
     def _update_legend(self, racers, runs) -> None:
-        entries = [(items, racer.display_label()) for items, racer, run
-                   in zip(self.racer_items, racers, runs, strict=False) if run is not None]
-        key = tuple(id(items) for items, _ in entries)
+        entries = []
+        for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
+            if run is None:
+                continue
+            entries.append((items.path, racer.display_label()))
+            if items.second_title:  # a racer's second path, dashed: "schedule-free: x ..."
+                entries.append((items.second, f"  {items.second_title}"))
+            if items.events_title:
+                entries.append((items.marks, f"  {items.events_title}"))
+        key = tuple(id(item) for item, _ in entries)
         if key == self._legend_key:  # same items: only the names may have changed
             for (_, label), (_, name) in zip(self.legend.items, entries, strict=False):
                 if label.text != name:
                     label.setText(name)
             return
         self.legend.clear()
-        for items, name in entries:
-            self.legend.addItem(items.path, name)
+        for item, name in entries:
+            self.legend.addItem(item, name)
         self._legend_key = key
         # no run (no start point, every racer off): no empty legend frame left in the corner
         self.legend.setVisible(bool(entries))
@@ -364,18 +403,13 @@ class SurfaceView(QWidget):
         badges = []
         racers = self.session.scenario.racers
         for i, items in enumerate(self.racer_items):
+            items.show_extras(step)
             if items.paths.shape[0] == 0:
                 items.path.setData([], [])
-                items.second.setData([], [])
                 items.heads.setData([], [])
                 continue
             x, y = vm.path_until(items.paths, step)
             items.path.setData(x, y, connect="finite")
-            if items.second_paths.shape[0]:
-                x, y = vm.path_until(items.second_paths, step)
-                items.second.setData(x, y, connect="finite")
-            else:
-                items.second.setData([], [])
             items.heads.setData(pos=vm.heads_at(items.paths, step))
             hit = (items.diverged_at >= 0) & (items.diverged_at <= step)
             if hit.any():
