@@ -68,10 +68,11 @@ from typing import Any
 import numpy as np
 
 import surfaces
-from app import optimizers, schedules
+from app import optimizers, schedules, small_toml
 from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
 from app.engine import MAX_SEED, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
+from surfaces.params import brief, describe
 
 __all__ = [
     "FORMAT_VERSION",
@@ -96,6 +97,8 @@ DEFAULT_SCENARIO = "default"
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
            "#FFFFFF")
 MAX_STEPS = 1_000_000
+#: at most this many racers (a race of more is unreadable; the palette has 8 colours)
+MAX_RACERS = 64
 
 
 class ScenarioError(ValueError):
@@ -303,29 +306,31 @@ def _no_unknown(source, key, table, allowed):
 
 def _number(source, key, value, integer=False) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(f"{source}: {key}: expected a number, got {value!r}")
-    if not math.isfinite(value):
-        raise ScenarioError(f"{source}: {key}: expected a finite number, got {value!r}")
-    if integer and int(value) != value:
-        raise ScenarioError(f"{source}: {key}: expected a whole number, got {value!r}")
+        raise ScenarioError(f"{source}: {key}: expected a number, got {describe(value)}")
+    if integer and isinstance(value, int):
+        return value
+    if not (isinstance(value, float) or abs(value) <= 2**1023) or not math.isfinite(value):
+        raise ScenarioError(f"{source}: {key}: expected a finite number, got {brief(value)}")
+    if integer and not value.is_integer():
+        raise ScenarioError(f"{source}: {key}: expected a whole number, got {brief(value)}")
     return int(value) if integer else float(value)
 
 
 def _string(source, key, value) -> str:
     if not isinstance(value, str):
-        raise ScenarioError(f"{source}: {key}: expected text, got {value!r}")
+        raise ScenarioError(f"{source}: {key}: expected text, got {describe(value)}")
     return value
 
 
 def _bool(source, key, value) -> bool:
     if not isinstance(value, bool):
-        raise ScenarioError(f"{source}: {key}: expected true or false, got {value!r}")
+        raise ScenarioError(f"{source}: {key}: expected true or false, got {describe(value)}")
     return value
 
 
 def _pair(source, key, value) -> tuple[float, float]:
     if not isinstance(value, list | tuple) or len(value) != 2:
-        raise ScenarioError(f"{source}: {key}: expected a pair [x, y], got {value!r}")
+        raise ScenarioError(f"{source}: {key}: expected a pair [x, y], got {describe(value)}")
     return (_number(source, f"{key}[0]", value[0]), _number(source, f"{key}[1]", value[1]))
 
 
@@ -334,7 +339,8 @@ def _color(source, key, value) -> str:
     digits = value[1:]
     if not (value.startswith("#") and len(digits) in (6, 8)
             and all(c in "0123456789abcdefABCDEF" for c in digits)):
-        raise ScenarioError(f"{source}: {key}: expected a colour like '#1f77b4', got {value!r}")
+        raise ScenarioError(f"{source}: {key}: expected a colour like '#1f77b4', got "
+                            f"{brief(value)}")
     return value
 
 
@@ -342,9 +348,12 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     data = _table(source, "(top level)", data)
     _no_unknown(source, "", data, _TOP_KEYS)
     version = data.get("version", FORMAT_VERSION)
+    if type(version) is not int:  # typed: not true, 1.0 or "1"
+        raise ScenarioError(f"{source}: version: expected the whole number {FORMAT_VERSION}, "
+                            f"got {describe(version)}")
     if version != FORMAT_VERSION:
         raise ScenarioError(f"{source}: version: this Descent Lab reads version "
-                            f"{FORMAT_VERSION}, the file says {version!r}")
+                            f"{FORMAT_VERSION}, the file says {brief(version)}")
 
     lesson_t = _table(source, "lesson", data.get("lesson", {}))
     _no_unknown(source, "lesson", lesson_t, _LESSON_KEYS)
@@ -366,19 +375,19 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
         w = surf["window"]
         if not isinstance(w, list) or len(w) != 2:
             raise ScenarioError(f"{source}: surface.window: expected [[xmin, xmax], "
-                                f"[ymin, ymax]], got {w!r}")
+                                f"[ymin, ymax]], got {describe(w)}")
         window = (_pair(source, "surface.window[0]", w[0]),
                   _pair(source, "surface.window[1]", w[1]))
         if not (window[0][0] < window[0][1] and window[1][0] < window[1][1]):
             raise ScenarioError(f"{source}: surface.window: each range must be (min, max) "
-                                f"with min < max, got {w!r}")
+                                f"with min < max, got {brief(w)}")
 
     run = _table(source, "run", data.get("run", {}))
     _no_unknown(source, "run", run, _RUN_KEYS)
     steps = _number(source, "run.steps", run.get("steps", 200), integer=True)
     if not 1 <= steps <= MAX_STEPS:  # name the value as written (1e300, not 300 digits)
         raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
-                            f"got {run.get('steps')!r}")
+                            f"got {brief(run.get('steps'))}")
     starts_raw = run.get("starts", [])
     if not isinstance(starts_raw, list):
         raise ScenarioError(f"{source}: run.starts: expected a list of [x, y] pairs")
@@ -387,11 +396,14 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     noise_seed = _number(source, "run.noise_seed", run.get("noise_seed", 0), integer=True)
     if not 0 <= noise_seed <= MAX_SEED:
         raise ScenarioError(f"{source}: run.noise_seed: expected a whole number from 0 to "
-                            f"{MAX_SEED}, got {run.get('noise_seed')!r}")
+                            f"{MAX_SEED}, got {brief(run.get('noise_seed'))}")
 
     racers_raw = data.get("racers", [] if netlab is None else [{}])
     if not isinstance(racers_raw, list) or not racers_raw:
         raise ScenarioError(f"{source}: racers: expected at least one [[racers]] table")
+    if len(racers_raw) > MAX_RACERS:
+        raise ScenarioError(f"{source}: racers: at most {MAX_RACERS} racers, the file has "
+                            f"{len(racers_raw):,}")
     racers = []
     for i, r in enumerate(racers_raw):
         key = f"racers[{i}]"
@@ -435,33 +447,55 @@ def resolve(name_or_path: str | os.PathLike) -> Path | Traversable:
     """A built-in name (``p1_divergence``: its file in the package) or a path to a ``.toml``."""
     text = str(name_or_path)
     path = Path(text)
-    if path.suffix == ".toml" or os.sep in text or path.exists():
+    if path.suffix == ".toml" or os.sep in text or _answer(path.exists):
         return path
     candidate = SCENARIO_DIR / f"{text}.toml"
-    if candidate.is_file():
+    if _answer(candidate.is_file):
         return candidate
     from surfaces.params import unknown_name_error
 
     raise unknown_name_error("scenario", text, builtin_names())
 
 
-def loads(text: str, source: str = "scenario") -> Scenario:
+def _answer(question) -> bool:
+    """``question()`` (``path.exists``, ``path.is_file``), False where it has no answer (a name
+    too long for the file system, a NUL character, a folder that cannot be searched): reading
+    will say why."""
     try:
-        data = tomllib.loads(text)
+        return question()
+    except (OSError, ValueError):
+        return False
+
+
+def loads(text: str, source: str = "scenario") -> Scenario:
+    """Parse and validate scenario text; refused before parsing if it nests too deeply or has
+    an absurdly long dotted key (:mod:`app.small_toml`)."""
+    try:
+        data = small_toml.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError(f"{source}: invalid TOML: {err}") from None
+    except small_toml.TomlLimitError as err:
+        raise ScenarioError(f"{source}: {err}") from None
+    except ValueError:  # tomllib's int() of more than 4300 digits
+        raise ScenarioError(f"{source}: invalid TOML: a number with too many digits") from None
     return _parse(data, source)
 
 
 def load(name_or_path: str | os.PathLike) -> Scenario:
-    """Load and validate a built-in scenario or a file; ``ScenarioError`` if anything is off."""
+    """Load and validate a built-in scenario or a file; ``ScenarioError`` if anything is off.
+
+    Only a regular file of at most :data:`app.small_toml.MAX_BYTES` is read: a device, a FIFO
+    or a folder is refused before it is opened for reading."""
     path = resolve(name_or_path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # -sig: a BOM (Notepad) is not TOML
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{path}: not a text file (expected UTF-8 TOML)") from None
-    except OSError as err:
-        raise ScenarioError(f"{path}: cannot read: {err.strerror or err}") from None
+        if isinstance(path, str | os.PathLike):
+            text = small_toml.read_text(path)
+        else:  # a built-in lesson inside a zipped install: package data, not a user's file
+            text = path.read_text(encoding="utf-8-sig")
+    except small_toml.TomlLimitError as err:
+        raise ScenarioError(f"{path}: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioError(f"{path}: cannot read: {err}") from None
     return loads(text, str(path))
 
 
