@@ -50,6 +50,8 @@ from typing import Any
 
 import numpy as np
 
+from surfaces.params import brief, parse_int
+
 __all__ = [
     "KINDS",
     "PIXEL_FORMATS",
@@ -164,9 +166,9 @@ def check_size(width: int, height: int, kind: str | None = None) -> tuple[int, i
 
 def parse_size(text: str, kind: str | None = None) -> tuple[int, int]:
     """``"1280x720"`` -> ``(1280, 720)`` (checked by :func:`check_size`)."""
-    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", str(text))
+    m = re.fullmatch(r"\s*([0-9]{1,6})\s*[xX×]\s*([0-9]{1,6})\s*", str(text))
     if not m:
-        raise ExportError(f"size: expected WIDTHxHEIGHT, e.g. 1280x720, got {text!r}")
+        raise ExportError(f"size: expected WIDTHxHEIGHT, e.g. 1280x720, got {brief(text)}")
     return check_size(int(m.group(1)), int(m.group(2)), kind)
 
 
@@ -175,12 +177,13 @@ def check_fps(fps: Any, kind: str | None = None) -> int:
     a GIF)."""
     top = MAX_GIF_FPS if kind == "gif" else MAX_FPS
     try:
-        value = int(str(fps).strip())
+        value = fps if type(fps) is int else parse_int(str(fps))
     except ValueError:
         value = None
     if value is None or not 1 <= value <= top:
         where = " for a GIF" if kind == "gif" else ""
-        raise ExportError(f"fps: expected a whole number from 1 to {top}{where}, got {fps!r}")
+        raise ExportError(f"fps: expected a whole number from 1 to {top}{where}, got "
+                          f"{brief(fps)}")
     return value
 
 
@@ -222,7 +225,7 @@ def parse_steps(text: str | None, last_step: int) -> StepRange:
     text = str(text).strip()
     parts = text.split(":")
     bad = ExportError(f"steps: expected A:B or A:B:STRIDE (whole numbers, e.g. 0:100:2) or "
-                      f"one step K, got {text!r}")
+                      f"one step K, got {brief(text)}")
     if len(parts) > 3:
         raise bad
     values: list[int | None] = []
@@ -230,7 +233,7 @@ def parse_steps(text: str | None, last_step: int) -> StepRange:
         p = p.strip()
         if not p:
             values.append(None)
-        elif p.isdigit():
+        elif re.fullmatch(r"[0-9]{1,9}", p):  # ASCII digits (a step is at most 1,000,000)
             values.append(int(p))
         else:
             raise bad

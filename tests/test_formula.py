@@ -22,6 +22,7 @@ from surfaces.formula import (
     format_formula_error,
     parse_formula,
 )
+from surfaces.params import parse_params
 
 X, Y = sympy.symbols("x y")
 RNG = np.random.default_rng(20240611)
@@ -53,7 +54,9 @@ def fd_hessian(s, p, h=1e-5):
 def test_registered_with_cli_style_string_params():
     assert "formula" in surfaces.names()
     # what `--surface-param expr='x**2+y**2' --surface-param xmin=-3 ...` hands the registry
-    s = surfaces.get("formula", expr="x**2+y**2", xmin="-3", xmax="4", ymin="-1", ymax="2.5")
+    text = {"expr": "x**2+y**2", "xmin": "-3", "xmax": "4", "ymin": "-1", "ymax": "2.5"}
+    s = surfaces.get("formula", **parse_params("surface 'formula'",
+                                               surfaces.family("formula").PARAMS, text))
     assert s.window == ((-3.0, 4.0), (-1.0, 2.5))
     np.testing.assert_allclose(s.value([[1.0, 2.0], [0.5, -1.0]]), [5.0, 1.25])
     np.testing.assert_allclose(s.grad([[1.0, 2.0]]), [[2.0, 4.0]])

@@ -597,7 +597,7 @@ def test_racer_noise_overrides_the_runs_and_round_trips():
 
 @pytest.mark.parametrize("value, message", [
     ("-1.0", "noisy.toml: racers[2].noise_sigma: Invalid noise sigma: -1.0"),
-    ('"lots"', "noisy.toml: racers[2].noise_sigma: expected a number, got 'lots'"),
+    ('"lots"', "noisy.toml: racers[2].noise_sigma: expected a number, got the text 'lots'"),
 ])
 def test_racer_noise_errors_name_the_key(value, message):
     with pytest.raises(S.ScenarioError) as err:

@@ -314,7 +314,14 @@ INVALID = [
     ("sgd", {"lr": 0}, "Invalid learning rate: 0"),
     ("gd", {"lr": float("nan")}, "Invalid learning rate: nan"),
     ("rmsprop", {"lr": float("inf")}, "Invalid learning rate: inf"),
-    ("adagrad", {"lr": "fast"}, "Invalid learning rate: fast"),
+    ("adagrad", {"lr": "fast"}, "Invalid learning rate: the text 'fast'"),
+    ("adam", {"lr": "0.1"}, "Invalid learning rate: the text '0.1' (expected a finite number > 0)"
+                            "; write it without quotes"),
+    ("adam", {"amsgrad": 1}, "expected true or false, got the number 1"),
+    ("adam", {"amsgrad": "yes"}, "expected true or false, got the text 'yes'"),
+    ("adam", {"betas": "0.9,0.999"},
+     "the text '0.9,0.999' (expected 2 comma-separated finite numbers, each >= 0 and < 1); "
+     "write a list"),
     ("adam", {"betas": (1.0, 0.999)}, "Invalid beta parameters: (1.0, 0.999)"),
     ("adam", {"betas": (0.9, -0.1)}, "Invalid beta parameters"),
     ("nadam", {"betas": (0.9, 1.5)}, "Invalid beta parameters"),

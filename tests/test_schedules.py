@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from app import schedules
+from surfaces.params import parse_params
 
 DECAYS = [n for n in schedules.names() if n != "linear_warmup"]
 
@@ -179,10 +180,15 @@ def test_unknown_schedule_suggests_the_closest():
 
 
 def test_parameters_from_strings():
-    """The CLI passes KEY=VALUE strings: they are parsed, then checked."""
-    s = schedules.make("step", step_size="10", gamma="0.5", warmup_steps="2")
+    """The CLI's KEY=VALUE strings are parsed by each parameter's type, then checked; the
+    registry itself is typed (a scenario file's ``gamma = "0.5"`` is an error)."""
+    given = parse_params("schedule 'step'", schedules.spec("step").params,
+                         {"step_size": "10", "gamma": "0.5", "warmup_steps": "2"})
+    s = schedules.make("step", **given)
     assert s.params == {"step_size": 10, "gamma": 0.5, "warmup_steps": 2,
                         "warmup_start_factor": 1 / 3}
+    with pytest.raises(ValueError, match=r"schedule 'step': .*'gamma'.*got the text '0\.5'"):
+        schedules.make("step", gamma="0.5")
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import sys
 import surfaces
 from app import optimizers
 from app.analysis import analyze_point
+from surfaces.params import brief, parse_int, parse_number, parse_params
 
 #: a larger --indent only wastes memory (json would build a gigabyte of spaces per line)
 MAX_INDENT = 16
@@ -27,12 +28,12 @@ MAX_INDENT = 16
 
 def _indent(text: str) -> int:
     try:
-        value = int(text.strip())
+        value = parse_int(text)
     except ValueError:
         value = -1
     if not 0 <= value <= MAX_INDENT:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number from 0 to {MAX_INDENT}, got {text!r}")
+            f"expected a whole number from 0 to {MAX_INDENT}, got {brief(text)}")
     return value
 
 
@@ -59,7 +60,7 @@ def parse_key_values(items: list[str], what: str) -> dict[str, str]:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise ValueError(f"Invalid {what} {item!r}: expected KEY=VALUE")
+            raise ValueError(f"Invalid {what} {brief(item)}: expected KEY=VALUE")
         if key in out:
             raise ValueError(f"{what} '{key}' given twice")
         out[key] = value.strip()
@@ -71,11 +72,12 @@ def parse_point(text: str) -> tuple[float, float]:
     try:
         if len(parts) != 2:
             raise ValueError
-        x, y = (float(p) for p in parts)
+        x, y = (parse_number(p) for p in parts)
     except ValueError:
-        raise ValueError(f"Invalid point {text!r}: expected X,Y (two numbers, e.g. -1,2)") from None
+        raise ValueError(f"Invalid point {brief(text)}: expected X,Y (two numbers, e.g. "
+                         f"-1,2)") from None
     if not all(map(lambda v: v == v and abs(v) != float("inf"), (x, y))):
-        raise ValueError(f"Invalid point {text!r}: the coordinates must be finite")
+        raise ValueError(f"Invalid point {brief(text)}: the coordinates must be finite")
     return x, y
 
 
@@ -83,14 +85,15 @@ def _number(text: str | None, what: str) -> float | None:
     if text is None:
         return None
     try:
-        return float(text)
+        return parse_number(text)
     except ValueError:
-        raise ValueError(f"Invalid {what}: {text!r} (expected a number)") from None
+        raise ValueError(f"Invalid {what}: {brief(text)} (expected a number)") from None
 
 
 def run(args) -> int:
-    surface = surfaces.get(args.surface, **parse_key_values(args.surface_param,
-                                                              "surface parameter"))
+    text = parse_key_values(args.surface_param, "surface parameter")
+    params = parse_params(f"surface '{args.surface}'", surfaces.family(args.surface).PARAMS, text)
+    surface = surfaces.get(args.surface, **params)
     point = parse_point(args.point)
     lr = _number(args.lr, "learning rate")
     if lr is None:

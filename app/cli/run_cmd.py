@@ -50,43 +50,56 @@ def key_value(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (e.g. lr=0.1), got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (e.g. lr=0.1), got "
+                                         f"{_numbers().brief(text)}")
     return key, value.strip()
+
+
+def _numbers():
+    """``surfaces.params``: ASCII number parsing and short quoting, shared with the registry
+    (imported when an option is read, so that ``--help`` stays light)."""
+    from surfaces import params
+
+    return params
 
 
 def point(text: str) -> tuple[float, float]:
     """``X,Y`` -> ``(x, y)``, two finite numbers."""
+    p = _numbers()
     parts = text.split(",")
     try:
         if len(parts) != 2:
             raise ValueError
-        x, y = float(parts[0]), float(parts[1])
+        x, y = p.parse_number(parts[0]), p.parse_number(parts[1])
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a point X,Y (two comma-separated numbers, e.g. -1.5,2), got {text!r}"
-        ) from None
+            f"expected a point X,Y (two comma-separated numbers, e.g. -1.5,2), got "
+            f"{p.brief(text)}") from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise argparse.ArgumentTypeError(f"the point must be two finite numbers, got {text!r}")
+        raise argparse.ArgumentTypeError(f"the point must be two finite numbers, got "
+                                         f"{p.brief(text)}")
     return x, y
 
 
 def positive_int(text: str) -> int:
+    p = _numbers()
     try:
-        value = int(text.strip())
+        value = p.parse_int(text)
     except ValueError:
         value = None
     if value is None or value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number > 0, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number > 0, got {p.brief(text)}")
     return value
 
 
 def sigma(text: str) -> float:
+    p = _numbers()
     try:
-        value = float(text)
+        value = p.parse_number(text)
     except ValueError:
         value = math.nan
     if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {p.brief(text)}")
     return value
 
 
@@ -97,13 +110,14 @@ MAX_OUTPUT_POINTS = 20_000_000
 
 
 def seed(text: str) -> int:
+    p = _numbers()
     try:
-        value = int(text.strip())
+        value = p.parse_int(text)
     except ValueError:
         value = -1
     if not 0 <= value <= MAX_SEED:
         raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {MAX_SEED}, "
-                                         f"got {text!r}")
+                                         f"got {p.brief(text)}")
     return value
 
 
@@ -170,6 +184,7 @@ def _from_options(args):
     import surfaces
     from app import optimizers, schedules
     from app.scenario import Racer, Scenario
+    from surfaces.params import parse_params
 
     missing = [opt for opt, value in (("--surface", args.surface),
                                       ("--optimizer", args.optimizer),
@@ -192,13 +207,19 @@ def _from_options(args):
         if "lr" in params:
             raise ValueError("give the learning rate once: --lr X or --param lr=X, not both")
         params["lr"] = args.lr
-    surface = surfaces.get(args.surface, **dict(args.surface_params))
-    opt = optimizers.make(args.optimizer[0], **params)
-    sched = schedules.make(args.schedule or "constant", **dict(args.schedule_params))
+    # text read by each parameter's type, then the same typed validation as a scenario file's
+    name, schedule = args.optimizer[0], args.schedule or "constant"
+    surface_params = parse_params(f"surface '{args.surface}'",
+                                  surfaces.family(args.surface).PARAMS, dict(args.surface_params))
+    params = parse_params(f"optimizer '{name}'", optimizers.spec(name).params, params)
+    schedule_params = parse_params(f"schedule '{schedule}'", schedules.spec(schedule).params,
+                                   dict(args.schedule_params))
+    surface = surfaces.get(args.surface, **surface_params)
+    opt = optimizers.make(name, **params)
+    sched = schedules.make(schedule, **schedule_params)
     racer = Racer(optimizer=opt.name, params=_given(opt.hyper, params), schedule=sched.name,
-                  schedule_params=_given(sched.params, dict(args.schedule_params)))
-    return Scenario(surface=surface.name,
-                    surface_params=_given(surface.params, dict(args.surface_params)),
+                  schedule_params=_given(sched.params, schedule_params))
+    return Scenario(surface=surface.name, surface_params=_given(surface.params, surface_params),
                     starts=tuple(args.starts), racers=(racer,), steps=args.steps,
                     noise_sigma=args.noise or 0.0, noise_seed=args.seed or 0)
 

@@ -2,9 +2,9 @@
 
 A :class:`ParamField` edits one value: a number entry (always exact) with a slider where the
 range allows (logarithmic for ``log_scale`` params such as lr), a check box for booleans, a combo
-box for choices, a text entry for free text (e.g. a formula). It validates with ``Param.coerce``
-as the user types: a bad value turns the entry red and shows the reason under it, and nothing is
-sent on, so the last valid state stays. The tooltip is the Param's one-line ``doc``.
+box for choices, a text entry for free text (e.g. a formula). It reads the text with
+``Param.parse`` (then the typed ``Param.coerce``) as the user types: a bad value turns the entry
+red and shows the reason under it, and nothing is sent on, so the last valid state stays. The tooltip is the Param's one-line ``doc``.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class ParamField(QWidget):
 
     def _text_changed(self, text: str, finished: bool) -> None:
         try:
-            value = self.param.coerce(text)
+            value = self.param.parse(text)
         except ValueError as err:
             self._pending_error = str(err)
             if not text.strip():  # the validators' messages quote the (invisible) empty text
