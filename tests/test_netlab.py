@@ -194,7 +194,7 @@ def test_minibatch_with_noise_is_reproducible():
 def test_run_dict_is_json():
     d = run_dict({"dataset": "circles", "steps": 12, "sharpness_every": 5})
     text = json.dumps(d, allow_nan=False)
-    assert json.loads(text)["diverged_at"] == -1
+    assert json.loads(text)["diverged_at"] is None  # as in the 2D report
     assert len(d["loss"]) == len(d["grad_norm"]) == len(d["sharpness"]) == 13
     assert len(d["lr"]) == 12
     assert [i for i, s in enumerate(d["sharpness"]) if s is not None] == [0, 5, 10]

@@ -217,8 +217,10 @@ def test_cli_null_where_sharpness_not_measured_and_overrides(capsys, tmp_path):
 
     code, out, _ = cli(capsys, "run", "--scenario", str(path), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["step", "loss", "grad_norm", "sharpness", "lr", "diverged_at"]
-    assert len(rows) == 1 + 31 and rows[-1][4] == "" and rows[2][3] == ""
+    assert rows[0] == ["step", "loss", "grad_norm", "sharpness", "sharpness_converged", "lr",
+                       "diverged_at"]
+    assert len(rows) == 1 + 31 and rows[-1][5] == "" and rows[2][3] == rows[2][4] == ""
+    assert rows[1][4] == "true" and rows[-1][6] == ""  # trained: no diverged_at
 
     code, out, err = cli(capsys, "run", "--scenario", str(path), "--start", "1,1")
     assert code == 2 and "--start does not apply" in err

@@ -25,7 +25,8 @@ from app.scenario import Lesson, Scenario, ScenarioError
 __all__ = ["config_table", "netlab_scenario", "with_overrides", "run_report", "csv_rows",
            "CSV_HEADER"]
 
-CSV_HEADER = ("step", "loss", "grad_norm", "sharpness", "lr", "diverged_at")
+CSV_HEADER = ("step", "loss", "grad_norm", "sharpness", "sharpness_converged", "lr",
+              "diverged_at")
 
 
 def config_table(config: NetConfig, full: bool = False) -> dict[str, Any]:
@@ -74,14 +75,18 @@ def run_report(scenario: Scenario) -> dict[str, Any]:
 
 def csv_rows(report: Mapping[str, Any]) -> Iterator[tuple]:
     """CSV rows (header first) of a :func:`run_report`: one row per step; ``lr`` is empty on
-    the last step (no update follows it), ``sharpness`` where it was not measured."""
+    the last step (no update follows it), ``sharpness`` and ``sharpness_converged`` where it
+    was not measured, ``diverged_at`` for a run that did not diverge."""
     yield CSV_HEADER
     lr = list(report["lr"]) + [None]
-    diverged = report["diverged_at"] if report["diverged_at"] >= 0 else None
-    for t, (loss, g, s, r) in enumerate(zip(report["loss"], report["grad_norm"],
-                                            report["sharpness"], lr, strict=True)):
-        yield (t, _cell(loss), _cell(g), _cell(s), _cell(r), _cell(diverged))
+    diverged = report["diverged_at"]
+    for t, (loss, g, s, ok, r) in enumerate(zip(report["loss"], report["grad_norm"],
+                                                report["sharpness"],
+                                                report["sharpness_converged"], lr, strict=True)):
+        yield (t, _cell(loss), _cell(g), _cell(s), _cell(ok), _cell(r), _cell(diverged))
 
 
 def _cell(v: Any) -> Any:
+    if isinstance(v, bool):
+        return "true" if v else "false"
     return "" if v is None else v

@@ -33,19 +33,27 @@ from surfaces.params import Param, unknown_name_error
 from .data import DATASETS, Dataset, make_dataset
 from .mlp import ACTIVATIONS, INITS, MLP
 
-__all__ = ["BLOWUP", "CONFIG_PARAMS", "NetConfig", "NetRun", "Sharpness", "build", "train",
+__all__ = ["BLOWUP", "CONFIG_PARAMS", "NetConfig", "NetRun", "Sharpness", "Budget", "build",
+           "train",
            "sharpness", "hvp_finite_difference", "run_dict", "accuracy"]
 
 Array = np.ndarray
 
 #: a loss above this counts as blown up (the engine's default bound)
 BLOWUP = 1e12
-#: power iteration in the per-step readout: at most this many Hessian-vector products, stopping
-#: when the residual |H v - lambda v| <= SHARPNESS_TOL * |lambda|
+#: Lanczos in the per-step readout: about this many Hessian-vector products at most, stopping
+#: when the Ritz value's error bound is below SHARPNESS_TOL * |lambda_max|
 SHARPNESS_MAX_ITER = 100
 SHARPNESS_TOL = 1e-4
 MAXCONFIG_PARAMS = 100_000
 MAX_STEPS = 1_000_000
+#: a run may keep at most this much memory (weight snapshots, activations, Lanczos vectors)
+MAX_MEMORY_BYTES = 1_000_000_000
+#: and do at most this much work, in sample-weight products (one full-batch gradient of ``P``
+#: weights on ``n`` samples costs ``n * P``; this machine does about 2e8 to 1.5e9 a second)
+MAX_WORK = 3e11
+#: a Hessian-vector product costs about this many gradients
+HVP_COST = 2
 LOSS_CHOICES = ("auto", "mse", "cross_entropy")
 
 #: NetConfig's scalar fields: type, default, valid range and a one-line doc (a GUI form can be
@@ -142,6 +150,40 @@ class NetConfig:
         if n_params > MAXCONFIG_PARAMS:
             raise ValueError(f"netlab.hidden: {n_params} weights is too many for the lab "
                              f"(at most {MAXCONFIG_PARAMS})")
+        self._check_budget(n_params)
+
+    def _check_budget(self, n_params: int) -> None:
+        """Refuse up front, with the numbers, a run that could not be held or would take hours
+        (as the 2D path refuses more than 20 million points)."""
+        need = self.budget()
+        if need.memory_bytes > MAX_MEMORY_BYTES:
+            raise ValueError(
+                f"netlab.trajectory_points: this run needs about {_gb(need.memory_bytes)} of "
+                f"memory ({need.snapshots:,} weight snapshots of {n_params:,} weights; at most "
+                f"{_gb(MAX_MEMORY_BYTES)}); use fewer trajectory_points, fewer steps or smaller "
+                f"hidden layers")
+        if need.work > MAX_WORK:
+            every = (f"{self.sharpness_every} steps" if self.sharpness_every > 1 else "step")
+            sharp = (f" + the sharpness every {every}, up to {SHARPNESS_MAX_ITER} "
+                     f"Hessian-vector products each" if self.sharpness_every else "")
+            raise ValueError(
+                f"netlab.steps: this run needs up to {need.work:.2g} sample-weight products "
+                f"({self.steps:,} steps x {self.n_samples:,} samples x {n_params:,} weights"
+                f"{sharp}; at most {MAX_WORK:.2g}); use fewer steps, "
+                f"samples or weights, or a larger sharpness_every (0: never)")
+
+    def budget(self) -> Budget:
+        """The memory and the work this run needs at most (see :class:`Budget`)."""
+        P, n, steps, k = self.model().n_params, self.n_samples, self.steps, self.sharpness_every
+        every = max(1, math.ceil(steps / (self.trajectory_points - 1)))
+        snapshots = steps // every + 2
+        units = n * (2 + sum(self.hidden) + 3)  # activations of every layer, per sample
+        memory = (8 * P * (2 * snapshots + (LANCZOS_VECTORS + 4 if k else 0))  # list + array
+                  + 8 * 4 * units + 8 * 6 * (steps + 1))
+        batch = self.batch_size if 0 < self.batch_size < n else 0
+        measures = steps // k + 1 if k else 0
+        work = steps * (n + batch) * P + measures * SHARPNESS_MAX_ITER * HVP_COST * n * P
+        return Budget(memory, float(work), snapshots)
 
     # -- derived objects ---------------------------------------------------------------------
     @property
@@ -227,11 +269,30 @@ def _wrap(name: str, fn: Callable[[], Any]) -> None:
         raise ValueError(f"netlab.{name}: {err}") from None
 
 
+class Budget(NamedTuple):
+    """What a run needs at most: ``memory_bytes`` (the weight snapshots kept for the landscape,
+    twice while they are gathered; activations; Lanczos vectors; per-step arrays), ``work`` in
+    sample-weight products (gradients, plus up to ``SHARPNESS_MAX_ITER`` Hessian-vector products
+    per sharpness measurement), and the number of weight ``snapshots``."""
+
+    memory_bytes: int
+    work: float
+    snapshots: int
+
+
+def _gb(n_bytes: float) -> str:
+    return f"{n_bytes / 1e9:.3g} GB" if n_bytes >= 1e8 else f"{n_bytes / 1e6:.3g} MB"
+
+
 # ---------------------------------------------------------------------------------------------
-# Sharpness: lambda_max of the Hessian by power iteration
+# Sharpness: lambda_max of the Hessian by the Lanczos method
 # ---------------------------------------------------------------------------------------------
 class Sharpness(NamedTuple):
-    """The top Hessian eigenvalue, its unit eigenvector, the HVPs used, and whether it converged."""
+    """The top Hessian eigenvalue, its unit eigenvector, the HVPs used, and whether it converged.
+
+    When ``converged`` is False, ``lambda_max`` is only an estimate (the best Ritz value, or the
+    Rayleigh quotient of the start vector: a lower bound), NaN if the Hessian was not finite.
+    """
 
     lambda_max: float
     vector: Array
@@ -252,32 +313,75 @@ def hvp_finite_difference(model: MLP, w: Array, X: Array, T: Array, v: Array,
     return (g_plus - g_minus) / (2.0 * h)
 
 
-def _power(hvp: Callable[[Array], Array], v: Array, max_iter: int, tol: float):
-    lam = 0.0
-    for i in range(1, max_iter + 1):
-        hv = hvp(v)
-        lam = float(v @ hv)  # the Rayleigh quotient (v has unit length)
-        norm = float(np.linalg.norm(hv))
-        if not math.isfinite(norm) or norm == 0.0:
-            return lam, v, i, math.isfinite(norm)
-        residual = float(np.linalg.norm(hv - lam * v))
-        v = hv / norm
-        if residual <= tol * abs(lam):
-            return lam, v, i, True
-    return lam, v, max_iter, False
+#: Lanczos vectors kept at most (memory: this many weight vectors); then it restarts from its
+#: best Ritz vector
+LANCZOS_VECTORS = 32
+
+
+def _lanczos(hvp: Callable[[Array], Array], v: Array, max_iter: int, tol: float) -> Sharpness:
+    """The Lanczos method with full reorthogonalization, from the unit vector ``v``, restarted
+    from the best Ritz vector every :data:`LANCZOS_VECTORS` products, at most ``max_iter``.
+
+    After ``j`` products, the tridiagonal ``T_j = Q_j^T H Q_j`` of the Krylov basis ``Q_j`` has
+    Ritz values that approach both ends of the spectrum; its largest, ``theta``, with
+    ``T_j s = theta s``, is the estimate, and ``|H y - theta y| = beta_j |s_j|`` (``y = Q_j s``)
+    is its exact residual, so the test ``beta_j |s_j| <= tol |theta|`` is the one power iteration
+    used, at a fraction of the products when the negative end is as large as the positive one.
+    """
+    done, best = 0, Sharpness(math.nan, v, 0, False)
+    while done < max_iter:
+        best = _lanczos_run(hvp, best.vector, min(max_iter - done, LANCZOS_VECTORS), tol)
+        done += best.iterations
+        best = best._replace(iterations=done)
+        if best.converged or not math.isfinite(best.lambda_max):
+            break
+    return best
+
+
+def _lanczos_run(hvp: Callable[[Array], Array], v: Array, m: int, tol: float) -> Sharpness:
+    """At most ``m`` Lanczos steps from ``v`` (see :func:`_lanczos`)."""
+    n = v.shape[0]
+    m = max(1, min(m, n))
+    Q = np.empty((m, n))
+    alpha: list[float] = []
+    beta: list[float] = []
+    Q[0] = v
+    theta, y = math.nan, v
+    for j in range(m):
+        hq = hvp(Q[j])
+        if not np.isfinite(hq).all():
+            return Sharpness(math.nan, v, j + 1, False)
+        alpha.append(float(Q[j] @ hq))
+        hq = hq - Q[: j + 1].T @ (Q[: j + 1] @ hq)  # twice: orthogonal to rounding
+        hq -= Q[: j + 1].T @ (Q[: j + 1] @ hq)
+        b = float(np.linalg.norm(hq))
+        T = np.diag(alpha) + np.diag(beta, 1) + np.diag(beta, -1)
+        values, vectors = np.linalg.eigh(T)
+        theta, s = float(values[-1]), vectors[:, -1]
+        y = s @ Q[: j + 1]
+        y /= np.linalg.norm(y)
+        if abs(b * s[-1]) <= tol * abs(theta) or b <= 1e-12 * max(abs(values[0]), abs(theta)):
+            return Sharpness(theta, y, j + 1, True)
+        if j + 1 < m:
+            beta.append(b)
+            Q[j + 1] = hq / b
+    return Sharpness(theta, y, m, False)
 
 
 def sharpness(model: MLP, w: Array, X: Array, T: Array, v0: Array | None = None,
               max_iter: int = 500, tol: float = 1e-8, method: str = "exact",
               seed: int = 0) -> Sharpness:
-    """``lambda_max``, the largest eigenvalue of the loss's Hessian at ``w``, by power iteration.
+    """``lambda_max``, the largest eigenvalue of the loss's Hessian at ``w``, by Lanczos.
 
     Each iteration is one Hessian-vector product: exact (``method="exact"``, Pearlmutter's
-    R-operator) or central finite differences of exact gradients (``"finite_difference"``). It
-    stops when ``|H v - lambda v| <= tol * |lambda|`` (``lambda`` the Rayleigh quotient). Power
-    iteration finds the eigenvalue of largest *magnitude*; if that one is negative, a second run
-    on ``H - lambda I`` (a fresh random start) gives the largest algebraic eigenvalue.
-    ``v0`` warm-starts it (e.g. the previous step's vector).
+    R-operator) or central finite differences of exact gradients (``"finite_difference"``).
+    The Lanczos method (:func:`_lanczos`) finds the largest *algebraic* eigenvalue directly,
+    also when the spectrum's negative end is about as large in magnitude (a network's Hessian
+    at its initial weights: 356 against -346, where power iteration had not converged after 100
+    products; Lanczos needs about 40). It stops when the residual ``|H v - lambda v|`` is below
+    ``tol * |lambda|``, or after ``max_iter`` products: then ``converged`` is False and
+    ``lambda_max`` is the best estimate so far (a lower bound). ``v0`` warm-starts it (e.g. the
+    previous step's vector).
     """
     if method == "exact":
         def hvp(u):
@@ -290,13 +394,11 @@ def sharpness(model: MLP, w: Array, X: Array, T: Array, v0: Array | None = None,
     rng = np.random.default_rng([int(seed), 3])
     v = rng.standard_normal(model.n_params) if v0 is None else np.array(v0, dtype=np.float64)
     with np.errstate(all="ignore"):
-        lam, v, its, ok = _power(hvp, v / np.linalg.norm(v), max_iter, tol)
-        if lam < 0:
-            u = rng.standard_normal(model.n_params)
-            shift, v, its2, ok = _power(lambda x: hvp(x) - lam * x, u / np.linalg.norm(u),
-                                        max_iter, tol)
-            lam, its = lam + shift, its + its2
-    return Sharpness(lam, v, its, ok)
+        norm = float(np.linalg.norm(v))
+        if not (math.isfinite(norm) and norm > 0):
+            v = rng.standard_normal(model.n_params)
+            norm = float(np.linalg.norm(v))
+        return _lanczos(hvp, v / norm, max_iter, tol)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,7 +412,8 @@ class NetRun:
       weights after 0, 1, ..., ``steps`` updates (frozen after a blow-up);
     - ``lr``: ``(steps,)``, the learning rate of update ``t``;
     - ``sharpness`` at the steps ``sharpness_steps`` (multiples of ``sharpness_every``, up to the
-      last good step);
+      last good step); ``sharpness_converged`` says for each whether Lanczos converged (if not,
+      the value is an estimate: a lower bound, NaN if the Hessian was not finite);
     - ``diverged_at``: -1, or the step whose update blew up; ``diverged_loss`` the loss that
       update reached (above ``BLOWUP``, inf or NaN; NaN if the run did not diverge);
     - ``weights``: ``(R, n_params)`` the weight vectors at steps ``weight_steps`` (every
@@ -330,6 +433,12 @@ class NetRun:
     weights: Array
     weight_steps: Array
     diverged_loss: float = math.nan
+    sharpness_converged: Array | None = None  # None: all converged
+
+    def __post_init__(self):
+        if self.sharpness_converged is None:
+            object.__setattr__(self, "sharpness_converged",
+                               np.ones(len(self.sharpness), dtype=bool))
 
     @property
     def steps(self) -> int:
@@ -356,18 +465,31 @@ class NetRun:
         out[self.sharpness_steps] = self.sharpness
         return out
 
+    def converged_full(self) -> list[bool | None]:
+        """``(steps + 1)`` entries: whether the sharpness measured there converged, None where
+        it was not measured."""
+        out: list[bool | None] = [None] * (self.steps + 1)
+        for t, ok in zip(self.sharpness_steps.tolist(), self.sharpness_converged.tolist(),
+                         strict=True):
+            out[t] = bool(ok)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able: per-step ``loss``, ``grad_norm``, ``sharpness`` (null where not measured),
-        ``lr``, and ``diverged_at``; non-finite numbers (``diverged_loss`` inf) become null."""
+        """JSON-able: per-step ``loss``, ``grad_norm``, ``sharpness`` (null where not measured)
+        and ``sharpness_converged`` (false: the value is only an estimate; null where not
+        measured), ``lr``, and ``diverged_at`` (null for a run that did not diverge, as in
+        ``descent-lab run``'s 2D report); non-finite numbers (``diverged_loss`` inf) become
+        null."""
         return {
             "config": self.config.to_dict(),
             "n_params": self.model.n_params,
             "steps": self.steps,
-            "diverged_at": int(self.diverged_at),
+            "diverged_at": int(self.diverged_at) if self.diverged else None,
             "diverged_loss": _json_list([self.diverged_loss])[0],
             "loss": _json_list(self.loss),
             "grad_norm": _json_list(self.grad_norm),
             "sharpness": _json_list(self.sharpness_full()),
+            "sharpness_converged": self.converged_full(),
             "lr": _json_list(self.lr),
         }
 
@@ -409,6 +531,7 @@ class _Log:
         self.steps = steps
         self.sharpness: list[float] = []
         self.sharpness_steps: list[int] = []
+        self.sharpness_converged: list[bool] = []
         self.weights: list[Array] = []
         self.weight_steps: list[int] = []
 
@@ -464,6 +587,7 @@ def train(config: NetConfig,
                 v = s.vector
                 log.sharpness.append(s.lambda_max)
                 log.sharpness_steps.append(t)
+                log.sharpness_converged.append(s.converged)
             if on_step is not None:
                 measured = bool(log.sharpness_steps) and log.sharpness_steps[-1] == t
                 on_step(t, float(log.loss[t]), float(log.grad_norm[t]),
@@ -482,7 +606,7 @@ def train(config: NetConfig,
                   np.array(log.sharpness, dtype=float),
                   np.array(log.sharpness_steps, dtype=np.int64), diverged_at,
                   np.array(log.weights), np.array(log.weight_steps, dtype=np.int64),
-                  diverged_loss)
+                  diverged_loss, np.array(log.sharpness_converged, dtype=bool))
 
 
 def run_dict(config: NetConfig | Mapping[str, Any]) -> dict[str, Any]:

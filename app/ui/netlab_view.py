@@ -715,7 +715,8 @@ def _summary(run: NetRun) -> str:
     if run.sharpness.size:
         k = len(run.sharpness) - 1
         lam, limit = run.sharpness[k], run.stability_limit[k]
-        parts.append(f"λmax {fmt(lam)} vs 2/lr {fmt(limit)}")
+        estimate = "" if run.sharpness_converged[k] else " (not converged: an estimate)"
+        parts.append(f"λmax {fmt(lam)}{estimate} vs 2/lr {fmt(limit)}")
     if not run.data.is_regression:
         parts.append(f"accuracy {100 * accuracy(run):.0f}%")
     text = " · ".join(parts)
