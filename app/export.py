@@ -39,6 +39,7 @@ import os
 import queue
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -85,6 +86,8 @@ __all__ = [
     "trajectory_report",
     "write_trajectory_data",
     "atomic_write_text",
+    "path_kind",
+    "temp_prefix",
 ]
 
 #: output kinds and what a user calls them
@@ -142,7 +145,7 @@ def output_kind(path: os.PathLike | str) -> str:
     text = os.fspath(path)
     if not text.strip():
         raise ExportError("no output path given")
-    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+    if text.endswith(("/", os.sep)) or path_kind(text) == "folder":
         return "png-sequence"
     suffix = Path(text).suffix.lower()
     if suffix in _SUFFIXES:
@@ -262,6 +265,35 @@ def palette_sample_steps(steps: Sequence[int], count: int = 3) -> list[int]:
     return [steps[i] for i in idx]
 
 
+def path_kind(path: os.PathLike | str, doing: str = "write") -> str:
+    """What ``path`` is: ``"missing"``, ``"folder"``, ``"file"`` or ``"other"`` (a device, a
+    FIFO, ...; symlinks followed). :class:`ExportError` with one line where the question has no
+    answer: a name longer than the file system allows, a folder on the way that cannot be
+    searched, a NUL character (``Path.exists`` raises, or says False, there)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as err:
+        raise ExportError(_os_message(err, Path(os.fspath(path)), doing)) from None
+    except ValueError:
+        raise ExportError(f"{brief(os.fspath(path))}: a path cannot contain a NUL "
+                          f"character") from None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def temp_prefix(name: str, limit: int = 100) -> str:
+    """``".NAME."``, the prefix of a temporary file beside ``NAME``, with ``NAME`` cut to
+    ``limit`` bytes: the temporary name must fit the file system's 255 bytes when ``NAME``
+    itself is close to it."""
+    name = name[:limit]
+    while len(os.fsencode(name)) > limit:
+        name = name[:-1]
+    return f".{name}."
+
+
 def _is_frame_folder(path: Path) -> bool:
     """An existing folder that is empty or holds only a previous PNG sequence."""
     try:
@@ -277,25 +309,41 @@ def check_output(path: os.PathLike | str, kind: str | None = None,
     kind = kind or output_kind(path)
     target = Path(os.path.abspath(os.fspath(path)))
     folder = target.parent
-    if not folder.is_dir():
+    if path_kind(folder) != "folder":
         raise ExportError(f"folder does not exist: {_show(folder)}")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError(f"cannot write to folder {_show(folder)}: permission denied")
+    found = path_kind(target)
     if kind == "png-sequence":
-        if target.exists() and not target.is_dir():
+        if found not in ("missing", "folder"):
             raise ExportError(f"{_show(target)} is a file, not a folder for a PNG sequence")
-        if target.is_dir() and any(target.iterdir()):
+        if found == "folder" and not _is_empty(target):
             if not _is_frame_folder(target):
                 raise ExportError(f"{_show(target)} holds other files; choose an empty or new "
                                   f"folder for the PNG sequence")
             if not overwrite:
                 raise OutputExistsError(target)
-    elif target.exists():
-        if target.is_dir():
-            raise ExportError(f"{_show(target)} is a folder; give a file name")
-        if not overwrite:
-            raise OutputExistsError(target)
+    elif found != "missing":
+        _check_replaceable(target, found, overwrite)
     return target
+
+
+def _is_empty(folder: Path) -> bool:
+    try:
+        return not any(folder.iterdir())
+    except OSError as err:
+        raise ExportError(_os_message(err, folder, "use")) from None
+
+
+def _check_replaceable(target: Path, found: str, overwrite: bool) -> None:
+    """An existing target may be replaced only if it is a file and ``overwrite`` is given
+    (``os.replace`` would put the output in place of a device or a FIFO)."""
+    if found == "folder":
+        raise ExportError(f"{_show(target)} is a folder; give a file name")
+    if found == "other":
+        raise ExportError(f"{_show(target)} exists and is not a regular file")
+    if not overwrite:
+        raise OutputExistsError(target)
 
 
 def _os_message(err: OSError, path: Path, doing: str = "write") -> str:
@@ -306,6 +354,11 @@ def _os_message(err: OSError, path: Path, doing: str = "write") -> str:
         return f"cannot {doing} {_show(path)}: permission denied"
     if code == errno.EROFS:
         return f"cannot {doing} {_show(path)}: the file system is read-only"
+    if code == errno.ENAMETOOLONG:
+        return (f"cannot {doing} {brief(_show(path))}: a file or folder name in it is too long "
+                f"for the file system")
+    if code == errno.ELOOP:
+        return f"cannot {doing} {_show(path)}: too many levels of symbolic links"
     if code == errno.ENOENT:
         if path.parent.is_dir():  # e.g. /proc: the folder exists but takes no new files
             return f"cannot {doing} {_show(path)}: the folder {_show(path.parent)} does not " \
@@ -399,7 +452,7 @@ class FrameWriter:
     # -- temp file handling ----------------------------------------------------------------
     def _make_temp_file(self) -> Path:
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=f".part"
+            fd, name = tempfile.mkstemp(prefix=temp_prefix(self.path.stem), suffix=f".part"
                                         f"{self.path.suffix}", dir=self.path.parent)
         except OSError as err:
             raise ExportError(_os_message(err, self.path)) from None
@@ -538,7 +591,7 @@ class PngSequenceWriter(FrameWriter):
 
     def _make_temp_file(self) -> Path:
         try:
-            name = tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".part",
+            name = tempfile.mkdtemp(prefix=temp_prefix(self.path.name), suffix=".part",
                                     dir=self.path.parent)
         except OSError as err:
             raise ExportError(_os_message(err, self.path)) from None
@@ -968,15 +1021,14 @@ def atomic_write_text(path: os.PathLike | str, write: Callable[[io.TextIOBase], 
     """Write a text file through ``write(stream)`` atomically (temp file, fsync, replace)."""
     target = Path(os.path.abspath(os.fspath(path)))
     folder = target.parent
-    if not folder.is_dir():
+    if path_kind(folder) != "folder":
         raise ExportError(f"folder does not exist: {_show(folder)}")
-    if target.is_dir():
-        raise ExportError(f"{_show(target)} is a folder; give a file name")
-    if target.exists() and not overwrite:
-        raise OutputExistsError(target)
+    found = path_kind(target)
+    if found != "missing":
+        _check_replaceable(target, found, overwrite)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}",
-                                    dir=folder)
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.stem),
+                                    suffix=f".part{target.suffix}", dir=folder)
     except OSError as err:
         raise ExportError(_os_message(err, target)) from None
     temp = Path(name)

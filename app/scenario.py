@@ -561,20 +561,24 @@ def dumps(scenario: Scenario) -> str:
 def save(scenario: Scenario, path: str | os.PathLike) -> Path:
     """Write ``scenario`` to ``path`` atomically (a temporary file, then rename)."""
     path = Path(path)
-    from app.export import default_file_mode
+    from app.export import ExportError, default_file_mode, path_kind, temp_prefix
 
     text = dumps(scenario)
     folder = path.parent if str(path.parent) else Path(".")
     # checked first: os.replace would put the file in place of a device such as /dev/full, and
     # the OSErrors of mkstemp and replace name the temporary file, not the user's
-    if path.is_dir():
+    try:
+        found, folder_found = path_kind(path), path_kind(folder)
+    except ExportError as err:
+        raise ScenarioError(f"cannot save: {err}") from None
+    if found == "folder":
         raise ScenarioError(f"cannot save {path}: it is a folder; give a file name")
-    if path.exists() and not path.is_file():
+    if found == "other":
         raise ScenarioError(f"cannot save {path}: it exists and is not a regular file")
-    if not folder.is_dir():
+    if folder_found != "folder":
         raise ScenarioError(f"cannot save {path}: folder does not exist: {folder}")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=folder)
     except OSError as err:
         raise ScenarioError(f"cannot save {path}: cannot create files in {folder} "
                             f"({err.strerror or err})") from None

@@ -235,9 +235,11 @@ def describe(value: Any) -> str:
 def unknown_name_error(kind: str, name: object, valid: Iterable[str]) -> ValueError:
     """A ``ValueError`` that names the valid choices and suggests the closest one."""
     valid = sorted(valid)
-    hint = difflib.get_close_matches(str(name), valid, n=1)
+    text = str(name)
+    hint = difflib.get_close_matches(text[:100], valid, n=1)
     maybe = f" Did you mean '{hint[0]}'?" if hint else ""
-    return ValueError(f"Unknown {kind} '{name}'.{maybe} Valid {kind}s: {', '.join(valid)}")
+    shown = f"'{text}'" if len(text) <= 60 else f"'{text[:60]}…' ({len(text):,} characters)"
+    return ValueError(f"Unknown {kind} {shown}.{maybe} Valid {kind}s: {', '.join(valid)}")
 
 
 def parse_params(owner: str, specs: Iterable[Param], given: Mapping[str, str]) -> dict[str, Any]:

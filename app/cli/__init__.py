@@ -15,13 +15,14 @@ import pkgutil
 import re
 import sys
 
-__all__ = ["main", "CliError", "build_parser"]
+__all__ = ["main", "CliError", "build_parser", "flush_stdout", "stdout_error"]
 
 #: preferred order in ``--help``; any other ``*_cmd`` module found here is added after these
 ORDER = ("gui", "run", "list", "analyze", "render")
 #: subcommands whose result goes to standard output
 _PRINTS = ("run", "list", "analyze")
-_NEGATIVE = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)  # -1.5, -.5, -inf, -nan
+#: a value, not an option: -1.5, -.5, -:5, -,1, -inf, -nan (an option is --name or -letter)
+_NEGATIVE = re.compile(r"^-([^A-Za-z-]|inf|nan)", re.IGNORECASE)
 
 
 class CliError(ValueError):
@@ -45,11 +46,21 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, no usage dump
         raise CliError(message)
 
+    def _print_message(self, message, file=None):  # argparse's own ignores a failed write
+        if message:
+            try:
+                (file or sys.stderr).write(message)
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                raise stdout_error(err) from None
+
 
 def _join_negative_values(argv: list[str]) -> list[str]:
     """``--start -1.5,2`` -> ``--start=-1.5,2`` (argparse would take ``-1.5,2`` for an option).
 
-    ``-inf``/``-nan`` values are joined too, so the option's own check explains what is wrong.
+    ``-inf``/``-nan`` and other values that start with ``-`` but cannot be an option
+    (``--steps -:5``) are joined too, so the option's own check explains what is wrong.
     """
     out: list[str] = []
     for token in argv:
@@ -82,20 +93,56 @@ def _silence_stdout() -> None:
         pass
 
 
+def stdout_error(err: OSError) -> CliError:
+    """The :class:`CliError` for output that could not be written (``> /dev/full``: a full
+    disk), so the exit status says so; stdout is pointed at /dev/null, or the interpreter's own
+    flush at exit would fail again."""
+    _silence_stdout()
+    return CliError(f"cannot write to standard output: {err.strerror or type(err).__name__}")
+
+
+def flush_stdout() -> None:
+    """Make sure what was printed arrived (:func:`stdout_error` if not); ``BrokenPipeError``
+    (``| head``) is left to the caller."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise stdout_error(err) from None
+
+
+def _os_error_text(err: OSError) -> str:
+    """An ``OSError`` that no command explained: its reason and file, without ``[Errno N]``."""
+    reason = err.strerror or str(err) or type(err).__name__
+    return f"{err.filename}: {reason}" if err.filename else reason
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["gui", *argv]
     try:
-        args = build_parser().parse_args(_join_negative_values(argv))
+        try:
+            args = build_parser().parse_args(_join_negative_values(argv))
+        except SystemExit as stop:  # --help or --version was printed: did it arrive?
+            flush_stdout()
+            return stop.code if isinstance(stop.code, int) else 0
         if sys.stdout is None and args.command in _PRINTS:  # started with stdout closed (>&-)
             raise CliError(f"{args.command} prints its result, but standard output is closed")
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        flush_stdout()
+        return code
     except BrokenPipeError:  # e.g. `descent-lab analyze ... | head`: the reader has had enough
         _silence_stdout()
         return 0
-    except (ValueError, OSError) as err:
+    except ValueError as err:
         print(f"descent-lab: error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"descent-lab: error: {_os_error_text(err)}", file=sys.stderr)
         return 2
     except MemoryError:
         print("descent-lab: error: not enough memory for this request (use fewer steps, start "

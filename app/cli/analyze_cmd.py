@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 import surfaces
 from app import optimizers
 from app.analysis import analyze_point
+from app.cli.run_cmd import emit
 from surfaces.params import brief, parse_int, parse_number, parse_params
 
 #: a larger --indent only wastes memory (json would build a gigabyte of spaces per line)
@@ -102,6 +102,6 @@ def run(args) -> int:
                              momentum=_number(args.momentum, "momentum value"),
                              nesterov=args.nesterov,
                              eps=_number(args.eps_step, "step size --eps-step"))
-    json.dump(analysis.to_dict(), sys.stdout, indent=args.indent, allow_nan=False)
-    sys.stdout.write("\n")
+    text = json.dumps(analysis.to_dict(), indent=args.indent, allow_nan=False)
+    emit(lambda out: out.write(text + "\n"))
     return 0

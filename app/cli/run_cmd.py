@@ -300,10 +300,18 @@ def check_size(sc) -> None:
 
 
 def emit(write) -> None:
-    """Call ``write(sys.stdout)``; a closed pipe (``| head``) ends quietly."""
+    """Call ``write(sys.stdout)``; a closed pipe (``| head``) ends quietly, a full disk
+    (``> /dev/full``) is one clear error."""
+    from app.cli import flush_stdout, stdout_error
+
     try:
-        write(sys.stdout)
-        sys.stdout.flush()
+        try:
+            write(sys.stdout)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise stdout_error(err) from None
+        flush_stdout()
     except BrokenPipeError:
         # Python's recommended handling: no second error when the interpreter flushes at exit.
         try:

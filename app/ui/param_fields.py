@@ -4,7 +4,8 @@ A :class:`ParamField` edits one value: a number entry (always exact) with a slid
 range allows (logarithmic for ``log_scale`` params such as lr), a check box for booleans, a combo
 box for choices, a text entry for free text (e.g. a formula). It reads the text with
 ``Param.parse`` (then the typed ``Param.coerce``) as the user types: a bad value turns the entry
-red and shows the reason under it, and nothing is sent on, so the last valid state stays. The tooltip is the Param's one-line ``doc``.
+red and shows the reason under it, and nothing is sent on, so the last valid state stays. The
+tooltip is the Param's one-line ``doc``.
 """
 
 from __future__ import annotations
