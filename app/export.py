@@ -524,15 +524,11 @@ class FrameWriter:
         finally:
             temp, self.temp = self.temp, None
             if temp is not None:
-                if temp.is_dir() and not temp.is_symlink():
-                    shutil.rmtree(temp, ignore_errors=True)
-                else:
-                    try:
-                        temp.unlink()
-                    except FileNotFoundError:
-                        pass
-                    except OSError:
-                        pass
+                _remove(temp)
+
+    def interrupt(self) -> None:
+        """Stop at once what may block a writing thread (an encoder process), from any
+        thread; :meth:`abort` then cleans up."""
 
     def __enter__(self):
         self.start()
@@ -844,6 +840,11 @@ class Mp4Writer(FrameWriter):
             self._log.close()
             self._log = None
 
+    def interrupt(self) -> None:
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()  # a frame being piped in fails at once (BrokenPipeError)
+
     def _close_quietly(self) -> None:
         proc, self._proc = self._proc, None
         if proc is not None:
@@ -952,6 +953,7 @@ class ThreadedWriter:
 
     def abort(self) -> None:
         self._stop.set()
+        self.writer.interrupt()  # the worker may be blocked writing into ffmpeg
         if self._thread.is_alive():
             while True:  # unblock the worker and let it stop
                 try:
@@ -1048,6 +1050,23 @@ def atomic_write_text(path: os.PathLike | str, write: Callable[[io.TextIOBase], 
         _unlink(temp)
         raise
     return target
+
+
+def _remove(path: Path, tries: int = 5) -> None:
+    """Remove a temporary file or folder; a folder is tried again if a writer thread that is
+    being stopped put one more frame into it meanwhile."""
+    for _ in range(tries):
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError:
+            continue
+        if not os.path.lexists(path):
+            return
 
 
 def _unlink(path: Path) -> None:

@@ -9,7 +9,9 @@
 No display is needed: unless ``QT_QPA_PLATFORM`` is set, Qt runs offscreen (set before Qt is
 imported). On a terminal a progress bar is drawn on stderr; otherwise nothing is printed.
 Everything is checked before any frame is drawn; the output is written atomically (see
-:mod:`app.export`), and an existing output is replaced only with ``--force``.
+:mod:`app.export`), and an existing output is replaced only with ``--force``. Ctrl+C, SIGTERM
+and SIGHUP stop a render within about a second (:mod:`app.cli.interrupt`): ffmpeg is stopped,
+the temporary output removed, an existing output kept, and the exit status is 130, 143 or 129.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ def run(args) -> int:
     from app import export
     from app import scenario as scenarios
     from app.cli import CliError
+    from app.cli.interrupt import catch_signals
     from app.cli.run_cmd import check_size
 
     kind = export.output_kind(args.out)
@@ -139,12 +142,18 @@ def run(args) -> int:
                                                             else "")
     bar = ProgressBar(label, len(steps))
     t0 = time.perf_counter()
-    try:
-        path = render_scenario(sc, writer, steps, include_readouts=not args.plot_only,
-                               progress=bar.update)
-    except BaseException:
-        bar.clear()
-        raise
+    # Ctrl+C, SIGTERM, SIGHUP: checked between frames; ffmpeg stopped, temporary files removed
+    with catch_signals(cleanup=writer.abort) as interruption:
+        try:
+            path = render_scenario(sc, writer, steps, include_readouts=not args.plot_only,
+                                   progress=bar.update, cancelled=interruption.is_set)
+        except export.ExportCancelled:
+            bar.clear()
+            print(interruption.message(), file=sys.stderr)
+            return interruption.exit_code
+        except BaseException:
+            bar.clear()
+            raise
     bar.finish(f"wrote {path}{os.sep if kind == 'png-sequence' else ''}: {len(steps)} "
                f"frame{'s' if len(steps) != 1 else ''}, {size[0]}x{size[1]}, "
                f"{_human_size(path)}, {time.perf_counter() - t0:.1f} s")
