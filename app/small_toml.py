@@ -74,6 +74,17 @@ def os_error_text(err: OSError) -> str:
     return reasons.get(err.errno, err.strerror or str(err) or type(err).__name__)
 
 
+def _read_at_most(fd: int, n: int) -> bytes:
+    chunks, size = [], 0
+    while size < n:
+        chunk = os.read(fd, n - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def read_text(path: os.PathLike | str, limit: int = MAX_BYTES) -> str:
     """The UTF-8 text of a small regular file (a BOM is dropped); :class:`TomlLimitError` for
     anything else, with a one-line reason (the caller names the file)."""
@@ -83,13 +94,7 @@ def read_text(path: os.PathLike | str, limit: int = MAX_BYTES) -> str:
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
         try:
             _check_stat(os.fstat(fd), limit)  # the path may have been swapped meanwhile
-            chunks, size = [], 0
-            while size <= limit:
-                chunk = os.read(fd, limit + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
+            data = _read_at_most(fd, limit + 1)
         finally:
             os.close(fd)
     except OSError as err:
@@ -98,11 +103,11 @@ def read_text(path: os.PathLike | str, limit: int = MAX_BYTES) -> str:
         raise
     except ValueError:  # a NUL character in the path
         raise TomlLimitError("cannot read: the path contains a NUL character") from None
-    if size > limit:
+    if len(data) > limit:  # it grew, or its size said 0 (as files in /proc do)
         raise TomlLimitError(f"too large: more than {limit:,} bytes (a scenario file has at "
                              f"most {limit:,})")
     try:
-        return b"".join(chunks).decode("utf-8-sig")  # -sig: a BOM (Notepad) is not TOML
+        return data.decode("utf-8-sig")  # -sig: a BOM (Notepad) is not TOML
     except UnicodeDecodeError:
         raise TomlLimitError("not a text file (expected UTF-8 TOML)") from None
 

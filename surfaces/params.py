@@ -22,7 +22,7 @@ from typing import Any
 
 __all__ = ["Param", "validate_params", "unknown_name_error", "parse_number", "parse_int",
            "parse_params",
-           "brief", "describe"]
+           "brief", "describe", "quoted"]
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -238,8 +238,19 @@ def unknown_name_error(kind: str, name: object, valid: Iterable[str]) -> ValueEr
     text = str(name)
     hint = difflib.get_close_matches(text[:100], valid, n=1)
     maybe = f" Did you mean '{hint[0]}'?" if hint else ""
-    shown = f"'{text}'" if len(text) <= 60 else f"'{text[:60]}…' ({len(text):,} characters)"
-    return ValueError(f"Unknown {kind} {shown}.{maybe} Valid {kind}s: {', '.join(valid)}")
+    return ValueError(f"Unknown {kind} {quoted(text)}.{maybe} Valid {kind}s: {', '.join(valid)}")
+
+
+def quoted(name: Any, limit: int = 60) -> str:
+    """A name the user gave, for a message: ``'adamm'``; escaped if it holds a line break or
+    another control character, cut if long (``'aaa…' (300 characters)``), so that the message
+    stays one line."""
+    text = str(name)
+    if not text.isprintable():
+        return brief(text, limit)
+    if len(text) > limit:
+        return f"'{text[:limit]}…' ({len(text):,} characters)"
+    return f"'{text}'"
 
 
 def parse_params(owner: str, specs: Iterable[Param], given: Mapping[str, str]) -> dict[str, Any]:
@@ -275,9 +286,10 @@ def validate_params(
             if specs:
                 valid = ", ".join(specs)
                 raise ValueError(
-                    f"Unknown parameter '{key}' for {owner}. Valid parameters: {valid}"
+                    f"Unknown parameter {quoted(key)} for {owner}. Valid parameters: {valid}"
                 )
-            raise ValueError(f"Unknown parameter '{key}' for {owner}: it takes no parameters")
+            raise ValueError(f"Unknown parameter {quoted(key)} for {owner}: it takes no "
+                             f"parameters")
         try:
             out[key] = specs[key].coerce(value)
         except ValueError as err:

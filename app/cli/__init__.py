@@ -114,6 +114,14 @@ def flush_stdout() -> None:
         raise stdout_error(err) from None
 
 
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped (a file or key name can
+    hold them): an error is always one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _os_error_text(err: OSError) -> str:
     """An ``OSError`` that no command explained: its reason and file, without ``[Errno N]``."""
     reason = err.strerror or str(err) or type(err).__name__
@@ -139,10 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except ValueError as err:
-        print(f"descent-lab: error: {err}", file=sys.stderr)
+        print(f"descent-lab: error: {_one_line(str(err))}", file=sys.stderr)
         return 2
     except OSError as err:
-        print(f"descent-lab: error: {_os_error_text(err)}", file=sys.stderr)
+        print(f"descent-lab: error: {_one_line(_os_error_text(err))}", file=sys.stderr)
         return 2
     except MemoryError:
         print("descent-lab: error: not enough memory for this request (use fewer steps, start "

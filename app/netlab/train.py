@@ -4,9 +4,11 @@
 records the training loss and the gradient norm (both on the *full* training set, also when the
 updates use mini-batches: the true gradient, without noise, as the 2D engine does), and every
 ``sharpness_every`` steps the sharpness ``lambda_max``: the largest eigenvalue of the Hessian of
-the full-batch loss, by power iteration on exact Hessian-vector products (see
-:func:`sharpness`). Gradient descent on a quadratic is stable only while ``lr * lambda_max < 2``,
-so the readout to compare with ``lambda_max`` is ``2 / lr``.
+the full-batch loss, by the Lanczos method on exact Hessian-vector products (see
+:func:`sharpness`; a measurement that did not converge is marked in ``sharpness_converged``).
+Gradient descent on a quadratic is stable only while ``lr * lambda_max < 2``, so the readout to
+compare with ``lambda_max`` is ``2 / lr``. A config whose memory or work would be out of reach
+is refused up front (:meth:`NetConfig.budget`).
 
 A run that blows up is not an error: when the loss becomes non-finite or exceeds ``BLOWUP``
 (1e12, as the engine), or a weight or gradient becomes non-finite, training stops, ``diverged_at``
@@ -28,7 +30,7 @@ import numpy as np
 
 from app import optimizers, schedules
 from app.engine import Noise
-from surfaces.params import Param, unknown_name_error
+from surfaces.params import Param, describe, quoted, unknown_name_error
 
 from .data import DATASETS, Dataset, make_dataset
 from .mlp import ACTIVATIONS, INITS, MLP
@@ -222,7 +224,7 @@ class NetConfig:
         valid = [f.name for f in fields(cls)]
         unknown = sorted(set(data) - set(valid))
         if unknown:
-            raise ValueError(f"netlab.{unknown[0]}: unknown key (valid keys: "
+            raise ValueError(f"netlab.{quoted(unknown[0])}: unknown key (valid keys: "
                              f"{', '.join(valid)})")
         d = dict(data)
         if isinstance(d.get("schedule"), Mapping):
@@ -234,17 +236,19 @@ class NetConfig:
 
 def _coerce(p: Param, value: Any) -> Any:
     if p.kind is str and not isinstance(value, str):
-        raise ValueError(f"netlab.{p.name}: expected {p.range_text()}, got {value!r}")
+        raise ValueError(f"netlab.{p.name}: expected {p.range_text()}, got {describe(value)}")
     if p.kind is str and value not in p.choices:
         raise ValueError(f"netlab.{p.name}: {unknown_name_error(p.name, value, p.choices)}")
     try:
         return p.coerce(value)
     except ValueError:
-        raise ValueError(f"netlab.{p.name}: expected {p.range_text()}, got {value!r}") from None
+        raise ValueError(f"netlab.{p.name}: expected {p.range_text()}, got "
+                         f"{describe(value)}") from None
 
 
 def _hidden(value: Any) -> tuple[int, ...]:
-    msg = f"netlab.hidden: expected a list of 0 to 6 layer widths, each 1 to 512, got {value!r}"
+    msg = (f"netlab.hidden: expected a list of 0 to 6 layer widths, each 1 to 512, got "
+           f"{describe(value)}")
     if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
         raise ValueError(msg)
     items = list(value)
@@ -258,7 +262,8 @@ def _hidden(value: Any) -> tuple[int, ...]:
 
 def _table(name: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"netlab.{name}: expected a table of name = value, got {value!r}")
+        raise ValueError(f"netlab.{name}: expected a table of name = value, got "
+                         f"{describe(value)}")
     return dict(value)
 
 
