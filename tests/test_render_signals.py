@@ -60,6 +60,21 @@ def _wait_for(condition, proc: subprocess.Popen, what: str, limit: float = 120.0
         time.sleep(0.02)
 
 
+def _signal_and_check(proc: subprocess.Popen, sig: signal.Signals) -> None:
+    """Send ``sig`` (if the process still runs) and check how it ended: 128 + the signal, one
+    line on stderr. The communicate limit only guards against a hang."""
+    try:
+        if proc.poll() is None:
+            proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + sig, err
+    assert err == f"descent-lab: interrupted ({sig.name}); nothing was written\n"
+
+
 def _temporaries(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".part" in p.name or p.name.endswith(
         ".tmp"))
@@ -98,14 +113,8 @@ def test_signal_ends_render_cleanly(tmp_path, sig, out, extra):
             _wait_for(lambda: any(any((tmp_path / n).iterdir())
                                   for n in _temporaries(tmp_path)), proc, "a first PNG frame")
             ffmpeg = set()
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 128 + sig
-    assert err == f"descent-lab: interrupted ({sig.name}); nothing was written\n"
+        _signal_and_check(proc, sig)
     assert _temporaries(tmp_path) == []
     assert not (tmp_path / out).exists() or extra  # nothing new in place
     if extra:
@@ -136,14 +145,8 @@ def test_watchdog_ends_a_job_that_does_not_stop(tmp_path, sig):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline() == "ready\n"
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 128 + sig
-    assert err == f"descent-lab: interrupted ({sig.name}); nothing was written\n"
+        _signal_and_check(proc, sig)
     assert not temp.exists()
 
 
