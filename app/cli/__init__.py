@@ -38,7 +38,7 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from app.about import version
 
-        print(f"descent-lab {version()}")
+        parser._print_message(f"descent-lab {version()}\n", sys.stdout)  # a failed write: exit 2
         parser.exit()
 
 
