@@ -135,9 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             args = build_parser().parse_args(_join_negative_values(argv))
-        except SystemExit as stop:  # --help or --version was printed: did it arrive?
-            flush_stdout()
-            return stop.code if isinstance(stop.code, int) else 0
+        except SystemExit:  # --help or --version was printed: did it arrive?
+            flush_stdout()  # CliError (exit 2) if not
+            raise
         if sys.stdout is None and args.command in _PRINTS:  # started with stdout closed (>&-)
             raise CliError(f"{args.command} prints its result, but standard output is closed")
         code = int(args.func(args) or 0)
