@@ -72,7 +72,7 @@ from app import optimizers, schedules, small_toml
 from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
 from app.engine import MAX_SEED, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
-from surfaces.params import brief, describe, quoted
+from surfaces.params import brief, describe, key_text
 
 __all__ = [
     "FORMAT_VERSION",
@@ -300,13 +300,8 @@ def _no_unknown(source, key, table, allowed):
     unknown = sorted(set(table) - allowed)
     if unknown:
         where = f"{key}." if key else ""
-        raise ScenarioError(f"{source}: {where}{_key_text(unknown[0])}: unknown key (valid keys: "
+        raise ScenarioError(f"{source}: {where}{key_text(unknown[0])}: unknown key (valid keys: "
                             f"{', '.join(sorted(allowed))})")
-
-
-def _key_text(key: str) -> str:
-    """A key as a message shows it: bare if printable, else quoted with escapes."""
-    return key if key.isprintable() and len(key) <= 60 else quoted(key)
 
 
 def _number(source, key, value, integer=False) -> float:

@@ -22,7 +22,7 @@ from typing import Any
 
 __all__ = ["Param", "validate_params", "unknown_name_error", "parse_number", "parse_int",
            "parse_params",
-           "brief", "describe", "quoted"]
+           "brief", "describe", "quoted", "key_text"]
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -239,6 +239,13 @@ def unknown_name_error(kind: str, name: object, valid: Iterable[str]) -> ValueEr
     hint = difflib.get_close_matches(text[:100], valid, n=1)
     maybe = f" Did you mean '{hint[0]}'?" if hint else ""
     return ValueError(f"Unknown {kind} {quoted(text)}.{maybe} Valid {kind}s: {', '.join(valid)}")
+
+
+def key_text(key: Any, limit: int = 60) -> str:
+    """A key of a file for a message: as written (``run.stepz``) if it is short and printable,
+    else :func:`quoted`."""
+    text = str(key)
+    return text if text.isprintable() and len(text) <= limit else quoted(text, limit)
 
 
 def quoted(name: Any, limit: int = 60) -> str:

@@ -29,7 +29,10 @@ def run_cli(capsys, argv: list[str]) -> str:
     Returns stderr."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        code = main(argv)
+        try:
+            code = main(argv)
+        except SystemExit as done:  # --help or --version printed (argparse's exit)
+            code = done.code
     out, err = capsys.readouterr()
     if code == 0:
         assert err == "", err

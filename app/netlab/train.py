@@ -30,7 +30,7 @@ import numpy as np
 
 from app import optimizers, schedules
 from app.engine import Noise
-from surfaces.params import Param, describe, quoted, unknown_name_error
+from surfaces.params import Param, describe, key_text, unknown_name_error
 
 from .data import DATASETS, Dataset, make_dataset
 from .mlp import ACTIVATIONS, INITS, MLP
@@ -224,7 +224,7 @@ class NetConfig:
         valid = [f.name for f in fields(cls)]
         unknown = sorted(set(data) - set(valid))
         if unknown:
-            raise ValueError(f"netlab.{quoted(unknown[0])}: unknown key (valid keys: "
+            raise ValueError(f"netlab.{key_text(unknown[0])}: unknown key (valid keys: "
                              f"{', '.join(valid)})")
         d = dict(data)
         if isinstance(d.get("schedule"), Mapping):
