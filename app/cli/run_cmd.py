@@ -211,7 +211,8 @@ def _from_options(args):
     name, schedule = args.optimizer[0], args.schedule or "constant"
     surface_params = parse_params(f"surface '{args.surface}'",
                                   surfaces.family(args.surface).PARAMS, dict(args.surface_params))
-    params = parse_params(f"optimizer '{name}'", optimizers.spec(name).params, params)
+    params = parse_params(f"optimizer '{name}'", optimizers.spec(name).params_of(params),
+                          params)
     schedule_params = parse_params(f"schedule '{schedule}'", schedules.spec(schedule).params,
                                    dict(args.schedule_params))
     surface = surfaces.get(args.surface, **surface_params)
