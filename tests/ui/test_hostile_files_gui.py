@@ -88,8 +88,8 @@ def test_save_to_a_name_too_long_shows_one_line(window, no_blocking_dialogs, tmp
 
 
 def test_netlab_summary_marks_a_sharpness_that_did_not_converge(monkeypatch):
-    cfg = NetConfig(dataset="regression", standardize=True, steps=2, sharpness_every=2,
-                    optimizer_params={"lr": 1e-4})
+    cfg = NetConfig(dataset="regression", standardize=True, hidden=(12, 12), steps=2,
+                    sharpness_every=2, optimizer_params={"lr": 1e-4})
     assert "not converged" not in netlab_view._summary(train(cfg))
     monkeypatch.setattr(train_mod, "SHARPNESS_MAX_ITER", 3)
     assert "λmax" in netlab_view._summary(train(cfg))
