@@ -12,6 +12,7 @@ optional)::
     question = "Why does a 10x larger learning rate blow the weights up?"
     look_for = "The lr 0.12 path overshoots further each step ..."
     why = "Gradient descent on a bowl is stable only while lr * lambda_max < 2 ..."
+    follows = "p1_other"                    # optional: listed right after this lesson
 
     [surface]
     name = "quadratic"
@@ -112,6 +113,9 @@ class Lesson:
     question: str = ""
     look_for: str = ""
     why: str = ""
+    #: the built-in lesson this one is listed right after (its twin, or a sequel): the order of
+    #: the Lessons menu, the gallery and ``descent-lab list scenarios`` (:mod:`app.lesson_order`)
+    follows: str = ""
 
 
 @dataclass(frozen=True)
@@ -284,7 +288,7 @@ def _wrap(source: str, key: str, fn):
 # Parsing with precise messages
 # ---------------------------------------------------------------------------------------------
 _TOP_KEYS = {"version", "lesson", "surface", "run", "racers", "netlab"}
-_LESSON_KEYS = {"tag", "title", "question", "look_for", "why"}
+_LESSON_KEYS = {"tag", "title", "question", "look_for", "why", "follows"}
 _SURFACE_KEYS = {"name", "params", "window"}
 _RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
 _RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled", "noise_sigma"}

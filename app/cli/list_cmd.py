@@ -8,7 +8,6 @@ from the registries, so the README cannot drift: a test compares them).
 
 from __future__ import annotations
 
-import re
 import shlex
 
 KINDS = ("surfaces", "optimizers", "schedules", "scenarios")
@@ -123,22 +122,15 @@ def _schedules() -> str:
     return table(("NAME", "FACTOR OF lr AT STEP t", "PARAMETERS (defaults)"), rows)
 
 
-def _natural(text: str):
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
-
-
 def _scenarios() -> str:
-    from app import scenario as scenarios
+    from app.lesson_order import builtin_lessons
 
-    names = sorted(scenarios.builtin_names(),
-                   key=lambda n: (n != scenarios.DEFAULT_SCENARIO, _natural(n)))
     rows = []
-    for name in names:
-        try:
-            lesson = scenarios.load(name).lesson
-            rows.append((name, lesson.tag or "-", lesson.title or "-"))
-        except ValueError as err:  # a broken file is shown, not fatal: the others still list
-            rows.append((name, "!", f"cannot load: {' '.join(str(err).split())}"))
+    for name, loaded in builtin_lessons():
+        if isinstance(loaded, Exception):  # a broken file is shown, not fatal: the others list
+            rows.append((name, "!", f"cannot load: {' '.join(str(loaded).split())}"))
+        else:
+            rows.append((name, loaded.lesson.tag or "-", loaded.lesson.title or "-"))
     return table(("NAME", "LESSON", "TITLE"), rows)
 
 

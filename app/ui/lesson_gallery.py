@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import scenario as scenario_mod
+from app.lesson_order import builtin_lessons
 
 __all__ = ["LessonEntry", "lesson_entries", "LessonGallery"]
 
@@ -34,14 +34,14 @@ class LessonEntry:
 
 
 def lesson_entries() -> list[LessonEntry]:
-    """One entry per file in ``assets/scenarios`` (a broken file is listed with its error)."""
+    """One entry per file in ``assets/scenarios``, in lesson order (a broken file is listed
+    with its error)."""
     out = []
-    for name in scenario_mod.builtin_names():
-        try:
-            lesson = scenario_mod.load(name).lesson
-        except (ValueError, OSError) as err:
-            out.append(LessonEntry(name, "", name, f"cannot be loaded: {err}", str(err)))
+    for name, loaded in builtin_lessons():
+        if isinstance(loaded, Exception):
+            out.append(LessonEntry(name, "", name, f"cannot be loaded: {loaded}", str(loaded)))
             continue
+        lesson = loaded.lesson
         line = lesson.question or lesson.look_for or ""
         out.append(LessonEntry(name, lesson.tag, lesson.title or name, line))
     return out

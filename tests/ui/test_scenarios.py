@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from app import scenario as scenario_mod
+from app.lesson_order import builtin_lessons
 
 
 @pytest.mark.parametrize("name", scenario_mod.builtin_names())
@@ -92,7 +93,9 @@ def test_lesson_gallery_lists_every_builtin(window):
 
     dialog = LessonGallery(window)
     names = [dialog.list.item(i).data(0x0100) for i in range(dialog.list.count())]
-    assert names == scenario_mod.builtin_names()
+    assert sorted(names) == sorted(scenario_mod.builtin_names())
+    assert names == [n for n, _ in builtin_lessons()]  # the one lesson order (P1 ... P10)
+    assert list(window.lesson_actions) == names  # the Lessons menu: the same order
     dialog.list.setCurrentRow(0)
     dialog.accept()
     assert dialog.chosen == names[0]
