@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from app.numbers import decade_stride, format_number, power_label
+
 __all__ = [
     "ColorScale",
     "color_scale",
@@ -29,6 +31,7 @@ __all__ = [
     "steps_series",
     "lr_curve",
     "log_ticks",
+    "zero_level",
     "relabel",
     "format_number",
     "axis_labels",
@@ -332,33 +335,36 @@ def log_range(series: list[np.ndarray], pad: float = 0.05) -> tuple[float, float
     return (lo - d, hi + d)
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_label(e: int) -> str:
-    if -3 <= e <= 3:
-        return f"{10.0 ** e:g}"
-    return "10" + str(e).translate(_SUPERSCRIPT)
-
-
-def log_ticks(lo: float, hi: float, max_labels: int = 6):
+def log_ticks(lo: float, hi: float, max_labels: int = 6, zero_at: float | None = None):
     """Ticks for a log10 axis drawn on log10 data: ``[(major), (minor)]`` lists of
     ``(position, label)`` as pyqtgraph's ``AxisItem.setTicks`` takes them.
 
-    Decades are the major ticks (every k-th one labelled when there are many); a range of
-    range with fewer than three decades gets 1-2-5 ticks so that it still has labels.
+    Decades are the major ticks (every 1st, 2nd, 5th, 10th, 20th, ... one labelled when there
+    are many: :func:`app.numbers.decade_stride`); a range with fewer than three decades gets
+    1-2-5 ticks so that it still has labels. ``zero_at``: the level where exact zeros are drawn
+    (:func:`log_floor`): labelled ``0``, with no tick below it or within half a decade above.
     """
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
         return [[], []]
+    ticks = _log_ticks(lo, hi, max_labels)
+    if zero_at is None or not lo <= zero_at <= hi:
+        return ticks
+    major, minor = ([(p, t) for p, t in level if p >= zero_at + 0.5] for level in ticks)
+    return [[(zero_at, "0"), *major], minor]
+
+
+def _log_ticks(lo: float, hi: float, max_labels: int):
     e0, e1 = math.floor(lo), math.ceil(hi)
     decades = [e for e in range(e0, e1 + 1) if lo <= e <= hi]
     if len(decades) >= 3:
-        stride = max(1, math.ceil(len(decades) / max_labels))
-        major = [(float(e), _power_label(e)) for e in decades if e % stride == 0]
+        stride = decade_stride(len(decades) - 1, max_labels - 1)
+        major = [(float(e), power_label(e)) for e in decades if e % stride == 0]
         minor = []
         if stride == 1 and len(decades) <= 8:
             minor = [(e + math.log10(m), "") for e in range(e0, e1 + 1) for m in range(2, 10)
                      if lo <= e + math.log10(m) <= hi]
+        elif len(decades) <= 30:
+            minor = [(float(e), "") for e in decades if e % stride]
         return [major, minor]
     marks = []
     for e in range(e0 - 1, e1 + 1):
@@ -373,6 +379,18 @@ def log_ticks(lo: float, hi: float, max_labels: int = 6):
         if len(marks) > max_labels:
             marks = marks[:: math.ceil(len(marks) / max_labels)]
     return [marks, []]
+
+
+def zero_level(arrays: list[np.ndarray], log: bool, floor: float) -> float | None:
+    """``floor`` if a log readout of ``arrays`` draws exact zeros there (then its axis labels
+    that level ``0``: :func:`log_ticks`), else None."""
+    if not log:
+        return None
+    for a in arrays:
+        f = np.asarray(a, dtype=np.float64)
+        if (f == 0).any():
+            return floor
+    return None
 
 
 def lr_curve(racer: Any, steps: int) -> np.ndarray | None:
@@ -394,22 +412,6 @@ def axis_labels(surface: Any) -> tuple[str, str]:
                 and all(isinstance(n, str) for n in names)):
             return (names[0], names[1])
     return ("x", "y")
-
-
-def format_number(v: float) -> str:
-    """A short, readable number: ``0.09``, ``1.2e-05``, ``3.4e+12``, ``nan``."""
-    try:
-        v = float(v)
-    except (TypeError, ValueError):
-        return str(v)
-    if not math.isfinite(v):
-        return str(v)
-    if v == 0:
-        return "0"
-    a = abs(v)
-    if 1e-3 <= a < 1e5:
-        return f"{v:.4g}"
-    return f"{v:.3g}"
 
 
 def relabel(label: str, old_lr: Any, new_lr: Any) -> str:

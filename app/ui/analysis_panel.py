@@ -920,7 +920,8 @@ class AnalysisPanel(QWidget):
             series = [(COORD_COLORS[j], vm.steps_series(1, max(n - 1, 0)),
                        vm.readout_series(eff[:, j:j + 1], log, floor), (id(tr), j, floor))
                       for j in range(2)]
-            self.effective_plot.set_series(series, max(n - 1, 1), log)
+            self.effective_plot.set_series(series, max(n - 1, 1), log,
+                                           vm.zero_level([eff], log, floor))
             self._trace_drawn = True
         self.effective_plot.playhead.setValue(r.point_step)
 

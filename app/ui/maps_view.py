@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -60,6 +61,7 @@ from app.analysis import (
     curvature,
     hyperparameter_map,
 )
+from app.numbers import cell_value, format_number
 from app.scenario import Racer
 from app.ui import theme
 from app.ui.session import Session
@@ -1131,20 +1133,20 @@ class MapsView(QWidget):
         racers = s.scenario.racers
         idx = req.racer_index if req.racer_index < len(racers) else s.selected
         racer = racers[idx]
-        lr = float(m.lrs[i])
+        lr = cell_value(m.lrs, i)  # 0.021, not 0.020974: the shortest value inside the cell
         changes: dict[str, Any] = {}
         params: dict[str, Any] = {"lr": lr}
         name = racer.optimizer
-        label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {lr:.3g}"
+        label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {format_number(lr)}"
         if m.param is not None:
-            value = float(m.values[j])
+            value = cell_value(m.values, j)
             own = optimizers.spec(racer.optimizer)
             if own.name != m.optimizer and own.fixed.get(m.param) != value:
                 # the map ran as another optimizer (gd as heavy ball): become that one
                 name = changes["optimizer"] = m.optimizer
                 params.update({k: v for k, v in own.fixed.items()
                                if k != m.param and k in optimizers.spec(name).defaults()})
-                label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {lr:.3g}"
+                label = f"{optimizers.spec(name).title.split(' (')[0]}, lr {format_number(lr)}"
             target = optimizers.spec(name)
             sweep = target.sweep(m.param)
             if name != racer.optimizer or m.param not in own.fixed:
@@ -1157,10 +1159,24 @@ class MapsView(QWidget):
                 key = sweep.target if sweep is not None else m.param
                 v = assigned[key]
                 params[key] = list(v) if isinstance(v, tuple) else v
-                label += f", {m.param} {value:.3g}"
+                label += f", {m.param} {format_number(value)}"
+        if "optimizer" in changes and not self._confirm_kind_change(racer, changes["optimizer"],
+                                                                    m.param, value):
+            return
         s.select(idx)
         s.update_racer(idx, params=params, label=label, **changes)
         self._update_marker()
+
+    def _confirm_kind_change(self, racer, optimizer: str, param: str, value: float) -> bool:
+        """Ask before a click turns the racer into another optimizer (GD into heavy ball)."""
+        old, new = (optimizers.spec(n).title.split(" (")[0] for n in (racer.optimizer, optimizer))
+        answer = QMessageBox.question(
+            self, "Change the optimizer?",
+            f"This cell has {param} {format_number(value)}: applying it turns "
+            f"{racer.display_label()} from {old} into {new}.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok)
+        return answer == QMessageBox.StandardButton.Ok
 
     def _on_hover(self, scene_pos) -> None:
         if not self.plot.sceneBoundingRect().contains(scene_pos):

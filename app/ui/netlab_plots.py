@@ -67,6 +67,8 @@ class LogPlot(pg.PlotWidget):
         vb.setMouseEnabled(x=True, y=False)
         vb.sigResized.connect(lambda *_: self.update_ticks())
         self.log = True
+        #: where exact zeros are drawn (labelled 0 on the axis), None if there are none
+        self.zero_at: float | None = None
         self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False,
                                         pen=pg.mkPen(theme.COLORS["playhead"], width=1,
                                                      style=Qt.PenStyle.DotLine))
@@ -108,7 +110,7 @@ class LogPlot(pg.PlotWidget):
         self.update_ticks()
 
     def update_ticks(self) -> None:
-        set_log_ticks(self, self.log, px_per_label=26, max_labels=7)
+        set_log_ticks(self, self.log, px_per_label=26, max_labels=7, zero_at=self.zero_at)
 
 
 def _y(values: np.ndarray, log: bool, floor: float) -> np.ndarray:
@@ -208,6 +210,7 @@ class NetReadouts(QWidget):
             floor = vm.log_floor(arrays)
             self.logs[name], self.floors[name] = log, floor
             plot.log = log
+            plot.zero_at = vm.zero_level(arrays, log, floor)
             shown = []
             x, v = data[name]
             y = _y(v, log, floor)

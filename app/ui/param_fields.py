@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.viewmodel import format_number
+from app.numbers import format_field, format_number
 from surfaces.params import Param
 
 __all__ = ["ParamField", "ParamForm", "LogSliderRange", "format_value"]
@@ -42,8 +42,7 @@ def format_value(param: Param, value: Any) -> str:
     if param.kind is int:
         return str(int(value))
     if param.kind is float:
-        v = float(value)
-        return repr(v) if v != 0 and (abs(v) < 1e-3 or abs(v) >= 1e5) else f"{v:.6g}"
+        return format_field(value)
     return str(value)
 
 

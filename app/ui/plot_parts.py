@@ -52,9 +52,10 @@ class ContourLines:
 
 
 def set_log_ticks(plot_widget: pg.PlotWidget, log: bool, px_per_label: int,
-                  max_labels: int) -> None:
+                  max_labels: int, zero_at: float | None = None) -> None:
     """log10 data on a plain axis, labelled with the values (10⁻⁵, 0.01, 1, ...): as many
-    labels as fit the plot's height (one per ``px_per_label`` pixels, at most ``max_labels``)."""
+    labels as fit the plot's height (one per ``px_per_label`` pixels, at most ``max_labels``);
+    ``zero_at``: the level where exact zeros are drawn, labelled ``0``."""
     axis = plot_widget.getPlotItem().getAxis("left")
     if not log:
         axis.setTicks(None)
@@ -62,4 +63,4 @@ def set_log_ticks(plot_widget: pg.PlotWidget, log: bool, px_per_label: int,
     vb = plot_widget.getViewBox()
     y0, y1 = vb.viewRange()[1]
     fit = max(2, int(vb.height() // px_per_label)) if vb.height() > 0 else 6
-    axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, max_labels)))
+    axis.setTicks(vm.log_ticks(y0, y1, max_labels=min(fit, max_labels), zero_at=zero_at))

@@ -61,6 +61,8 @@ class ReadoutPlot(pg.PlotWidget):
         self.getViewBox().setMouseEnabled(x=True, y=False)
         self.curves: list[pg.PlotCurveItem] = []
         self.log = True
+        #: where exact zeros are drawn (labelled 0 on the axis), None if there are none
+        self.zero_at: float | None = None
         self._ranges = None
         for name in ("left", "bottom"):
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -71,12 +73,17 @@ class ReadoutPlot(pg.PlotWidget):
         self.getViewBox().sigResized.connect(lambda *_: self._update_ticks())
         item.addItem(self.playhead)
 
-    def set_series(self, series: list[tuple], steps: int, log: bool = True) -> None:
+    def set_series(self, series: list[tuple], steps: int, log: bool = True,
+                   zero_at: float | None = None) -> None:
         """``series``: ``(color, x, y, key)`` per racer, ``y`` in log10 units when ``log``;
         a curve whose ``key`` (the run's identity), colour and scale are unchanged is kept.
-        An optional fifth element ``True`` draws the series dashed (a reference line)."""
+        An optional fifth element ``True`` draws the series dashed (a reference line).
+        ``zero_at``: the level of exact zeros (:func:`app.viewmodel.zero_level`)."""
         item = self.getPlotItem()
         self.log = log
+        if zero_at != self.zero_at:
+            self.zero_at = zero_at
+            self._ranges = None
         while len(self.curves) < len(series):
             c = pg.PlotCurveItem(connect="finite", antialias=True)
             c.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -105,7 +112,7 @@ class ReadoutPlot(pg.PlotWidget):
             self._update_ticks()
 
     def _update_ticks(self) -> None:
-        set_log_ticks(self, self.log, px_per_label=28, max_labels=8)
+        set_log_ticks(self, self.log, px_per_label=28, max_labels=8, zero_at=self.zero_at)
 
 
 def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:
@@ -169,7 +176,7 @@ class ReadoutsView(QWidget):
             series = [(r.color, vm.steps_series(t.n, t.steps),
                        vm.readout_series(getattr(t, field), log, floor), (id(t), floor))
                       for r, t in pairs]
-            plot.set_series(series, steps, log)
+            plot.set_series(series, steps, log, vm.zero_level(arrays, log, floor))
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()
 
@@ -231,7 +238,7 @@ class ReadoutsView(QWidget):
                 series.append((r.color, vm.steps_series(1, t.steps),
                                vm.readout_series(tr.edge[:, None], log, floor),
                                ("edge", id(t), floor), True))
-        self.sharp_plot.set_series(series, s.steps, log)
+        self.sharp_plot.set_series(series, s.steps, log, vm.zero_level(arrays, log, floor))
 
     def show_step(self, step: int) -> None:
         self.loss_plot.playhead.setValue(step)

@@ -5,13 +5,45 @@ evaluations, Prodigy's d, where GD departs from the gradient flow)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app import viewmodel as vm
 from app.ui import theme
 from app.ui.session import Session
 
-__all__ = ["StatusReadout"]
+__all__ = ["StatusReadout", "ElidedLabel"]
+
+#: the racer list's width (its labels are elided to it, in full in the tooltip)
+RACER_LIST_WIDTH = 190
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" where it does not fit (the whole text in its
+    tooltip), so a long status line never widens the window or is cut mid-character."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(40, super().minimumSizeHint().height())
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """The text as drawn at the current width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             max(self.contentsRect().width(), 0))
+
+    def paintEvent(self, event):  # noqa: N802 (Qt name)
+        p = QPainter(self)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        p.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
 
 
 class StatusReadout(QWidget):
@@ -25,11 +57,12 @@ class StatusReadout(QWidget):
         layout.addWidget(self.step_label)
         self.racer = QComboBox()
         self.racer.setToolTip("the racer whose numbers are shown")
-        self.racer.setMinimumContentsLength(18)
+        self.racer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.racer.setMinimumContentsLength(8)
+        self.racer.setFixedWidth(RACER_LIST_WIDTH)
         self.racer.activated.connect(session.select)
         layout.addWidget(self.racer)
-        self.values = QLabel()
-        self.values.setToolTip("at the playhead, for the first start point of the selected racer")
+        self.values = ElidedLabel()  # its tooltip: the whole line
         layout.addWidget(self.values, 1)
         self.diverged = QLabel()
         layout.addWidget(self.diverged)
@@ -42,8 +75,12 @@ class StatusReadout(QWidget):
         racers = self.session.scenario.racers
         self.racer.blockSignals(True)
         self.racer.clear()
-        for r in racers:
-            self.racer.addItem(r.display_label())
+        metrics = self.racer.fontMetrics()
+        for r in racers:  # elided to the list's width (an item cut mid-letter reads wrongly)
+            full = r.display_label()
+            self.racer.addItem(metrics.elidedText(full, Qt.TextElideMode.ElideRight,
+                                                  RACER_LIST_WIDTH - 40))
+            self.racer.setItemData(self.racer.count() - 1, full, Qt.ItemDataRole.ToolTipRole)
         self.racer.setCurrentIndex(self.session.selected)
         self.racer.blockSignals(False)
         self.show_step(self.session.step)

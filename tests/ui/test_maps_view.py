@@ -6,9 +6,10 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.analysis import DIVERGED, NOT_CONVERGED, basin_map, hyperparameter_map
+from app.numbers import cell_value
 from app.scenario import Racer, Scenario
 from app.ui import maps_view
 from app.ui.maps_view import (
@@ -81,7 +82,7 @@ def test_small_map_equals_hyperparameter_map(window, qtbot):
     assert "diverged" in view.legend.text()
 
 
-def test_clicking_a_cell_sets_lr_and_momentum(window, qtbot):
+def test_clicking_a_cell_sets_lr_and_momentum(window, qtbot, no_blocking_dialogs):
     view = _maps(window, "p1_divergence")
     s = window.session
     s.select(0)
@@ -93,17 +94,25 @@ def test_clicking_a_cell_sets_lr_and_momentum(window, qtbot):
     pos = view.cell_to_viewport(i, j)
     assert view.cell_at(*view.cell_center(i, j)) == (i, j)
     qtbot.mouseClick(view.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    # GD would become heavy ball: the click said so first (the test's answer: OK)
+    kind, title, text = no_blocking_dialogs[-1]
+    assert kind == "question" and "into Momentum" in text
     racer = s.scenario.racers[0]
     assert racer.optimizer == "momentum"
-    assert racer.params["lr"] == m.lrs[i]
-    assert racer.params["momentum"] == m.values[j]
+    # the values written are the shortest decimals inside the cell (0.021, not 0.020974)
+    lr, mu = cell_value(m.lrs, i), cell_value(m.values, j)
+    assert racer.params["lr"] == lr and racer.params["momentum"] == mu
+    assert len(repr(lr)) < len(repr(float(m.lrs[i])))
+    assert abs(lr - m.lrs[i]) <= 0.25 * (m.lrs[i + 1] - m.lrs[i])
+    assert abs(mu - m.values[j]) <= 0.25 * (m.values[j + 1] - m.values[j])
+    assert view.cell_at(math.log10(lr), mu) == (i, j)
     traj = s.runs[0].trajectories  # the contour view shows that run now
-    assert traj.lr[0] == m.lrs[i]
-    assert np.allclose(np.array(view.marker.getData()).T, [[math.log10(m.lrs[i]), m.values[j]]])
-    # the run the view shows is the map's cell: converged within that many steps
-    ref = hyperparameter_map(s.surface, "momentum", s.scenario.starts[0], [m.lrs[i]],
-                             "momentum", [m.values[j]], steps=100)
-    assert ref.steps_to_converge[0, 0] == m.steps_to_converge[j, i]
+    assert traj.lr[0] == lr
+    assert np.allclose(np.array(view.marker.getData()).T, [[math.log10(lr), mu]])
+    # the run the view shows converges like the map's cell
+    ref = hyperparameter_map(s.surface, "momentum", s.scenario.starts[0], [lr],
+                             "momentum", [mu], steps=100)
+    assert ref.steps_to_converge[0, 0] >= 0
     # the map is still the one shown (its lr and momentum are the map's axes)
     assert view.requests[HYPER].same(view.request())
     # a diverged cell on the momentum = 0 row
@@ -111,8 +120,25 @@ def test_clicking_a_cell_sets_lr_and_momentum(window, qtbot):
     qtbot.mouseClick(view.plot_widget.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.cell_to_viewport(i2, 0))
     racer = s.scenario.racers[0]
-    assert racer.params["lr"] == m.lrs[i2] and racer.params["momentum"] == 0.0
+    assert racer.params["lr"] == cell_value(m.lrs, i2) and racer.params["momentum"] == 0.0
     assert s.diverged_at(0) >= 0
+
+
+def test_a_click_that_changes_the_optimizer_can_be_cancelled(window, qtbot, monkeypatch):
+    view = _maps(window, "p1_divergence")
+    s = window.session
+    s.select(0)
+    view.set_lr_range(1e-3, 0.3)
+    _compute(view, qtbot)
+    before = s.scenario
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    view.apply_cell(10, 5)
+    assert s.scenario == before  # GD stays GD: nothing changed
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a)))
+    view.apply_cell(10, 0)  # the momentum 0 row keeps GD: nothing to ask
+    assert not asked and s.scenario.racers[0].optimizer == "gd"
 
 
 def test_adam_map_over_beta1(window, qtbot):
@@ -129,8 +155,8 @@ def test_adam_map_over_beta1(window, qtbot):
     assert np.array_equal(m.steps_to_converge, ref.steps_to_converge)
     view.apply_cell(3, 7)
     racer = window.session.scenario.racers[0]
-    assert racer.params["lr"] == m.lrs[3]
-    assert racer.params["betas"] == [m.values[7], 0.999]
+    assert racer.params["lr"] == cell_value(m.lrs, 3)
+    assert racer.params["betas"] == [cell_value(m.values, 7), 0.999]
 
 
 def test_basin_map_and_click_adds_a_start(window, qtbot):
