@@ -11,5 +11,5 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["app", "app.*", "surfaces", "surfaces.*"]), "app.assets"],
     package_dir={"app.assets": "assets"},
-    package_data={"app.assets": ["scenarios/*.toml", "icons/*.svg"]},
+    package_data={"app.assets": ["scenarios/*.toml", "icons/*.svg", "i18n/*.ts", "i18n/*.qm"]},
 )

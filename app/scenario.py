@@ -14,6 +14,10 @@ optional)::
     why = "Gradient descent on a bowl is stable only while lr * lambda_max < 2 ..."
     follows = "p1_other"                    # optional: listed right after this lesson
 
+    [lesson.ko]                             # optional: the text in Korean (and [lesson.zh])
+    title = "너무 큰 걸음: 경사 하강법이 발산한다"   # a missing field falls back to English
+    question = "..."
+
     [surface]
     name = "quadratic"
     params = { lambda1 = 1.0, lambda2 = 20.0 }
@@ -69,7 +73,7 @@ from typing import Any
 import numpy as np
 
 import surfaces
-from app import optimizers, schedules, small_toml
+from app import i18n, optimizers, schedules, small_toml
 from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
 from app.engine import MAX_SEED, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
@@ -106,8 +110,15 @@ class ScenarioError(ValueError):
     """A scenario that cannot be used; the message names the file, the key and the problem."""
 
 
+#: the lesson fields a ``[lesson.ko]`` / ``[lesson.zh]`` table translates (the tag stays)
+LESSON_TEXT_FIELDS = ("title", "question", "look_for", "why")
+
+
 @dataclass(frozen=True)
 class Lesson:
+    """A lesson's text in English, with ``translations``: ``{"ko": {"title": ...}, ...}``
+    (the file's ``[lesson.ko]`` / ``[lesson.zh]`` tables); :meth:`localized` picks one."""
+
     tag: str = ""
     title: str = ""
     question: str = ""
@@ -116,6 +127,13 @@ class Lesson:
     #: the built-in lesson this one is listed right after (its twin, or a sequel): the order of
     #: the Lessons menu, the gallery and ``descent-lab list scenarios`` (:mod:`app.lesson_order`)
     follows: str = ""
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=True)
+
+    def localized(self, lang: str | None = None) -> Lesson:
+        """This lesson in ``lang`` (default: the current language); each field falls back to
+        English where the translation lacks it. The translations are kept."""
+        texts = self.translations.get(lang or i18n.language(), {})
+        return replace(self, **{k: v for k, v in texts.items() if v}) if texts else self
 
 
 @dataclass(frozen=True)
@@ -237,7 +255,9 @@ class Scenario:
     # -- (de)serialising -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"version": FORMAT_VERSION}
-        lesson = {k: v for k, v in vars(self.lesson).items() if v}
+        lesson = {k: v for k, v in vars(self.lesson).items() if v and k != "translations"}
+        lesson.update({lang: {k: v for k, v in texts.items() if v}
+                       for lang, texts in self.lesson.translations.items() if texts})
         if lesson:
             d["lesson"] = lesson
         if self.netlab is not None:
@@ -288,7 +308,8 @@ def _wrap(source: str, key: str, fn):
 # Parsing with precise messages
 # ---------------------------------------------------------------------------------------------
 _TOP_KEYS = {"version", "lesson", "surface", "run", "racers", "netlab"}
-_LESSON_KEYS = {"tag", "title", "question", "look_for", "why", "follows"}
+_LESSON_KEYS = {"tag", *LESSON_TEXT_FIELDS, "follows",
+                *(lang for lang in i18n.LANGUAGES if lang != "en")}
 _SURFACE_KEYS = {"name", "params", "window"}
 _RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
 _RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled", "noise_sigma"}
@@ -348,6 +369,20 @@ def _color(source, key, value) -> str:
     return value
 
 
+def _parse_lesson(source: str, table: Mapping[str, Any]) -> Lesson:
+    """The ``[lesson]`` table with its ``[lesson.ko]`` / ``[lesson.zh]`` translations."""
+    texts, translations = {}, {}
+    for key, value in table.items():
+        if key in i18n.LANGUAGES:
+            sub = _table(source, f"lesson.{key}", value)
+            _no_unknown(source, f"lesson.{key}", sub, set(LESSON_TEXT_FIELDS))
+            translations[key] = {k: _string(source, f"lesson.{key}.{k}", v)
+                                 for k, v in sub.items()}
+        else:
+            texts[key] = _string(source, f"lesson.{key}", value)
+    return Lesson(**texts, translations=translations)
+
+
 def _parse(data: Mapping[str, Any], source: str) -> Scenario:
     data = _table(source, "(top level)", data)
     _no_unknown(source, "", data, _TOP_KEYS)
@@ -361,7 +396,7 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
 
     lesson_t = _table(source, "lesson", data.get("lesson", {}))
     _no_unknown(source, "lesson", lesson_t, _LESSON_KEYS)
-    lesson = Lesson(**{k: _string(source, f"lesson.{k}", v) for k, v in lesson_t.items()})
+    lesson = _parse_lesson(source, lesson_t)
 
     netlab = None
     if "netlab" in data:
@@ -553,8 +588,17 @@ def dumps(scenario: Scenario) -> str:
     for table in ("lesson", "netlab", "surface", "run"):
         if table in d:
             lines.append(f"[{table}]")
-            lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in d[table].items()]
+            sub = {}  # [lesson.ko], [lesson.zh]: tables of their own, readable in the file
+            for k, v in d[table].items():
+                if table == "lesson" and isinstance(v, Mapping):
+                    sub[k] = v
+                else:
+                    lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
             lines.append("")
+            for k, v in sub.items():
+                lines.append(f"[{table}.{_toml_key(k)}]")
+                lines += [f"{_toml_key(kk)} = {_toml_value(vv)}" for kk, vv in v.items()]
+                lines.append("")
     for r in d.get("racers", []):
         lines.append("[[racers]]")
         lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in r.items()]

@@ -1,6 +1,9 @@
 """The ``descent-lab`` command line: ``gui`` (default), ``run``, ``list``, ``analyze``, ``render``,
 ``install-desktop``, ``uninstall-desktop``.
 
+Every subcommand takes ``--lang ko|zh|en`` (before or after its name); without it the
+language follows the system locale (:func:`app.i18n.system_language`).
+
 Each subcommand is a module ``app/cli/NAME_cmd.py`` with ``add_parser(subparsers)`` (which sets
 ``func``) and a ``run(args) -> int``. Bad input raises ``ValueError`` (or :class:`CliError`);
 :func:`main` prints it as one line on stderr and exits 2, never a traceback.
@@ -14,6 +17,9 @@ import os
 import pkgutil
 import re
 import sys
+
+from app import i18n
+from app.i18n import translate
 
 __all__ = ["main", "CliError", "build_parser", "flush_stdout", "stdout_error"]
 
@@ -77,11 +83,39 @@ def build_parser() -> argparse.ArgumentParser:
         description="Watch optimizers descend 2D error surfaces.",
     )
     parser.add_argument("--version", action=_Version)
+    _add_lang(parser, default=None)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     found = {m.name[:-4] for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
     for name in [*(n for n in ORDER if n in found), *sorted(found - set(ORDER))]:
         importlib.import_module(f"app.cli.{name}_cmd").add_parser(sub)
+    for subparser in sub.choices.values():
+        _add_lang(subparser, default=argparse.SUPPRESS)  # keeps a --lang given before it
     return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
+                        help="the language of titles and messages (default: the system "
+                             "locale, LC_ALL / LC_MESSAGES / LANG)")
+
+
+def _given_lang(argv: list[str]) -> str | None:
+    """The valid ``--lang`` value anywhere in ``argv`` (the last one), else None."""
+    found = None
+    for i, token in enumerate(argv):
+        value = (argv[i + 1] if token == "--lang" and i + 1 < len(argv)
+                 else token[7:] if token.startswith("--lang=") else None)
+        if value in i18n.LANGUAGES:
+            found = value
+    return found
+
+
+def _leading_lang(argv: list[str]) -> int:
+    """How many tokens at the start of ``argv`` are ``--lang X`` / ``--lang=X``."""
+    i = 0
+    while i < len(argv) and (argv[i] == "--lang" or argv[i].startswith("--lang=")):
+        i += 2 if argv[i] == "--lang" else 1
+    return min(i, len(argv))
 
 
 def _silence_stdout() -> None:
@@ -130,14 +164,20 @@ def _os_error_text(err: OSError) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
-        argv = ["gui", *argv]
+    lead = _leading_lang(argv)
+    rest = argv[lead:]
+    if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help", "--version"):
+        argv = [*argv[:lead], "gui", *rest]
+    before = i18n.language()
+    i18n.set_language(_given_lang(argv) or i18n.system_language())  # parse errors follow it
     try:
         try:
             args = build_parser().parse_args(_join_negative_values(argv))
         except SystemExit:  # --help or --version was printed: did it arrive?
             flush_stdout()  # CliError (exit 2) if not
             raise
+        if getattr(args, "lang", None):
+            i18n.set_language(args.lang)
         if sys.stdout is None and args.command in _PRINTS:  # started with stdout closed (>&-)
             raise CliError(f"{args.command} prints its result, but standard output is closed")
         code = int(args.func(args) or 0)
@@ -147,15 +187,22 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except ValueError as err:
-        print(f"descent-lab: error: {_one_line(str(err))}", file=sys.stderr)
+        _error(_one_line(str(err)))
         return 2
     except OSError as err:
-        print(f"descent-lab: error: {_one_line(_os_error_text(err))}", file=sys.stderr)
+        _error(_one_line(_os_error_text(err)))
         return 2
     except MemoryError:
-        print("descent-lab: error: not enough memory for this request (use fewer steps, start "
-              "points or a smaller size)", file=sys.stderr)
+        _error(translate("cli", "not enough memory for this request (use fewer steps, start "
+                                "points or a smaller size)"))
         return 2
     except KeyboardInterrupt:
-        print("descent-lab: interrupted", file=sys.stderr)
+        print("descent-lab: " + translate("cli", "interrupted"), file=sys.stderr)
         return 130
+    finally:
+        i18n.set_language(before)  # main() called in-process (tests) leaves no trace
+
+
+def _error(message: str) -> None:
+    word = translate("cli", "error")
+    print(f"descent-lab: {word}: {message}", file=sys.stderr)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import sys
 
-HEADLESS_HINT = (
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+HEADLESS_HINT = QT_TRANSLATE_NOOP(
+    "cli",
     "descent-lab: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window "
     "cannot open. Headless alternatives: 'descent-lab run --scenario NAME' (numbers as JSON) "
     "or 'descent-lab render --scenario NAME --out lesson.gif' (images)."
@@ -28,8 +31,8 @@ def has_display() -> bool:
 
 def run(args) -> int:
     if not has_display():
-        print(HEADLESS_HINT, file=sys.stderr)
+        print(translate("cli", HEADLESS_HINT), file=sys.stderr)
         return 1
     from app.ui.main_window import launch  # Qt is imported only here
 
-    return launch(scenario=args.scenario)
+    return launch(scenario=args.scenario, lang=getattr(args, "lang", None))

@@ -9,6 +9,9 @@ from the registries, so the README cannot drift: a test compares them).
 from __future__ import annotations
 
 import shlex
+import unicodedata
+
+from app.i18n import translate
 
 KINDS = ("surfaces", "optimizers", "schedules", "scenarios")
 
@@ -44,13 +47,18 @@ def fmt_params(params) -> str:
     return " ".join(f"{p.name}={fmt_value(p.default)}" for p in params) or "-"
 
 
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Hangul or Han character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     """Left-aligned columns two spaces apart; the last column is not padded."""
     rows = [header, *rows]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    widths = [max(width(r[i]) for r in rows) for i in range(len(header) - 1)]
     lines = []
     for r in rows:
-        cells = [c.ljust(w) for c, w in zip(r, widths, strict=False)] + [r[-1]]
+        cells = [c + " " * (w - width(c)) for c, w in zip(r, widths, strict=False)] + [r[-1]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -128,10 +136,14 @@ def _scenarios() -> str:
     rows = []
     for name, loaded in builtin_lessons():
         if isinstance(loaded, Exception):  # a broken file is shown, not fatal: the others list
-            rows.append((name, "!", f"cannot load: {' '.join(str(loaded).split())}"))
+            reason = " ".join(str(loaded).split())
+            rows.append((name, "!", translate("cli", "cannot load: {reason}").format(
+                reason=reason)))
         else:
-            rows.append((name, loaded.lesson.tag or "-", loaded.lesson.title or "-"))
-    return table(("NAME", "LESSON", "TITLE"), rows)
+            lesson = loaded.lesson.localized()
+            rows.append((name, lesson.tag or "-", lesson.title or "-"))
+    return table((translate("cli", "NAME"), translate("cli", "LESSON"),
+                  translate("cli", "TITLE")), rows)
 
 
 _LISTERS = {"surfaces": _surfaces, "optimizers": _optimizers, "schedules": _schedules,

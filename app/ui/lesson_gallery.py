@@ -41,7 +41,7 @@ def lesson_entries() -> list[LessonEntry]:
         if isinstance(loaded, Exception):
             out.append(LessonEntry(name, "", name, f"cannot be loaded: {loaded}", str(loaded)))
             continue
-        lesson = loaded.lesson
+        lesson = loaded.lesson.localized()
         line = lesson.question or lesson.look_for or ""
         out.append(LessonEntry(name, lesson.tag, lesson.title or name, line))
     return out

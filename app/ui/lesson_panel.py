@@ -17,6 +17,7 @@ def lesson_html(lesson: Lesson, surface_title: str = "", surface_text: str = "")
     """The lesson as rich text (also usable by export for a caption)."""
     c = theme.COLORS
     esc = html.escape
+    lesson = lesson.localized()
     parts = [f"<div style='color:{c['text']}; font-size:10.5pt'>"]
     if lesson.tag or lesson.title:
         tag = (f"<span style='background:{c['accent']}; color:#111; border-radius:3px;'>"

@@ -45,6 +45,7 @@ from app.ui.analysis_panel import AnalysisPanel
 from app.ui.app_icon import app_icon
 from app.ui.controls import ControlPanel
 from app.ui.export_dialog import install_export_action
+from app.ui.language import apply_language, choose_language, language_menu
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
 from app.ui.lesson_panel import LessonPanel
 from app.ui.maps_view import MapsView
@@ -251,6 +252,9 @@ class MainWindow(QMainWindow):
         self.readouts_action.setChecked(True)
         self.readouts_action.toggled.connect(self.readouts.setVisible)
         view.addAction(self.readouts_action)
+        view.addSeparator()
+        self.language_menu = language_menu(self)
+        view.addMenu(self.language_menu)
 
         play = self.menus["playback"] = bar.addMenu("&Playback")
         self.play_action = self._action(play, "Play / pause", self.playback.toggle, "Space")
@@ -365,7 +369,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         s = self.session.scenario
         name = s.name or "untitled"
-        lesson = f" — {s.lesson.tag}: {s.lesson.title}" if s.lesson.title else ""
+        title = s.lesson.localized().title
+        lesson = f" — {s.lesson.tag}: {title}" if title else ""
         self.setWindowTitle(f"{APP_NAME} — {name}{lesson}")
 
 
@@ -394,11 +399,13 @@ def initial_session(scenario: str | None = None) -> tuple[Session, str]:
         return Session(scenario_mod.load(scenario_mod.DEFAULT_SCENARIO)), str(err)
 
 
-def launch(scenario: str | None = None, autoplay: bool = True) -> int:
+def launch(scenario: str | None = None, autoplay: bool = True, lang: str | None = None) -> int:
     """Create the application, open ``scenario`` (default: the tour), show, run the loop.
 
-    The window opens playing (a moving picture, not an empty canvas)."""
+    The window opens playing (a moving picture, not an empty canvas), in ``lang`` (default:
+    View > Language's remembered choice, else the system locale)."""
     app = _app()
+    apply_language(app, choose_language(lang))
     session, error = initial_session(scenario)
     window = MainWindow(session)
     window.show()

@@ -103,3 +103,6 @@ def apply(app: QApplication) -> None:
     font.setPointSize(FONT_PT)
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
+    from app.ui.language import apply_language
+
+    apply_language(app)  # the translators and a font for Hangul and Han

@@ -1,0 +1,191 @@
+"""The three languages without a screen: choosing, the catalogue, lessons, the CLI's --lang.
+
+The catalogue is ``assets/i18n/descent_lab_<lang>.ts``; ``tools/update_translations.py``
+extracts every marked string into it and compiles the ``.qm``. Here the same extraction runs
+into a temporary copy, so a string marked in the code but missing from the catalogue (or left
+untranslated) fails with its text, for each language.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app import scenario as S
+from app.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT / "tools" / "update_translations.py"
+FOREIGN = [lang for lang in i18n.LANGUAGES if lang != "en"]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("update_translations", TOOL)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """The catalogues after extracting the current sources (a temporary copy)."""
+    tmp = tmp_path_factory.mktemp("i18n")
+    for f in (ROOT / "assets" / "i18n").iterdir():
+        shutil.copy(f, tmp)
+    tool = _tool()
+    tool.update(tmp)
+    return tmp
+
+
+def _messages(ts: Path):
+    root = ET.parse(ts).getroot()
+    for ctx in root.iter("context"):
+        for msg in ctx.iter("message"):
+            yield ctx.findtext("name"), msg.findtext("source"), msg.find("translation")
+
+
+# -- choosing -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("env", "lang"), [
+    ({"LANG": "ko_KR.UTF-8"}, "ko"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),  # LC_ALL wins
+    ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "ko_KR"}, "ko"),
+    ({"LANG": "ko_KR.UTF-8", "LC_ALL": ""}, "ko"),  # an empty variable is not set
+    ({"LANG": "fr_FR.UTF-8"}, "en"),  # a language we do not speak: English
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_the_system_locale_chooses_the_language(env, lang):
+    assert i18n.system_language(env) == lang
+
+
+def test_set_language_refuses_an_unknown_one():
+    with pytest.raises(ValueError, match="choose one of en, ko, zh"):
+        i18n.set_language("fr")
+    assert i18n.normalize("zh_CN") == "zh" and i18n.normalize("KO") == "ko"
+
+
+# -- the catalogue ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_every_marked_string_is_translated(extracted, lang):
+    """lupdate on the current sources: no new, unfinished or empty message."""
+    missing = [f"{ctx}: {src!r}" for ctx, src, tr in _messages(extracted / f"descent_lab_{lang}.ts")
+               if tr.get("type") == "unfinished" or not (tr.text or "").strip()]
+    assert not missing, (f"{len(missing)} untranslated string(s) for {lang} (translate them in "
+                         f"assets/i18n, then run tools/update_translations.py):\n"
+                         + "\n".join(missing))
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_the_qm_is_compiled_from_the_ts(tmp_path, lang):
+    """The committed .qm is exactly what lrelease makes of the committed .ts."""
+    tool = _tool()
+    ts = ROOT / "assets" / "i18n" / f"descent_lab_{lang}.ts"
+    out = tmp_path / "x.qm"
+    import subprocess
+
+    subprocess.run([tool.tool("lrelease"), "-silent", str(ts), "-qm", str(out)], check=True)
+    assert out.read_bytes() == ts.with_suffix(".qm").read_bytes()
+
+
+_FIELDS = re.compile(r"\{(\w*)\}")
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_translations_keep_the_fields_and_the_catalogue_is_read(lang):
+    cat = i18n.catalogue(lang)
+    assert len(cat) >= 10
+    for (ctx, src), text in cat.items():
+        assert sorted(_FIELDS.findall(src)) == sorted(_FIELDS.findall(text)), (ctx, src, text)
+        assert i18n.translate(ctx, src, lang) == text
+    assert i18n.translate("cli", "error", "en") == "error"
+    assert i18n.translate("cli", "no such string", lang) == "no such string"
+
+
+def _marked_calls():
+    names = {"translate", "tr", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+    paths = [*ROOT.joinpath("app").rglob("*.py"), *ROOT.joinpath("surfaces").rglob("*.py")]
+    for path in sorted(paths):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                if name in names:
+                    yield path, node
+
+
+def test_no_marked_string_is_an_f_string():
+    """The catalogue holds the text before formatting: an f-string would never be found."""
+    bad = [f"{p.relative_to(ROOT)}:{n.lineno}" for p, n in _marked_calls()
+           if any(isinstance(a, ast.JoinedStr) for a in n.args)]
+    assert not bad
+
+
+# -- lessons -------------------------------------------------------------------------------
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+def test_a_lesson_falls_back_to_english_field_by_field():
+    lesson = S.Lesson(tag="P1", title="Title", question="Q?",
+                      translations={"ko": {"title": "제목"}})
+    ko = lesson.localized("ko")
+    assert (ko.title, ko.question, ko.tag) == ("제목", "Q?", "P1")
+    assert lesson.localized("zh").title == "Title" and lesson.localized("en") == lesson
+
+
+def test_a_three_language_scenario_round_trips(tmp_path):
+    lesson = S.Lesson(tag="P1", title="Too large a step", why="lr * lambda_max < 2",
+                      translations={"ko": {"title": "너무 큰 걸음", "why": "lr * lambda_max < 2"},
+                                    "zh": {"title": "步子太大", "question": "为什么?\n\"引号\""}})
+    base = S.load("p1_divergence").with_changes(lesson=lesson)
+    path = S.save(base, tmp_path / "three.toml")
+    text = path.read_text(encoding="utf-8")
+    assert "[lesson.ko]" in text and "[lesson.zh]" in text
+    again = S.load(path)
+    assert again.lesson == base.lesson
+    assert S.dumps(again) == text
+    for lang in ("en", *FOREIGN):
+        assert again.lesson.localized(lang) == base.lesson.localized(lang)
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('[lesson.fr]\ntitle = "x"', "lesson.fr: unknown key"),
+    ('[lesson.ko]\ntag = "P1"', "lesson.ko.tag: unknown key"),
+    ('[lesson.ko]\ntitle = 3', "lesson.ko.title: expected text"),
+    ('[lesson]\nko = "x"', "lesson.ko: expected a table"),
+])
+def test_a_bad_translation_table_is_one_clear_error(table, message):
+    text = f'version = 1\n{table}\n[surface]\nname = "quadratic"\n[[racers]]\noptimizer = "gd"\n'
+    with pytest.raises(S.ScenarioError, match=re.escape(message)):
+        S.loads(text)
+
+
+# -- the command line ----------------------------------------------------------------------
+def _subcommands():
+    return list(build_parser()._subparsers._group_actions[0].choices)
+
+
+@pytest.mark.parametrize("lang,word", [("ko", "오류"), ("zh", "错误")])
+def test_every_subcommand_takes_lang(capsys, lang, word):
+    """--lang after any subcommand's name (or before it) is accepted, and its messages follow."""
+    names = _subcommands()
+    assert {"gui", "run", "list", "analyze", "render"} <= set(names)
+    for name in names:
+        for argv in ([name, "--lang", lang, "--no-such-option"],
+                     ["--lang", lang, name, "--no-such-option"]):
+            assert main(argv) == 2, argv
+            err = capsys.readouterr().err
+            assert err.startswith(f"descent-lab: {word}: "), (argv, err)
+
+
+def test_an_unknown_lang_is_one_clear_error(capsys):
+    assert main(["--lang", "fr", "list", "scenarios"]) == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

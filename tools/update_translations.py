@@ -1,0 +1,92 @@
+"""Extract the marked strings into the translation catalogues and compile them.
+
+    .venv/bin/python tools/update_translations.py          # update .ts, compile .qm
+    .venv/bin/python tools/update_translations.py --check  # exit 1 if anything is out of date
+
+``pyside6-lupdate`` reads every ``tr(...)``, ``QCoreApplication.translate(...)`` and
+``app.i18n.translate(...)`` in ``app/`` and ``surfaces/`` and merges them into
+``assets/i18n/descent_lab_<lang>.ts`` (a new string arrives ``unfinished``: translate it there,
+e.g. in ``pyside6-linguist``); strings no longer in the code are dropped. ``pyside6-lrelease``
+then compiles each ``.ts`` into the ``.qm`` that the window loads. Both tools ship with
+PySide6-Essentials. ``tests/test_i18n.py`` runs the same steps into a temporary folder and
+fails on a missing translation or a stale ``.qm``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "assets" / "i18n"
+SOURCES = ("app", "surfaces")
+#: the catalogue languages and the name Qt Linguist gives each
+TARGETS = {"ko": "ko", "zh": "zh_CN"}
+
+
+def tool(name: str) -> str:
+    """The path of ``pyside6-<name>`` (beside this Python first: the venv's)."""
+    here = Path(sys.executable).parent / f"pyside6-{name}"
+    found = str(here) if here.exists() else shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found (it comes with PySide6-Essentials)")
+    return found
+
+
+def sources(root: Path = ROOT) -> list[str]:
+    return sorted(str(p) for d in SOURCES for p in (root / d).rglob("*.py"))
+
+
+_EXTRA = re.compile(r"\n *<extracomment>[^<]*</extracomment>")
+
+
+def ts_name(lang: str) -> str:
+    return f"descent_lab_{lang}.ts"
+
+
+def update(folder: Path, root: Path = ROOT) -> None:
+    """lupdate the ``.ts`` files in ``folder`` from the sources, then lrelease each."""
+    for lang, qt_lang in TARGETS.items():
+        ts = folder / ts_name(lang)
+        subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+                        "-source-language", "en", "-target-language", qt_lang,
+                        *sources(root), "-ts", str(ts)], check=True, cwd=root)
+        # lupdate takes a "#:" comment above a string for a note to translators: drop those,
+        # so editing a code comment does not change the catalogue
+        text = ts.read_text(encoding="utf-8")
+        ts.write_text(_EXTRA.sub("", text), encoding="utf-8")
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if the catalogues are out of date")
+    args = parser.parse_args(argv)
+    if not args.check:
+        I18N.mkdir(parents=True, exist_ok=True)
+        update(I18N)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in TARGETS:
+            for suffix in (".ts", ".qm"):
+                src = I18N / ts_name(lang).replace(".ts", suffix)
+                if src.exists():
+                    shutil.copy(src, tmp)
+        update(Path(tmp))
+        stale = [p.name for p in sorted(Path(tmp).iterdir())
+                 if not (I18N / p.name).exists() or (I18N / p.name).read_bytes() != p.read_bytes()]
+    if stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
