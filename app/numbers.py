@@ -12,7 +12,7 @@ reads 10⁰, 10⁵⁰, 10¹⁰⁰, 10¹⁵⁰, not 10⁵⁹, 10¹¹⁸, 10¹⁷�
 ('0.3333', '1e-8', '123457', '0.0015')
 >>> cell_value([0.01816, 0.020974, 0.02422], 1)
 0.021
->>> decade_stride(177, 6), decade_stride(9, 6), decade_stride(4, 6)
+>>> decade_stride(-2, 177, 6), decade_stride(0, 9, 6), decade_stride(-3, 1, 6)
 (50, 2, 1)
 """
 
@@ -93,16 +93,25 @@ def cell_value(values: Sequence[float], i: int, tolerance: float = CELL_TOLERANC
     return v
 
 
-def decade_stride(decades: int, max_labels: int) -> int:
-    """Label every k-th decade, k from 1, 2, 5, 10, 20, 50, ...: the smallest that gives at
-    most ``max_labels`` labels over ``decades`` decades."""
-    max_labels = max(1, int(max_labels))
-    scale = 1
+def decade_stride(first: int, last: int, max_labels: int) -> int:
+    """Label every k-th decade of ``first .. last`` (the multiples of k), k from 1, 2, 5, 10,
+    20, 50, ...: the smallest giving at most ``max_labels`` labels, yet two where it can."""
+    max_labels = max(2, int(max_labels))
+
+    def count(k: int) -> int:
+        return last // k - (first - 1) // k
+
+    previous, scale = None, 1
     while True:
         for s in _STRIDES:
             k = s * scale
-            if decades / k <= max_labels:
-                return k
+            if count(k) <= max_labels:
+                if count(k) >= 2 or previous is None:
+                    return k
+                # one label would be left: the largest stride in between that keeps two
+                fits = [j for j in range(k - 1, previous, -1) if 2 <= count(j) <= max_labels]
+                return fits[0] if fits else previous
+            previous = k
         scale *= 10
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "format_number",
     "axis_labels",
     "clip_segments_needed",
+    "dock_widths",
 ]
 
 #: use a logarithmic colour scale when the values span more than this factor above their floor
@@ -357,7 +358,7 @@ def _log_ticks(lo: float, hi: float, max_labels: int):
     e0, e1 = math.floor(lo), math.ceil(hi)
     decades = [e for e in range(e0, e1 + 1) if lo <= e <= hi]
     if len(decades) >= 3:
-        stride = decade_stride(len(decades) - 1, max_labels - 1)
+        stride = decade_stride(decades[0], decades[-1], max_labels)
         major = [(float(e), power_label(e)) for e in decades if e % stride == 0]
         minor = []
         if stride == 1 and len(decades) <= 8:
@@ -424,3 +425,18 @@ def relabel(label: str, old_lr: Any, new_lr: Any) -> str:
         return label
     pattern = re.compile(r"(\blr\s*[=:]?\s*)" + re.escape(old) + r"(?![\d.])")
     return pattern.sub(lambda m: m.group(1) + new, label)
+
+
+def dock_widths(window_width: float, minimum: tuple[int, ...], preferred: tuple[int, ...],
+                center_share: float = 0.5) -> list[int]:
+    """Widths for the side docks of a window ``window_width`` wide: each at least its
+    ``minimum``; beyond that they grow (in proportion) towards ``preferred`` with what is left
+    once the centre has ``center_share`` of the window. A projector's 1024 pixels give the docks
+    their minimum and the plot the rest; a large window gives every dock its preferred width."""
+    center = center_share * window_width
+    spare = window_width - center - sum(minimum)
+    want = sum(p - m for m, p in zip(minimum, preferred, strict=True))
+    if want <= 0 or spare >= want:
+        return [max(m, p) for m, p in zip(minimum, preferred, strict=True)]
+    f = max(spare, 0.0) / want
+    return [round(m + f * (p - m)) for m, p in zip(minimum, preferred, strict=True)]

@@ -50,11 +50,13 @@ def test_log_axis_labels_readable_decades():
     assert [t for _, t in major] == ["1", power_label(50), power_label(100), power_label(150)]
     assert power_label(50) == "10⁵⁰"
     assert minor == []  # no grid line per decade over 177 of them
-    for span, labels in ((4, 6), (9, 6), (30, 6), (177, 6), (1000, 5), (13, 3)):
-        k = decade_stride(span, labels)
-        assert k in {1, 2, 5, 10, 20, 50, 100, 200, 500}
-        assert span / k <= labels
-    assert decade_stride(9, 6) == 2 and decade_stride(40, 5) == 10
+    for first, last, labels in ((-3, 1, 6), (0, 9, 6), (-20, 10, 6), (-2, 177, 6),
+                                (-500, 500, 5), (-14, 0, 2), (-13, -1, 3), (-7, -1, 2)):
+        k = decade_stride(first, last, labels)
+        shown = [e for e in range(first, last + 1) if e % k == 0]
+        assert 2 <= len(shown) <= labels  # never a lone "1" on a small plot
+        assert k in {1, 2, 5, 10, 20, 50, 100, 200, 500} or len(shown) == 2
+    assert decade_stride(0, 9, 6) == 2 and decade_stride(-14, 0, 2) == 10
 
 
 def test_an_exact_zero_is_labelled_zero_not_a_tiny_number():

@@ -45,6 +45,8 @@ from surfaces.params import Param
 __all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline"]
 
 
+#: the panel's least width: the window fits a 1024-pixel projector with the lesson beside it
+MIN_WIDTH = 285
 #: surface family -> {param name: editor factory} replacing the generated ParamField
 CUSTOM_EDITORS = {"formula": {"expr": FormulaField}}
 
@@ -437,7 +439,7 @@ class ControlPanel(QScrollArea):
         layout.addWidget(self.racers_box)
         layout.addStretch(1)
         self.cards: list[RacerCard] = []
-        self.setMinimumWidth(330)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         session.racersChanged.connect(self.rebuild_cards)

@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import scenario as scenario_mod
+from app import viewmodel as vm
 from app.about import NAME, about
 from app.desktop import APP_ID
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
 from app.ui.analysis_panel import AnalysisPanel
 from app.ui.app_icon import app_icon
+from app.ui.controls import MIN_WIDTH as CONTROLS_MIN_WIDTH
 from app.ui.controls import ControlPanel
 from app.ui.export_dialog import install_export_action
 from app.ui.language import apply_language, choose_language, language_menu
@@ -64,6 +66,10 @@ __all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 
 APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
+#: the docks' least and preferred widths (controls, lesson): at 1024 pixels (a projector) they
+#: get their least, in a large window their preferred (vm.dock_widths)
+DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
+DOCK_WIDTHS = (370, 310)
 KEYS_HELP = (
     "<table cellspacing=6>"
     "<tr><td><b>Left click</b></td><td>add a start point</td></tr>"
@@ -149,11 +155,19 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.setTabBarAutoHide(True)
+        for tabs in (self.side_tabs,):  # whole tab names ("Analysis", never "An" "lysis")
+            tabs.setElideMode(Qt.TextElideMode.ElideNone)
+            tabs.setUsesScrollButtons(True)
+        self.side_tabs.setMinimumWidth(DOCK_MIN_WIDTHS[1])
         self.side_tabs.addTab(self.lesson_panel, "Lesson")
         self.side_dock = self._dock("Lesson", self.side_tabs,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.controls_dock, self.side_dock], [370, 310],
+        self.resizeDocks([self.controls_dock, self.side_dock], list(DOCK_WIDTHS),
                          Qt.Orientation.Horizontal)
+        self._dock_timer = QTimer(self)  # one dock re-layout per burst of resize events
+        self._dock_timer.setSingleShot(True)
+        self._dock_timer.setInterval(0)
+        self._dock_timer.timeout.connect(self.restore_dock_widths)
 
         self.status = StatusReadout(self.session)
         self.statusBar().addWidget(self.status, 1)
@@ -166,6 +180,24 @@ class MainWindow(QMainWindow):
         install_netlab_tab(self)
         self.session.scenarioEdited.connect(self._update_title)
         self._update_title()
+
+    # -- size ------------------------------------------------------------------------------
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() > event.oldSize().width() > 0:
+            self._dock_timer.start()
+
+    def restore_dock_widths(self) -> None:
+        """Give the docks back their width when the window grows (Qt keeps them as narrow as a
+        small window made them): each dock below its share of the width grows to it; a dock
+        the user made wider stays."""
+        docks = [self.controls_dock, self.side_dock]
+        target = vm.dock_widths(self.width(), DOCK_MIN_WIDTHS, DOCK_WIDTHS)
+        grow = [(d, t) for d, t in zip(docks, target, strict=True)
+                if d.isVisible() and not d.isFloating() and d.width() < t]
+        if grow:
+            self.resizeDocks([d for d, _ in grow], [t for _, t in grow],
+                             Qt.Orientation.Horizontal)
 
     # -- building ---------------------------------------------------------------------------
     def _build_analysis(self) -> None:

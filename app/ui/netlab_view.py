@@ -64,6 +64,8 @@ from app.ui.param_fields import ParamForm
 __all__ = ["NetlabView", "NetlabForm", "TrainWorker", "install_netlab_tab", "TAB_TITLE"]
 
 TAB_TITLE = "Network lab"
+#: the settings column's least width (the tab fits a 1024-pixel projector beside both docks)
+FORM_MIN_WIDTH = 215
 #: seconds between live readout updates while training (doubled for very long runs)
 PROGRESS_INTERVAL = 0.05
 _PARAMS = {p.name: p for p in CONFIG_PARAMS}
@@ -357,7 +359,7 @@ class NetlabView(QWidget):
     def __init__(self, config: NetConfig | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.form = NetlabForm(config)
-        self.form.setMinimumWidth(270)
+        self.form.setMinimumWidth(FORM_MIN_WIDTH)
         self.form.setMaximumWidth(340)
         self.form.configChanged.connect(self._config_edited)
 
@@ -386,6 +388,9 @@ class NetlabView(QWidget):
         top.addWidget(self.stop_button)
         top.addWidget(self.progress, 1)
         top.addWidget(self.save_button)
+        self.progress.setMinimumWidth(24)  # (a projector's 1024 pixels: the bar shrinks first)
+        for button in (self.train_button, self.stop_button, self.save_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
 
         self.landscape_plot = LandscapePlot()
         self.landscape_plot.directions.activated.connect(lambda _: self.recompute_landscape())

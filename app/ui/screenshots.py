@@ -60,6 +60,11 @@ def _maps(window) -> None:
         time.sleep(0.01)
 
 
+def _projector(window) -> None:
+    """The window at a projector's 1024 x 700: every panel still usable."""
+    window.resize(1024, 700)
+
+
 def _formula_scenario():
     from app.scenario import Racer, Scenario
 
@@ -91,6 +96,7 @@ SHOTS = (
     ("analysis.png", "p2_ill_conditioning", 0.0, _analysis),
     ("maps.png", "p1_divergence", 0.0, _maps),
     ("formula.png", _formula_scenario, 0.6, _formula_error),
+    ("projector.png", "p10_nesterov", 0.3, _projector),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from app.scenario import Racer, Scenario
 
@@ -43,3 +44,48 @@ def test_the_status_line_elides_long_labels(window, qtbot):
     assert values.shown_text().endswith("…")
     assert values.toolTip() == values.text()
     assert np.isfinite(window.minimumSizeHint().width())
+
+
+def test_the_window_fits_a_1024_pixel_projector(window, qtbot):
+    from app.ui.main_window import DOCK_MIN_WIDTHS, DOCK_WIDTHS
+
+    assert window.minimumSizeHint().width() <= 1000
+    assert window.load_scenario("p10_nesterov", autoplay=False)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.height() == 700
+    assert window.controls_dock.width() >= DOCK_MIN_WIDTHS[0]
+    assert window.side_dock.width() >= DOCK_MIN_WIDTHS[1]  # the lesson stays readable
+    assert window.centralWidget().width() >= 400
+    for i in range(window.center_tabs.count()):  # every tab page fits beside the docks
+        page = window.center_tabs.widget(i)
+        assert page.minimumSizeHint().width() <= window.centralWidget().width()
+    # the lesson's title breaks between words: its longest word fits the panel's width
+    browser = window.lesson_panel.browser
+    longest = max(window.session.scenario.lesson.title.split(), key=len)
+    font = browser.font()
+    font.setPointSizeF(13)
+    font.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    assert QFontMetrics(font).horizontalAdvance(longest) < browser.viewport().width()
+    # whole tab names ("Analysis", not "An…lysis")
+    bar = window.side_tabs.tabBar()
+    assert bar.elideMode() == Qt.TextElideMode.ElideNone
+    for i in range(bar.count()):
+        text_width = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+        assert bar.tabRect(i).width() >= text_width
+    # large again: the docks come back to their widths
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.side_dock.width() >= DOCK_WIDTHS[1] - 2)
+    assert window.controls_dock.width() >= DOCK_WIDTHS[0] - 2
+
+
+def test_dock_widths_share_the_window():
+    from app import viewmodel as vm
+
+    assert vm.dock_widths(1024, (285, 230), (370, 310)) == [285, 230]
+    assert vm.dock_widths(1400, (285, 230), (370, 310)) == [370, 310]
+    mid = vm.dock_widths(1200, (285, 230), (370, 310))
+    assert 285 < mid[0] < 370 and 230 < mid[1] < 310
+    assert 1200 - sum(mid) >= 600  # the plot keeps half the window
