@@ -29,7 +29,7 @@ from app.optimizers import Optimizer
 from app.schedules import Schedule
 from surfaces import Surface
 
-__all__ = ["Noise", "Trajectories", "simulate", "iterate", "Step", "blown_up"]
+__all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Step", "blown_up"]
 
 #: the largest noise seed (a signed 64-bit word: numpy warns on larger Philox keys)
 MAX_SEED = 2**63 - 1
@@ -65,6 +65,39 @@ class Noise:
         """The noise added at ``step`` (one independent counter-based stream per step)."""
         rng = np.random.Generator(np.random.Philox(key=[int(self.seed), int(step)]))
         return self.sigma * rng.standard_normal(shape)
+
+
+@dataclass(frozen=True)
+class MiniBatch:
+    """Real mini-batch noise (lesson P3) on a finite-sum surface ``f = mean_i l_i``.
+
+    Update ``k`` uses ``mean_{i in B_k} grad l_i`` over a batch of ``batch_size`` examples.
+    Batches are drawn without replacement within an epoch: epoch ``e`` is a seeded permutation
+    of the ``n`` examples cut into ``n // batch_size`` batches (a last, smaller batch is dropped,
+    as torch's ``drop_last=True``), so every example is used once per epoch. All start points
+    see the same batches (one data loader). ``batch_size >= n`` is the full gradient.
+    """
+
+    batch_size: int
+    seed: int = 0
+
+    def __post_init__(self):
+        b = self.batch_size
+        if isinstance(b, bool) or not isinstance(b, int | np.integer) or b < 1:
+            raise ValueError(f"Invalid batch_size: {b} (expected a whole number >= 1)")
+        Noise(0.0, self.seed)  # the same seed rules as the Gaussian noise
+
+    def full(self, n_examples: int) -> bool:
+        """True if every batch is the whole data set (then the exact gradient is used)."""
+        return self.batch_size >= n_examples
+
+    def examples(self, step: int, n_examples: int) -> np.ndarray:
+        """The indices of the examples update ``step`` uses (sorted, no repeats)."""
+        b = min(int(self.batch_size), n_examples)
+        per_epoch = n_examples // b
+        epoch, j = divmod(int(step), per_epoch)
+        rng = np.random.default_rng([int(self.seed), epoch, 0xBA7C])
+        return np.sort(rng.permutation(n_examples)[j * b:(j + 1) * b])
 
 
 @dataclass(frozen=True)
@@ -202,10 +235,13 @@ def iterate(
     steps: int,
     schedule: Schedule | None = None,
     noise: Noise | None = None,
+    batch: MiniBatch | None = None,
 ) -> Iterator[Step]:
     """Yield the state after 0, 1, ..., ``steps`` updates; the core loop of :func:`simulate`.
 
-    Use it when only some steps are needed (maps, long runs): nothing is stored. The arrays of
+    With ``batch`` (a finite-sum surface only) each update receives a mini-batch gradient
+    (:class:`MiniBatch`) instead of the full one. Use it when only some steps are needed (maps,
+    long runs): nothing is stored. The arrays of
     a yielded :class:`Step` are never changed afterwards. numpy's floating-point error state is
     set only while a step is computed, never while the caller holds a step.
     """
@@ -218,6 +254,10 @@ def iterate(
                          f"(use fewer steps)") from None
     blowup = float(getattr(surface, "blowup", 1e12))
     noisy = noise is not None and noise.sigma > 0
+    n_examples = getattr(surface, "n_examples", 0)
+    if batch is not None and not getattr(surface, "finite_sum", False):
+        surface.example_grads(np.zeros((1, 2)))  # raises the "not a finite sum" message
+    batched = batch is not None and not batch.full(n_examples)
     # a loss-driven schedule: each point's lr comes from its own losses (fed back below)
     feedback = (schedule.controller(optimizer.lr, len(p), steps)
                 if schedule is not None and schedule.needs_loss else None)
@@ -234,7 +274,9 @@ def iterate(
 
     for k in range(steps):
         with np.errstate(all="ignore"):
-            g_used = g + noise.sample(k, g.shape) if noisy else g
+            g_used = surface.batch_grad(p, batch.examples(k, n_examples)) if batched else g
+            if noisy:
+                g_used = g_used + noise.sample(k, g.shape)
             new_p, state = optimizer.update(g_used, state, p, lr_of(k), surface)
             new_loss, new_g = surface.value_and_grad(new_p)
             if frozen.size:  # points that blew up before stay at their last good values
@@ -273,6 +315,7 @@ def simulate(
     steps: int,
     schedule: Schedule | None = None,
     noise: Noise | None = None,
+    batch: MiniBatch | None = None,
 ) -> Trajectories:
     """Run ``optimizer`` on ``surface`` from each start point for ``steps`` updates.
 
@@ -303,7 +346,7 @@ def simulate(
         # (a call per step costs more than the arithmetic); many points: |g| step by step, so
         # the run does not hold a second array as large as `points`
         grads = np.empty((steps + 1, width, 2)) if width <= FEW_POINTS else None
-        for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise):
+        for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise, batch):
             points[s.step, rows] = s.points
             loss[s.step, rows] = s.loss
             if lrs.ndim == 2 and s.step < steps:

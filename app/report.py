@@ -15,6 +15,7 @@
           "params": {"lr": 0.1, "betas": [0.9, 0.999], "eps": 1e-08, ...},  # defaults included
           "schedule": {"name": "constant", "params": {"warmup_steps": 0, ...}},
           "noise": {"sigma": 0.0, "seed": 0},               # this racer's (it may have its own)
+          "batch_size": null | b,                       # real mini-batches (finite sums)
           "runs": [                                     # one per start point, in order
             {
               "start": [x, y],
@@ -110,6 +111,7 @@ def _racer_entry(run, noise) -> dict[str, Any]:
         "params": plain(dict(opt.hyper)),
         "schedule": {"name": sched.name, "params": plain(dict(sched.params))},
         "noise": _noise(own, noise.seed if noise is not None else 0),
+        "batch_size": racer.batch_size,
         "runs": runs,
     }
 

@@ -38,6 +38,8 @@ optional)::
     enabled = true
     # noise_sigma = 2.0                     # optional: this racer's own gradient noise,
                                             # overriding run.noise_sigma (same noise_seed)
+    # batch_size = 8                        # optional, finite-sum surfaces only: real
+                                            # mini-batches of 8 examples (seeded by noise_seed)
 
 A *network-lab* scenario has a ``[netlab]`` table: a :class:`~app.netlab.NetConfig` as
 ``NetConfig.to_dict()`` writes it (missing keys take their defaults). Such a file trains a small
@@ -75,7 +77,7 @@ import numpy as np
 import surfaces
 from app import i18n, optimizers, schedules, small_toml
 from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
-from app.engine import MAX_SEED, Noise, Trajectories, simulate
+from app.engine import MAX_SEED, MiniBatch, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
 from surfaces.params import brief, describe, key_text
 
@@ -150,6 +152,9 @@ class Racer:
     #: this racer's gradient noise, overriding the run's ``noise_sigma`` (None: the run's), so
     #: one scenario can race full-batch descent against its noisy twin (lesson P3)
     noise_sigma: float | None = None
+    #: mini-batch size on a finite-sum surface (None: the full gradient); batches are seeded by
+    #: the run's ``noise_seed`` (:class:`app.engine.MiniBatch`)
+    batch_size: int | None = None
 
     def build(self):
         """``(optimizer, schedule)``; ``ValueError`` on unknown names or invalid values."""
@@ -169,6 +174,7 @@ class RacerRun:
     racer: Racer
     trajectories: Trajectories
     noise: Noise | None = None  # the gradient noise this racer ran with (None: none)
+    batch: MiniBatch | None = None  # its mini-batches (None: the full gradient)
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,10 @@ class Scenario:
         sigma = self.noise_sigma if racer.noise_sigma is None else racer.noise_sigma
         return Noise(sigma, self.noise_seed) if sigma > 0 else None
 
+    def batch_for(self, racer: Racer) -> MiniBatch | None:
+        """The mini-batches ``racer`` runs with (None: the full gradient)."""
+        return None if racer.batch_size is None else MiniBatch(racer.batch_size, self.noise_seed)
+
     def simulate(self, surface: surfaces.Surface | None = None) -> list[RacerRun]:
         """Run every enabled racer from every start point (an empty list without starts)."""
         surface = surface or self.build_surface()
@@ -225,13 +235,21 @@ class Scenario:
             if not racer.enabled:
                 continue
             opt, sched = racer.build()
-            noise = self.noise_for(racer)
-            traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, noise)
-            runs.append(RacerRun(racer, traj, noise))
+            noise, batch = self.noise_for(racer), self.batch_for(racer)
+            traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, noise,
+                            batch)
+            runs.append(RacerRun(racer, traj, noise, batch))
         return runs
 
     def with_changes(self, **changes) -> Scenario:
         return replace(self, **changes)
+
+    def with_batch_size(self, batch_size: int | None) -> Scenario:
+        """Every racer with mini-batches of ``batch_size`` (None: unchanged), validated."""
+        if batch_size is None:
+            return self
+        racers = tuple(replace(r, batch_size=batch_size) for r in self.racers)
+        return replace(self, racers=racers).validate()
 
     def validate(self, source: str = "scenario") -> Scenario:
         """Check every name and value now (so loading fails early, with the key named)."""
@@ -241,6 +259,8 @@ class Scenario:
             if racer.noise_sigma is not None:
                 _wrap(source, f"racers[{i}].noise_sigma",
                       lambda r=racer: Noise(r.noise_sigma, self.noise_seed))
+            if racer.batch_size is not None:
+                _wrap(source, f"racers[{i}].batch_size", lambda r=racer: self._check_batch(r))
         _wrap(source, "run.noise", lambda: Noise(self.noise_sigma, self.noise_seed))
         if not 1 <= self.steps <= MAX_STEPS:
             raise ScenarioError(f"{source}: run.steps: must be between 1 and {MAX_STEPS}, "
@@ -251,6 +271,13 @@ class Scenario:
             except (ValueError, TypeError) as err:
                 raise ScenarioError(f"{source}: {err}") from None
         return self
+
+    def _check_batch(self, racer: Racer) -> None:
+        MiniBatch(racer.batch_size, self.noise_seed)
+        surface = self.build_surface()
+        if not surface.finite_sum:
+            raise ValueError(f"surface '{surface.name}' is not a sum of per-example losses "
+                             f"(mini-batches work on: {', '.join(surfaces.finite_sum_names())})")
 
     # -- (de)serialising -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -274,7 +301,8 @@ class Scenario:
              "params": dict(r.params),
              "schedule": {"name": r.schedule, **dict(r.schedule_params)},
              "enabled": r.enabled,
-             **({} if r.noise_sigma is None else {"noise_sigma": r.noise_sigma})}
+             **({} if r.noise_sigma is None else {"noise_sigma": r.noise_sigma}),
+             **({} if r.batch_size is None else {"batch_size": r.batch_size})}
             for r in self.racers
         ]
         return d
@@ -312,7 +340,8 @@ _LESSON_KEYS = {"tag", *LESSON_TEXT_FIELDS, "follows",
                 *(lang for lang in i18n.LANGUAGES if lang != "en")}
 _SURFACE_KEYS = {"name", "params", "window"}
 _RUN_KEYS = {"steps", "starts", "noise_sigma", "noise_seed"}
-_RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled", "noise_sigma"}
+_RACER_KEYS = {"optimizer", "label", "color", "params", "schedule", "enabled", "noise_sigma",
+               "batch_size"}
 
 
 def _table(source, key, value) -> Mapping[str, Any]:
@@ -462,6 +491,8 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
             enabled=_bool(source, f"{key}.enabled", r.get("enabled", True)),
             noise_sigma=(_number(source, f"{key}.noise_sigma", r["noise_sigma"])
                          if "noise_sigma" in r else None),
+            batch_size=(_number(source, f"{key}.batch_size", r["batch_size"], integer=True)
+                        if "batch_size" in r else None),
         ))
 
     scenario = Scenario(

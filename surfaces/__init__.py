@@ -14,7 +14,8 @@ from . import classic, creases, regression, tiny_net  # noqa: F401
 
 # isort: split
 from . import formula  # noqa: F401
-from .base import Surface, family, from_spec, get, names, register
+from .base import Surface, family, finite_sum_names, from_spec, get, names, register
 from .params import Param
 
-__all__ = ["Surface", "Param", "get", "names", "family", "from_spec", "register"]
+__all__ = ["Surface", "Param", "get", "names", "family", "finite_sum_names", "from_spec",
+           "register"]

@@ -22,7 +22,7 @@ import numpy as np
 
 from .params import Param, unknown_name_error, validate_params
 
-__all__ = ["Surface", "register", "get", "names", "family", "Window"]
+__all__ = ["Surface", "register", "get", "names", "family", "finite_sum_names", "Window"]
 
 Window = tuple[tuple[float, float], tuple[float, float]]
 
@@ -51,6 +51,10 @@ class Surface:
     starts: Any = np.empty((0, 2))
     #: a loss value above which a run counts as blown up (the engine also stops on inf/nan)
     blowup: float = 1e12
+    #: the loss is a finite sum ``f = mean_i l_i`` of per-example losses: the family then
+    #: implements :meth:`_example_grads` and sets ``n_examples`` (mini-batch SGD, lesson P3)
+    finite_sum: ClassVar[bool] = False
+    n_examples: int = 0
 
     def __init__(self, **params: Any) -> None:
         self.params: dict[str, Any] = validate_params(
@@ -113,6 +117,36 @@ class Surface:
             out[..., 1, 1] = hyy
         return out
 
+    # -- finite sums: per-example gradients (mini-batches) ------------------------------------
+    def _example_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(dl_i/dx, dl_i/dy)``, each of shape ``x.shape + (n_examples,)`` (finite sums)."""
+        raise NotImplementedError
+
+    def example_grads(self, p: Any) -> np.ndarray:
+        """The per-example gradients ``grad l_i(p)`` for points ``(..., 2)``: shape ``(...,
+        n_examples, 2)``; their mean over the examples is :meth:`grad`. ``ValueError`` if the
+        family is not a finite sum."""
+        if not self.finite_sum:
+            raise ValueError(f"surface '{self.name}' is not a sum of per-example losses, so it "
+                             f"has no mini-batches (finite-sum surfaces: "
+                             f"{', '.join(finite_sum_names())})")
+        x, y = self._split(p)
+        with np.errstate(all="ignore"):
+            gx, gy = self._example_grads(x, y)
+            out = np.empty(x.shape + (self.n_examples, 2))
+            out[..., 0] = gx
+            out[..., 1] = gy
+        return out
+
+    def batch_grad(self, p: np.ndarray, examples: np.ndarray) -> np.ndarray:
+        """The mini-batch gradient ``mean_{i in examples} grad l_i(p)`` for points ``(N, 2)``."""
+        x, y = p[:, 0], p[:, 1]
+        gx, gy = self._example_grads(x, y)
+        out = np.empty(p.shape)
+        out[:, 0] = gx[:, examples].mean(axis=-1)
+        out[:, 1] = gy[:, examples].mean(axis=-1)
+        return out
+
     def value_and_grad(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``(value(p), grad(p))`` for a float64 array ``p`` of shape ``(N, 2)``, in one go.
 
@@ -166,6 +200,11 @@ def get(name: str, **params: Any) -> Surface:
 
 def from_spec(name: str, params: Mapping[str, Any] | None = None) -> Surface:
     return get(name, **dict(params or {}))
+
+
+def finite_sum_names() -> list[str]:
+    """Names of the families that are sums of per-example losses (they have mini-batches)."""
+    return [n for n, cls in _REGISTRY.items() if cls.finite_sum]
 
 
 def names() -> list[str]:

@@ -54,6 +54,7 @@ class Regression(Surface):
         Param("true_b", 5.0, low=-1e6, high=1e6,
               doc="intercept of the line the data come from"),
     )
+    finite_sum = True  # f = mean_i l_i with l_i = (w x_i + b - y_i)^2: mini-batches (P3)
     # Only inf/NaN counts as blown up: the loss should be seen climbing to 1e12 and beyond.
     blowup = np.inf
 
@@ -67,6 +68,7 @@ class Regression(Surface):
             x = (x - x.mean()) / x.std()
         #: the data the model is fitted to (after standardizing, if on)
         self.features, self.targets = x, y
+        self.n_examples = n
         mx, mxx = x.mean(), np.mean(x * x)
         self.moments = np.array([[mxx, mx], [mx, 1.0]])  # M: f = f* + d^T M d
         w, b = np.linalg.solve(self.moments, [np.mean(x * y), y.mean()])
@@ -94,3 +96,10 @@ class Regression(Surface):
         (mxx, mx), _ = self.moments
         one = np.ones(np.broadcast(x, y).shape)
         return 2.0 * mxx * one, 2.0 * mx * one, 2.0 * one
+
+    def _example_grads(self, x, y):
+        """``grad l_i = 2 r_i (x_i, 1)`` with the residual ``r_i = w x_i + b - y_i``."""
+        data = self.features
+        r = np.asarray(x)[..., None] * data + np.asarray(y)[..., None] - self.targets
+        r *= 2.0
+        return r * data, r

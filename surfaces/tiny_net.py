@@ -138,6 +138,8 @@ class TinyNet(Surface):
         "Convention at the kink: ReLU'(0) = 0."
     )
     tags = ("neural network", "nonconvex", "kink", "plateau")
+    finite_sum = True  # the mean of 8 per-example squared errors: mini-batches (P3)
+    n_examples = N_DATA
     PARAMS = (
         Param("activation", "relu", kind=str, choices=ACTIVATIONS,
               doc="the hidden units' activation function"),
@@ -246,3 +248,10 @@ class TinyNet(Surface):
             2.0 * np.mean(rp * rq + r * rpq, axis=-1),
             2.0 * np.mean(rq * rq + r * rqq, axis=-1),
         )
+
+    def _example_grads(self, x, y):
+        """``grad l_i = 2 r_i (dr_i/dp, dr_i/dq)`` for each of the 8 data points."""
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        r, (rp, rq) = self._residuals(x, y, 1)
+        shape = np.broadcast_shapes(x.shape, y.shape) + (N_DATA,)
+        return (np.broadcast_to(2.0 * r * rp, shape), np.broadcast_to(2.0 * r * rq, shape))

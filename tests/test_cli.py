@@ -84,7 +84,9 @@ def test_json_schema_and_effective_params(capsys):
     assert report["steps"] == 5 and report["scenario"] is None
     assert report["noise"] == {"sigma": 0.0, "seed": 0}
     (racer,) = report["racers"]
-    assert set(racer) == {"optimizer", "label", "params", "schedule", "noise", "runs"}
+    assert set(racer) == {"optimizer", "label", "params", "schedule", "noise", "batch_size",
+                          "runs"}
+    assert racer["batch_size"] is None
     assert racer["noise"] == {"sigma": 0.0, "seed": 0}
     assert racer["optimizer"] == "adam" and racer["label"] == "adam lr=0.1"
     assert racer["params"] == {"lr": 0.1, "betas": [0.9, 0.999], "eps": 1e-08,

@@ -25,6 +25,7 @@ LESSONS = {
     "adam_defaults": "P1",
     "p2_ill_conditioning": "P2",
     "p3_sgd_noise": "P3",
+    "p3_minibatch": "P3",
     "p4_stall": "P4",
     "p5_adaptive": "P5",
     "p6_burst": "P6",

@@ -163,6 +163,10 @@ def add_parser(sub) -> None:
                       help="Gaussian gradient noise: g + SIGMA * N(0, I) (default 0; with "
                            "a scenario, racers with their own noise_sigma keep it)")
     both.add_argument("--seed", metavar="S", type=seed, help="noise seed (default 0)")
+    both.add_argument("--batch-size", metavar="B", type=positive_int, dest="batch_size",
+                      help="real mini-batches of B examples on a finite-sum surface "
+                           "(regression, tiny_net), seeded by --seed; with a scenario it "
+                           "applies to every racer")
     both.add_argument("--format", choices=("json", "csv"), default="json",
                       help="output format (default json)")
     p.set_defaults(func=run)
@@ -222,7 +226,8 @@ def _from_options(args):
                   schedule_params=_given(sched.params, schedule_params))
     return Scenario(surface=surface.name, surface_params=_given(surface.params, surface_params),
                     starts=tuple(args.starts), racers=(racer,), steps=args.steps,
-                    noise_sigma=args.noise or 0.0, noise_seed=args.seed or 0)
+                    noise_sigma=args.noise or 0.0, noise_seed=args.seed or 0,
+                    ).with_batch_size(args.batch_size)
 
 
 def _from_scenario(args):
@@ -231,8 +236,8 @@ def _from_scenario(args):
     clashes = [opt for attr, opt in _SINGLE_ONLY if getattr(args, attr)]
     if clashes:
         raise ValueError(f"{', '.join(clashes)} cannot be combined with --scenario (it sets the "
-                         f"surface and the racers; only --start, --steps, --noise, --seed and "
-                         f"--format can override it)")
+                         f"surface and the racers; only --start, --steps, --noise, --seed, "
+                         f"--batch-size and --format can override it)")
     if not args.scenario.strip():
         raise ValueError("argument --scenario: expected a built-in name or a .toml path, got ''")
     sc = scenarios.load(args.scenario)
@@ -247,7 +252,7 @@ def _from_scenario(args):
         changes["noise_sigma"] = args.noise
     if args.seed is not None:
         changes["noise_seed"] = args.seed
-    sc = sc.with_changes(**changes)
+    sc = sc.with_changes(**changes).with_batch_size(args.batch_size)
     if not sc.starts:
         raise ValueError(f"scenario '{sc.name or args.scenario}' has no start points: give "
                          f"one with --start X,Y")
