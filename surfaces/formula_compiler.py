@@ -10,7 +10,9 @@ import difflib
 import functools
 import keyword
 import math
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +31,7 @@ from .formula import (
     FormulaError,
 )
 
-__all__ = ["CompiledFormula", "FUNCTIONS", "parse_formula", "compile_formula"]
+__all__ = ["CompiledFormula", "FUNCTIONS", "parse_formula", "compile_formula", "is_compiled"]
 
 
 X, Y = sympy.symbols("x y")  # plain (complex) symbols: sympy then rewrites less behind our back
@@ -765,32 +767,96 @@ class CompiledFormula:
         return self._hessian(x, y)
 
 
-def compile_formula(text: str) -> CompiledFormula:
+#: compiled formulas kept, by text (the GUI rebuilds surfaces often)
+CACHE_SIZE = 64
+_CACHE: OrderedDict[str, CompiledFormula] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def compile_formula(text: str, check: Callable[[], None] | None = None) -> CompiledFormula:
     """Parse, differentiate (gradient and Hessian, exactly) and vectorize ``text``.
 
-    Raises :class:`FormulaError` for anything not allowed, too large or too complex. Results
-    are cached by text (the GUI rebuilds surfaces often).
+    Raises :class:`FormulaError` for anything not allowed, too large or too complex. The cost
+    is bounded before the work (the size of the derivatives is estimated from the parsed tree
+    before differentiating, :data:`MAX_NODES`) and during it: the derivatives are built term
+    by term, and between any two terms, and between the steps that follow, ``check()`` is
+    called (a job's cancellation check: what it raises propagates) and the time is compared
+    with :data:`MAX_SECONDS`. Results are cached by text (thread-safe; a cancelled or refused
+    compile is not cached).
     """
     if not isinstance(text, str):
         raise FormulaError(f"a formula must be text, got {type(text).__name__}")
-    return _compile(text)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(text)
+        if hit is not None:
+            _CACHE.move_to_end(text)
+            return hit
+    compiled = _compile(text, _Checkpoint(text, check))
+    with _CACHE_LOCK:
+        _CACHE[text] = compiled
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return compiled
 
 
-@functools.lru_cache(maxsize=64)
-def _compile(text: str) -> CompiledFormula:
-    t0 = time.perf_counter()
+def is_compiled(text: str) -> bool:
+    """Whether ``text`` is in the cache (:func:`compile_formula` returns it at once)."""
+    with _CACHE_LOCK:
+        return text in _CACHE
+
+
+class _Checkpoint:
+    """Called between pieces of work: the caller's ``check()``, then the time limit."""
+
+    def __init__(self, text: str, check: Callable[[], None] | None):
+        self.text, self.check = text, check
+        self.deadline = time.perf_counter() + MAX_SECONDS
+        self.calls = 0
+
+    def __call__(self) -> None:
+        self.calls += 1
+        if self.check is not None:
+            self.check()
+        if time.perf_counter() > self.deadline:
+            raise FormulaError("formula too complex: building its derivatives takes too long",
+                               None, self.text)
+
+
+def _diff(expr: sympy.Expr, var: sympy.Symbol, checkpoint: Callable[[], None]) -> sympy.Expr:
+    """``expr.diff(var)``, built term by term (sums and products: the rules sympy applies,
+    in the same order) with ``checkpoint()`` before each term, so a long derivative can be
+    stopped between any two of its terms."""
+    checkpoint()
+    if var not in expr.free_symbols:
+        return sympy.S.Zero
+    if isinstance(expr, sympy.Add):
+        return sympy.Add(*[_diff(a, var, checkpoint) for a in expr.args])
+    if isinstance(expr, sympy.Mul):
+        args = list(expr.args)
+        terms = []
+        for i, a in enumerate(args):
+            d = _diff(a, var, checkpoint)
+            if d != 0:
+                terms.append(functools.reduce(lambda p, q: p * q,
+                                              args[:i] + [d] + args[i + 1:], sympy.S.One))
+        return sympy.Add.fromiter(terms)
+    return expr.diff(var)
+
+
+def _compile(text: str, checkpoint: _Checkpoint) -> CompiledFormula:
     expr = parse_formula(text)
     expr = _check_numbers(expr, text)
     _check_size([expr, expr], text, "gradient")
-    gx, gy = (_check_numbers(expr.diff(v), text) for v in (X, Y))
+    gx, gy = (_check_numbers(_diff(expr, v, checkpoint), text) for v in (X, Y))
     _check_size([gx, gx, gy], text, "Hessian")  # hxx, hxy from gx; hyy from gy
-    hxx = _check_numbers(gx.diff(X), text)
-    hxy = _check_numbers(gx.diff(Y), text)
-    hyy = _check_numbers(gy.diff(Y), text)
+    hxx = _check_numbers(_diff(gx, X, checkpoint), text)
+    hxy = _check_numbers(_diff(gx, Y, checkpoint), text)
+    hyy = _check_numbers(_diff(gy, Y, checkpoint), text)
+    checkpoint()
     value_fn = _vectorize([expr], text)
+    checkpoint()
     grad_fn = _vectorize([expr, gx, gy], text, masked=True)
+    checkpoint()
     hess_fn = _vectorize([expr, hxx, hxy, hyy], text, masked=True)
-    if time.perf_counter() - t0 > MAX_SECONDS:
-        raise FormulaError("formula too complex: building its derivatives takes too long",
-                           None, text)
+    checkpoint()
     return CompiledFormula(text, expr, (gx, gy), (hxx, hxy, hyy), value_fn, grad_fn, hess_fn)

@@ -14,7 +14,7 @@ from app import scenario as S
 from app.cli import main
 from app.netlab import NetConfig, accuracy, run_dict, train
 from app.netlab.scenario import config_table, netlab_scenario, run_report, with_overrides
-from app.netlab.viewdata import Cancelled, Recorder, decision_field, readout_arrays
+from app.netlab.viewdata import Recorder, decision_field, readout_arrays
 
 NETLAB = [n for n in S.builtin_names() if n.startswith("netlab_")]
 
@@ -163,13 +163,22 @@ def test_on_step_sees_every_recorded_step_and_can_stop_a_run():
     assert np.isnan(np.delete(lam, run.sharpness_steps)).all()
 
     reports = []
-    rec = Recorder(cfg.steps, reports.append, cancelled=lambda: rec.step >= 9, interval=0.0)
-    with pytest.raises(Cancelled):
-        train(cfg, on_step=rec)
+    rec = Recorder(cfg.steps, reports.append, reports=cfg.steps + 1)  # a report every step
+
+    class Stop(Exception):
+        pass
+
+    def check():  # a job's cancellation check: the user pressed Stop after step 9
+        if rec.step >= 9:
+            raise Stop
+
+    with pytest.raises(Stop):
+        train(cfg, on_step=rec, check=check)
     assert rec.step == 9 and len(reports) == 10
     last = reports[-1]
-    np.testing.assert_array_equal(last.loss, run.loss[:10])
-    np.testing.assert_array_equal(last.sharpness_steps, [0, 5])
+    np.testing.assert_array_equal(last.loss[0], np.arange(10))
+    np.testing.assert_array_equal(last.loss[1], run.loss[:10])
+    np.testing.assert_array_equal(last.sharpness[0], [0, 5])
 
 
 def test_readouts_stop_at_the_last_good_step(seed000):

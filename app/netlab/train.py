@@ -174,6 +174,14 @@ class NetConfig:
                 f"{sharp}; at most {MAX_WORK:.2g}); use fewer steps, "
                 f"samples or weights, or a larger sharpness_every (0: never)")
 
+    def step_work(self) -> int:
+        """The work of one update, in sample-weight products: the full-batch gradient that
+        every step records, plus the mini-batch gradient it uses (if any). A sharpness
+        measurement costs :data:`HVP_COST` times the full-batch part per product."""
+        n = self.n_samples
+        batch = self.batch_size if 0 < self.batch_size < n else 0
+        return (n + batch) * self.model().n_params
+
     def budget(self) -> Budget:
         """The memory and the work this run needs at most (see :class:`Budget`)."""
         P, n, steps, k = self.model().n_params, self.n_samples, self.steps, self.sharpness_every
@@ -375,7 +383,7 @@ def _lanczos_run(hvp: Callable[[Array], Array], v: Array, m: int, tol: float) ->
 
 def sharpness(model: MLP, w: Array, X: Array, T: Array, v0: Array | None = None,
               max_iter: int = 500, tol: float = 1e-8, method: str = "exact",
-              seed: int = 0) -> Sharpness:
+              seed: int = 0, check: Callable[[], None] | None = None) -> Sharpness:
     """``lambda_max``, the largest eigenvalue of the loss's Hessian at ``w``, by Lanczos.
 
     Each iteration is one Hessian-vector product: exact (``method="exact"``, Pearlmutter's
@@ -386,16 +394,22 @@ def sharpness(model: MLP, w: Array, X: Array, T: Array, v0: Array | None = None,
     products; Lanczos needs about 40). It stops when the residual ``|H v - lambda v|`` is below
     ``tol * |lambda|``, or after ``max_iter`` products: then ``converged`` is False and
     ``lambda_max`` is the best estimate so far (a lower bound). ``v0`` warm-starts it (e.g. the
-    previous step's vector).
+    previous step's vector). ``check()``, if given, is called before every product (a job's
+    cancellation check: what it raises ends the measurement and propagates).
     """
     if method == "exact":
-        def hvp(u):
+        def product(u):
             return model.hvp(w, X, T, u)
     elif method == "finite_difference":
-        def hvp(u):
+        def product(u):
             return hvp_finite_difference(model, w, X, T, u)
     else:
         raise ValueError(f"Unknown method '{method}'. Valid methods: exact, finite_difference")
+
+    def hvp(u):
+        if check is not None:
+            check()
+        return product(u)
     rng = np.random.default_rng([int(seed), 3])
     v = rng.standard_normal(model.n_params) if v0 is None else np.array(v0, dtype=np.float64)
     with np.errstate(all="ignore"):
@@ -567,12 +581,18 @@ def _update_grad(model: MLP, w: Array, X: Array, T: Array, g_full: Array, batche
 
 
 def train(config: NetConfig,
-          on_step: Callable[[int, float, float, float], None] | None = None) -> NetRun:
+          on_step: Callable[[int, float, float, float], None] | None = None,
+          check: Callable[[], None] | None = None) -> NetRun:
     """Train the config's network; never raises on divergence (see the module docstring).
 
     ``on_step(t, loss, grad_norm, lambda_max)``, if given, is called once step ``t`` is recorded
     (``lambda_max`` NaN where the sharpness is not measured): a GUI shows progress with it, and
-    an exception it raises (e.g. the user pressed Stop) ends the run and propagates.
+    an exception it raises ends the run and propagates.
+
+    ``check()``, if given, is a job's cancellation check (it raises once the user pressed Stop
+    or a newer job replaced this one): it is called before every update and before every
+    Hessian-vector product of a sharpness measurement, so at most one step's work
+    (:meth:`NetConfig.step_work` sample-weight products) is done after a cancel.
     """
     model, data, T, w, opt, sched, noise = build(config)
     X, steps, k = data.X, config.steps, config.sharpness_every
@@ -588,7 +608,7 @@ def train(config: NetConfig,
             log.add(t, w, float(loss), g)
             if k > 0 and t % k == 0:
                 s = sharpness(model, w, X, T, v0=v, max_iter=SHARPNESS_MAX_ITER,
-                              tol=SHARPNESS_TOL)
+                              tol=SHARPNESS_TOL, check=check)
                 v = s.vector
                 log.sharpness.append(s.lambda_max)
                 log.sharpness_steps.append(t)
@@ -599,6 +619,8 @@ def train(config: NetConfig,
                         float(log.sharpness[-1]) if measured else math.nan)
             if t == steps:
                 break
+            if check is not None:
+                check()
             g_used = _update_grad(model, w, X, T, g, batches, noise, t)
             new_w, state = opt.update(g_used, state, w, lrs[t])
             new_loss, new_g = model.loss_and_grad(new_w, X, T)

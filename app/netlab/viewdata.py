@@ -1,10 +1,10 @@
 """What the Network lab tab draws, computed headlessly (no Qt): the GUI only copies it.
 
 - :class:`Recorder`: the ``on_step`` hook of :func:`~app.netlab.train` that keeps the readouts
-  of a run in progress, reports snapshots at most every ``interval`` seconds, and stops the run
-  (raises :class:`Cancelled`) when asked;
-- :func:`train_job` / :func:`landscape_job`: the work a background thread does (train, then the
-  landscape grid, row by row so that Stop is quick);
+  of a run in progress and reports a bounded number of snapshots (:class:`Progress`, curves
+  reduced by :func:`peaks`);
+- :func:`train_job` / :func:`landscape_job`: the work a background job does (train; then the
+  landscape grid, row by row, checking for a cancel before each row);
 - :func:`readout_arrays`: the curves of a finished run (up to the last good step);
 - :func:`decision_field`: the model's output over the input plane (decision region);
 - :func:`weight_index`: which recorded weights belong to a step.
@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -22,62 +21,111 @@ import numpy as np
 from .landscape import Landscape, landscape
 from .train import NetConfig, NetRun, train
 
-__all__ = ["Cancelled", "Progress", "Recorder", "TrainResult", "LandscapeGrid",
-           "train_job", "landscape_job", "landscape_grid", "readout_arrays", "good_length",
-           "weight_index", "stability_limit", "data_window", "decision_field", "LANDSCAPE_GRID"]
+__all__ = ["Progress", "LandscapeProgress", "Recorder", "LandscapeGrid", "peaks",
+           "MAX_REPORTS", "DRAW_POINTS", "train_job", "landscape_job", "landscape_grid",
+           "readout_arrays", "good_length", "weight_index", "stability_limit",
+           "describe_config", "data_window", "decision_field", "LANDSCAPE_GRID"]
 
 Array = np.ndarray
 #: the landscape is drawn on this many x this many points (64 x 64: about 1 s)
 LANDSCAPE_GRID = 64
 
 
-class Cancelled(Exception):
-    """The user stopped the run (raised from the training hook, caught by the job)."""
+#: a run in progress is reported at most this many times (whatever its speed: the redraws of
+#: the readouts are bounded by it)
+MAX_REPORTS = 200
+#: a snapshot's curves hold at most about this many points (the lowest and the highest value
+#: of every bucket of steps: what a plot a few hundred pixels wide can show)
+DRAW_POINTS = 2000
 
 
 class Progress(NamedTuple):
-    """A snapshot of a run in progress: the readouts of steps ``0 .. step``."""
+    """A snapshot of a run in progress, up to step ``step`` of ``steps``: each readout as
+    ``(steps, values)``, reduced to at most about :data:`DRAW_POINTS` points (:func:`peaks`)."""
 
     step: int
     steps: int
-    loss: Array
-    grad_norm: Array
-    sharpness_steps: Array
-    sharpness: Array
+    loss: tuple[Array, Array]
+    grad_norm: tuple[Array, Array]
+    sharpness: tuple[Array, Array]
+
+
+class LandscapeProgress(NamedTuple):
+    """The landscape grid of a finished run is being computed: ``rows`` of ``n`` are done."""
+
+    rows: int
+    n: int
+
+
+def peaks(x: Array, y: Array, max_points: int = DRAW_POINTS) -> tuple[Array, Array]:
+    """``(x, y)`` itself if it has at most ``max_points`` points, else the lowest and the
+    highest point of each of ``max_points // 2`` equal buckets (in order): the curve a plot
+    draws looks the same, spikes included. NaNs are skipped within a bucket."""
+    y = np.asarray(y, dtype=float)
+    n = y.size
+    if n <= max_points:
+        return np.asarray(x), y
+    stride = -(-n // max(1, max_points // 2))
+    m = -(-n // stride)
+    blocks = np.full(m * stride, np.nan)
+    blocks[:n] = y
+    blocks = blocks.reshape(m, stride)
+    nan = np.isnan(blocks)
+    low = np.where(nan, np.inf, blocks).argmin(axis=1)
+    high = np.where(nan, -np.inf, blocks).argmax(axis=1)
+    idx = np.sort(np.stack([low, high], axis=1), axis=1) + (np.arange(m) * stride)[:, None]
+    idx = np.minimum(idx.ravel(), n - 1)
+    return np.asarray(x)[idx], y[idx]
 
 
 class Recorder:
-    """``on_step`` for :func:`train`: records, reports every ``interval`` s, and cancels."""
+    """``on_step`` for :func:`train`: keeps the readouts of a run in progress and hands a
+    :class:`Progress` to ``report`` every ``every`` steps (at most ``reports`` times, counted
+    in steps, not seconds) and at the last step.
+
+    The per-step values live in arrays allocated once; a snapshot holds views of the part
+    already written (which never changes again) or, for a long run, its :func:`peaks`: never a
+    copy of the whole history per report.
+    """
 
     def __init__(self, steps: int, report: Callable[[Progress], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None, interval: float = 0.05):
+                 reports: int = MAX_REPORTS, draw_points: int = DRAW_POINTS):
         self.steps = steps
         self.loss = np.full(steps + 1, np.nan)
         self.grad_norm = np.full(steps + 1, np.nan)
-        self.sharpness_steps: list[int] = []
-        self.sharpness: list[float] = []
+        self._sharp_steps = np.zeros(steps + 1, dtype=np.int64)
+        self._sharp = np.full(steps + 1, np.nan)
+        self.measured = 0
         self.step = -1
-        self.report, self.cancelled, self.interval = report, cancelled, interval
-        self._last = -math.inf
+        self.report, self.draw_points = report, draw_points
+        self.every = max(1, math.ceil((steps + 1) / max(1, reports)))
+        self.reported = 0
 
     def __call__(self, t: int, loss: float, grad_norm: float, lambda_max: float) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled
         self.step = t
         self.loss[t], self.grad_norm[t] = loss, grad_norm
         if not math.isnan(lambda_max):
-            self.sharpness_steps.append(t)
-            self.sharpness.append(lambda_max)
-        now = time.monotonic()
-        if self.report is not None and (now - self._last >= self.interval or t == self.steps):
-            self._last = now
+            self._sharp_steps[self.measured], self._sharp[self.measured] = t, lambda_max
+            self.measured += 1
+        if self.report is not None and ((t + 1) % self.every == 0 or t == self.steps):
+            self.reported += 1
             self.report(self.snapshot())
+
+    @property
+    def sharpness_steps(self) -> Array:
+        return self._sharp_steps[:self.measured]
+
+    @property
+    def sharpness(self) -> Array:
+        return self._sharp[:self.measured]
 
     def snapshot(self) -> Progress:
         k = self.step + 1
-        return Progress(self.step, self.steps, self.loss[:k].copy(), self.grad_norm[:k].copy(),
-                        np.array(self.sharpness_steps, dtype=np.int64),
-                        np.array(self.sharpness, dtype=float))
+        steps = np.arange(k)
+        cap = self.draw_points
+        return Progress(self.step, self.steps, peaks(steps, self.loss[:k], cap),
+                        peaks(steps, self.grad_norm[:k], cap),
+                        peaks(self.sharpness_steps, self.sharpness, cap))
 
 
 class LandscapeGrid(NamedTuple):
@@ -90,41 +138,39 @@ class LandscapeGrid(NamedTuple):
     z: Array
 
 
-class TrainResult(NamedTuple):
-    run: NetRun
-    landscape: LandscapeGrid | None
-
-
 def landscape_grid(surface: Landscape, n: int = LANDSCAPE_GRID,
-                   cancelled: Callable[[], bool] | None = None) -> tuple[Array, Array, Array]:
-    """``surface.value`` on an ``n x n`` grid over its window, one row at a time."""
+                   check: Callable[[], None] | None = None,
+                   report: Callable[[int], None] | None = None) -> tuple[Array, Array, Array]:
+    """``surface.value`` on an ``n x n`` grid over its window, one row at a time: ``check()``
+    (a job's cancellation check) before each row, ``report(rows_done)`` after it."""
     (x0, x1), (y0, y1) = surface.window
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     z = np.empty((n, n))
     for j, y in enumerate(ys):
-        if cancelled is not None and cancelled():
-            raise Cancelled
+        if check is not None:
+            check()
         z[j] = surface.value(np.stack([xs, np.full(n, y)], axis=-1))
+        if report is not None:
+            report(j + 1)
     return xs, ys, z
 
 
-def landscape_job(run: NetRun, directions: str = "random", seed: int = 0,
-                  n: int = LANDSCAPE_GRID,
-                  cancelled: Callable[[], bool] | None = None) -> LandscapeGrid:
+def landscape_job(run: NetRun, directions: str = "pca", seed: int = 0,
+                  n: int = LANDSCAPE_GRID, check: Callable[[], None] | None = None,
+                  report: Callable[[LandscapeProgress], None] | None = None) -> LandscapeGrid:
     """The landscape of ``run`` around its last good weights, on an ``n x n`` grid."""
     surface = landscape(run, directions, seed=seed)
-    xs, ys, z = landscape_grid(surface, n, cancelled)
+    xs, ys, z = landscape_grid(surface, n, check, None if report is None else
+                               (lambda rows: report(LandscapeProgress(rows, n))))
     return LandscapeGrid(surface, directions, xs, ys, z)
 
 
-def train_job(config: NetConfig, directions: str = "random", seed: int = 0,
-              n: int = LANDSCAPE_GRID, report: Callable[[Progress], None] | None = None,
-              cancelled: Callable[[], bool] | None = None,
-              interval: float = 0.05) -> TrainResult:
-    """Train (reporting progress), then compute the landscape; :class:`Cancelled` if stopped."""
-    recorder = Recorder(config.steps, report, cancelled, interval)
-    run = train(config, on_step=recorder)
-    return TrainResult(run, landscape_job(run, directions, seed, n, cancelled))
+def train_job(config: NetConfig, check: Callable[[], None] | None = None,
+              report: Callable[[Progress], None] | None = None,
+              reports: int = MAX_REPORTS) -> NetRun:
+    """Train ``config``, reporting at most ``reports`` snapshots; ``check()`` as in
+    :func:`train` (what it raises ends the run and propagates)."""
+    return train(config, on_step=Recorder(config.steps, report, reports), check=check)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,6 +211,22 @@ def stability_limit(config: NetConfig) -> tuple[Array, Array]:
     steps = np.arange(config.steps)
     with np.errstate(all="ignore"):
         return steps, 2.0 / (opt.lr * sched(steps))
+
+
+def _lr_text(config: NetConfig) -> str:
+    from app import optimizers
+
+    lr = config.optimizer_params.get("lr")
+    if lr is None:
+        lr = optimizers.spec(config.optimizer).defaults().get("lr")
+    return f"lr {lr:g}" if isinstance(lr, int | float) else ""
+
+
+def describe_config(config: NetConfig) -> str:
+    """``"gd lr 0.1, leaky_relu 2-32-32-out, two_moons"``: a run's set-up in one line."""
+    hidden = "-".join(str(h) for h in (2, *config.hidden)) + "-out"
+    return (f"{config.optimizer} {_lr_text(config)}, {config.activation} {hidden}, "
+            f"{config.dataset}")
 
 
 def weight_index(run: NetRun, step: int) -> int:

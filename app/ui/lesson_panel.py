@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from app.netlab.viewdata import describe_config
 from app.scenario import Lesson
 from app.ui import theme
 from app.ui.session import Session
@@ -54,9 +55,14 @@ class LessonPanel(QWidget):
         self.sync()
 
     def sync(self) -> None:
-        s = self.session.surface
-        self.browser.setHtml(lesson_html(self.session.scenario.lesson,
-                                         getattr(s, "title", ""), getattr(s, "description", "")))
+        scenario, s = self.session.scenario, self.session.surface
+        title, text = getattr(s, "title", ""), getattr(s, "description", "")
+        if scenario.netlab is not None and not scenario.has_2d_setup():
+            # a network-lab scenario without a 2D part: name the network, not a surface
+            config = scenario.net_config()
+            title, text = "Network lab", (f"Trains {describe_config(config)} for "
+                                          f"{config.steps} steps (the Network lab tab).")
+        self.browser.setHtml(lesson_html(scenario.lesson, title, text))
 
     def text(self) -> str:
         return self.browser.toPlainText()

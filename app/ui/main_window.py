@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
             return False
         self.playback.pause()
         self.session.set_step(0)
-        if autoplay:
+        if autoplay and scenario.netlab is None:  # (a network-lab scenario trains instead)
             self.playback.play()
         return True
 

@@ -183,10 +183,8 @@ class NetReadouts(QWidget):
                                    "sharpness": (a["sharpness_steps"], a["sharpness"])}
 
     def show_progress(self, p: Progress) -> None:
-        """A run in progress: its curves so far."""
-        steps = np.arange(p.step + 1)
-        self._draw({"loss": (steps, p.loss), "grad_norm": (steps, p.grad_norm),
-                    "sharpness": (p.sharpness_steps, p.sharpness)})
+        """A run in progress: its curves so far (at most a few thousand points each)."""
+        self._draw({"loss": p.loss, "grad_norm": p.grad_norm, "sharpness": p.sharpness})
 
     def show_run(self, run: NetRun) -> None:
         """A finished run: exactly its arrays (up to the last good step)."""

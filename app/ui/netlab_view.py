@@ -7,24 +7,25 @@ the data with the model's decision region at the chosen step; and the readouts (
 |gradient|, sharpness lambda_max against 2 / lr), with the previous run in grey and a
 "diverged at step k" badge.
 
-Training runs in a background thread (:class:`TrainWorker`), so the window stays responsive;
-Stop ends it within a step. The landscape is computed in the same thread after training.
+The tab only draws: its state is a headless :class:`~app.netlab.session.NetlabSession`, whose
+jobs (training, then the landscape) run on the one job runner (:mod:`app.jobs`), never on the
+window's thread. Progress arrives coalesced to the latest snapshot, at most
+:data:`~app.netlab.viewdata.MAX_REPORTS` per run, with curves reduced to a few thousand points;
+Stop makes the model idle at once and the trainer stops at its next check (before every update).
 
-Wiring into the main window is one line, ``install_netlab_tab(window)``: it adds the tab and
-makes opening a scenario with a ``[netlab]`` table (File > Open, the Lessons menu, the gallery)
-switch to this tab with that config and train it.
+Wiring into the main window is one line, ``install_netlab_tab(window)``: it adds the tab, and
+when the window's session gets a scenario with a ``[netlab]`` table (File > Open, the Lessons
+menu, the gallery) the tab comes to the front with that config and trains it.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -46,28 +47,26 @@ from app import optimizers, schedules
 from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.netlab import CONFIG_PARAMS, NetConfig, NetRun, accuracy
-from app.netlab.scenario import netlab_scenario
+from app.netlab.session import NetlabSession
 from app.netlab.viewdata import (
-    Cancelled,
     LandscapeGrid,
+    LandscapeProgress,
     Progress,
-    TrainResult,
-    landscape_job,
+    describe_config,
+    peaks,
     stability_limit,
-    train_job,
 )
 from app.scenario import Lesson, Scenario
 from app.ui import theme
+from app.ui.jobs_qt import qt_runner
 from app.ui.netlab_plots import DataPlot, LandscapePlot, NetReadouts
 from app.ui.param_fields import ParamForm
 
-__all__ = ["NetlabView", "NetlabForm", "TrainWorker", "install_netlab_tab", "TAB_TITLE"]
+__all__ = ["NetlabView", "NetlabForm", "install_netlab_tab", "TAB_TITLE"]
 
 TAB_TITLE = "Network lab"
 #: the settings column's least width (the tab fits a 1024-pixel projector beside both docks)
 FORM_MIN_WIDTH = 215
-#: seconds between live readout updates while training (doubled for very long runs)
-PROGRESS_INTERVAL = 0.05
 _PARAMS = {p.name: p for p in CONFIG_PARAMS}
 _GROUPS = (
     ("Data", ("dataset", "n_samples", "data_noise", "seed", "standardize")),
@@ -75,64 +74,6 @@ _GROUPS = (
     ("Training", ("batch_size", "steps", "noise_sigma", "noise_seed")),
     ("Readouts", ("sharpness_every", "trajectory_points")),
 )
-
-
-# ---------------------------------------------------------------------------------------------
-# The background worker
-# ---------------------------------------------------------------------------------------------
-class TrainWorker(QThread):
-    """Runs ``job(report, cancelled)`` in a thread; results arrive as queued signals.
-
-    ``progress(Progress)`` while training, then exactly one of ``succeeded(result)``,
-    ``stopped()`` (Stop pressed: the job raised :class:`Cancelled`) or ``failed(message)``.
-    """
-
-    progress = Signal(object)
-    succeeded = Signal(object)
-    stopped = Signal()
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[[Callable[[Progress], None], Callable[[], bool]], Any]):
-        super().__init__()
-        self._job = job
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def run(self) -> None:  # runs in the worker thread
-        try:
-            result = self._job(self.progress.emit, self._cancel.is_set)
-        except Cancelled:
-            self.stopped.emit()
-            return
-        except Exception as err:  # noqa: BLE001 - shown to the user, never lost
-            self.failed.emit(f"{type(err).__name__}: {err}")
-            return
-        self.succeeded.emit(result)
-
-
-#: every worker that may still run: kept referenced until it has finished (a QThread object
-#: must not be destroyed while its thread runs, even when its tab is gone)
-_WORKERS: set[TrainWorker] = set()
-
-
-def _reap() -> None:
-    for w in [w for w in _WORKERS if w.isFinished()]:
-        w.wait()
-        _WORKERS.discard(w)
-
-
-def stop_all_workers(timeout_ms: int = 5000) -> None:
-    """Cancel every running worker and wait for it (at application exit)."""
-    for w in list(_WORKERS):
-        w.cancel()
-    for w in list(_WORKERS):
-        w.wait(timeout_ms)
-    _reap()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,9 +297,12 @@ class NetlabView(QWidget):
     #: the worker is idle again (finished, stopped or failed)
     idle = Signal()
 
-    def __init__(self, config: NetConfig | None = None, parent: QWidget | None = None):
+    def __init__(self, config: NetConfig | None = None, parent: QWidget | None = None,
+                 model: NetlabSession | None = None):
         super().__init__(parent)
-        self.form = NetlabForm(config)
+        #: the headless model this tab shows (its jobs run on the one job runner)
+        self.model = model or NetlabSession(qt_runner(self), config)
+        self.form = NetlabForm(self.model.config)
         self.form.setMinimumWidth(FORM_MIN_WIDTH)
         self.form.setMaximumWidth(340)
         self.form.configChanged.connect(self._config_edited)
@@ -448,24 +392,44 @@ class NetlabView(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(right, 1)
 
-        self.lesson = Lesson()
-        self._lesson_config: NetConfig | None = None  # the config the lesson is about
         #: the scenario whose 2D part a saved file keeps (set by install_netlab_tab)
         self.companion: Callable[[], Scenario | None] = lambda: None
-        self.run: NetRun | None = None
-        self.landscape: LandscapeGrid | None = None
-        self.progress_seen = 0  # progress reports received for the current run
-        self._worker: TrainWorker | None = None
-        self._pending: Callable[[], None] | None = None
-        self._running_config: NetConfig | None = None
+        #: readout redraws of the current run (bounded by MAX_REPORTS, however fast it runs)
+        self.redraws = 0
+        m = self.model
+        m.config_changed.connect(self._config_set)
+        m.started.connect(self._started)
+        m.progressed.connect(self._progressed)
+        m.trained.connect(self._trained)
+        m.landscape_ready.connect(self._landscape_ready)
+        m.stopped.connect(self._stopped)
+        m.failed.connect(self._failed)
+        m.idle.connect(self._idle)
         self._set_heading()
         self.data_plot.show_data(self.form.config().data())
         self.landscape_plot.set_message("Press Train to train the network.")
 
-    # -- state ----------------------------------------------------------------------------------
+    # -- state (the model's) ------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self._worker is not None
+        return self.model.busy
+
+    @property
+    def run(self) -> NetRun | None:
+        return self.model.run
+
+    @property
+    def landscape(self) -> LandscapeGrid | None:
+        return self.model.landscape
+
+    @property
+    def lesson(self) -> Lesson:
+        return self.model.lesson
+
+    @property
+    def progress_seen(self) -> int:
+        """Progress snapshots delivered for the current run."""
+        return self.model.reports
 
     def config(self) -> NetConfig:
         return self.form.config()
@@ -473,24 +437,12 @@ class NetlabView(QWidget):
     def set_config(self, config: NetConfig, lesson: Lesson | None = None,
                    train: bool = False) -> None:
         """Show ``config`` (and ``lesson``'s title) in the form; ``train`` it at once."""
-        self.form.set_config(config)
-        self.lesson = lesson or Lesson()
-        self._lesson_config = config
-        self._set_heading()
-        if not self.busy:
-            self.data_plot.show_data(config.data())
-        if train:
-            self.train(config)
+        self.model.set_config(config, lesson, train)
 
     def scenario(self, name: str = "") -> Scenario:
         """The form's config as a scenario: with its lesson while the config is the one the
         lesson is about, and the 2D part of :attr:`companion`'s scenario."""
-        config = self.form.config()
-        lesson = self.lesson if config == self._lesson_config else Lesson()
-        companion = self.companion()
-        if companion is not None and companion.netlab is None:
-            companion = None
-        return netlab_scenario(config, lesson, name, companion)
+        return self.model.scenario(name, self.companion())
 
     def save_scenario(self, path: str | None = None) -> bool:
         """Save :meth:`scenario` to ``path`` (asks for one if None); False if cancelled/failed."""
@@ -514,111 +466,82 @@ class NetlabView(QWidget):
 
     def _set_heading(self) -> None:
         c = theme.COLORS
-        if self.lesson.title:
-            tag = (f"<span style='background:{c['accent']}; color:#111'>&nbsp;{self.lesson.tag}"
-                   f"&nbsp;</span>&nbsp; " if self.lesson.tag else "")
-            self.heading.setText(f"<b>{tag}{self.lesson.title}</b>")
+        lesson = self.model.lesson
+        if lesson.title:
+            tag = (f"<span style='background:{c['accent']}; color:#111'>&nbsp;{lesson.tag}"
+                   f"&nbsp;</span>&nbsp; " if lesson.tag else "")
+            self.heading.setText(f"<b>{tag}{lesson.title}</b>")
         else:
             self.heading.setText(f"<b>Network lab</b> <span style='color:{c['muted']}'>— train "
                                  f"a small network; watch its loss, gradient and sharpness"
                                  f"</span>")
 
+    # -- the user -----------------------------------------------------------------------------
+    def train(self, config: NetConfig | None = None) -> None:
+        """Train ``config`` (default: the form's) in the background; a run in progress is
+        cancelled (latest wins)."""
+        self.model.train(config or self.form.config())
+
+    def stop(self) -> None:
+        """Stop the run in progress (its curves so far stay)."""
+        self.model.stop()
+
+    def recompute_landscape(self) -> None:
+        """The landscape of the current run in the chosen plane (in the background)."""
+        self.model.set_directions(self.landscape_plot.direction())
+
+    def shutdown(self) -> None:
+        """Cancel the job in progress (the window closes)."""
+        self.model.shutdown()
+
     def _config_edited(self, config: NetConfig) -> None:
+        self.model.edit(config)
         if not self.busy:
             self.data_plot.show_data(config.data())
         if self.run is not None:
             self.status.setText(self.status.text().split(" · changed")[0]
                                 + " · changed: press Train")
 
-    # -- training -----------------------------------------------------------------------------
-    def train(self, config: NetConfig | None = None) -> None:
-        """Train ``config`` (default: the form's) in the background; a run in progress is
-        stopped first."""
-        config = config or self.form.config()
-        self._queue(lambda: self._start_training(config))
+    # -- model -> view ------------------------------------------------------------------------
+    def _config_set(self, config: NetConfig) -> None:
+        self.form.set_config(config)
+        self._set_heading()
+        if not self.busy:
+            self.data_plot.show_data(config.data())
 
-    def stop(self) -> None:
-        """Stop the run in progress (its curves so far stay)."""
-        self._pending = None
-        if self._worker is not None:
-            self._worker.cancel()
-
-    def recompute_landscape(self) -> None:
-        """The landscape of the current run in the chosen plane (in the background)."""
-        if self.run is None:
-            return
-        self._queue(self._start_landscape)
-
-    def _queue(self, start: Callable[[], None]) -> None:
-        if self._worker is not None:
-            self._pending = start
-            self._worker.cancel()
-            return
-        start()
-
-    def _launch(self, job, on_success) -> None:
-        _reap()
-        worker = TrainWorker(job)
-        worker.progress.connect(self._on_progress)
-        worker.succeeded.connect(on_success)
-        worker.stopped.connect(self._on_stopped)
-        worker.failed.connect(self._on_failed)
-        worker.finished.connect(self._on_finished)
-        _WORKERS.add(worker)
-        self._worker = worker
-        self.train_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        worker.start()
-
-    def _start_training(self, config: NetConfig) -> None:
-        previous = self.run
-        self.run, self.landscape, self.progress_seen = None, None, 0
-        self._running_config = config
+    def _started(self, config: NetConfig, previous: NetRun | None) -> None:
+        self.redraws = 0
         self.readouts.set_previous(previous)
         self.previous_hint.setText(f"grey: the previous run ({_describe(previous)})"
                                    if previous is not None else "")
-        self.readouts.clear(config.steps, stability_limit(config))
+        steps, limit = stability_limit(config)
+        self.readouts.clear(config.steps, peaks(steps, limit))
         self.progress.setRange(0, config.steps)
         self.progress.setFormat("step %v / %m")
         self.progress.setValue(0)
         self.step_slider.setEnabled(False)
         self.data_plot.show_data(config.data())
         self.landscape_plot.clear("training…")
-        self.status.setText(f"training {_describe_config(config)} …")
-        directions = self.landscape_plot.direction()
-        interval = PROGRESS_INTERVAL * (1 if config.steps <= 20_000 else 2)
-        self._launch(lambda report, cancelled: train_job(config, directions, report=report,
-                                                          cancelled=cancelled,
-                                                          interval=interval),
-                     self._on_trained)
+        self.status.setText(f"training {describe_config(config)} …")
+        self.train_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
 
-    def _start_landscape(self) -> None:
-        run, directions = self.run, self.landscape_plot.direction()
-        self.landscape_plot.clear("computing the landscape…")
-        self._launch(lambda report, cancelled: landscape_job(run, directions,
-                                                              cancelled=cancelled),
-                     self._on_landscape)
-
-    # -- worker → view (queued: these run in the GUI thread) ----------------------------------
-    def _on_progress(self, p: Progress) -> None:
-        if self.sender() is not self._worker:
+    def _progressed(self, payload: Progress | LandscapeProgress) -> None:
+        if isinstance(payload, LandscapeProgress):
+            self.landscape_plot.set_message(f"computing the landscape… row {payload.rows} of "
+                                            f"{payload.n}")
             return
-        self.progress_seen += 1
-        self.progress.setValue(p.step)
-        self.readouts.show_progress(p)
+        self.redraws += 1
+        self.progress.setValue(payload.step)
+        self.readouts.show_progress(payload)
 
-    def _on_trained(self, result: TrainResult) -> None:
-        if self.sender() is not self._worker:
-            return
-        run = result.run
-        self.run = run
+    def _trained(self, run: NetRun) -> None:
         if run.diverged:
             self.progress.setFormat(f"diverged at step {run.diverged_at} (of %m)")
             self.progress.setValue(run.diverged_at)
         else:
             self.progress.setValue(run.steps)
         self.readouts.show_run(run)
-        self._show_landscape(result.landscape)
         n = len(run.weight_steps) - 1
         self.step_slider.blockSignals(True)
         self.step_slider.setRange(0, n)
@@ -626,47 +549,33 @@ class NetlabView(QWidget):
         self.step_slider.blockSignals(False)
         self.step_slider.setEnabled(True)
         self._slider_moved(n)
+        self.landscape_plot.clear("computing the landscape…")
         self.status.setText(_summary(run))
+
+    def _landscape_ready(self, grid: LandscapeGrid) -> None:
+        run = self.run
+        if run is None:
+            return
+        self.landscape_plot.show_grid(grid, run)
+        self._slider_moved(self.step_slider.value())
         self.runFinished.emit(run)
 
-    def _on_landscape(self, grid: LandscapeGrid) -> None:
-        if self.sender() is not self._worker or self.run is None:
-            return
-        self._show_landscape(grid)
-        self._slider_moved(self.step_slider.value())
-
-    def _show_landscape(self, grid: LandscapeGrid | None) -> None:
-        self.landscape = grid
-        if grid is not None and self.run is not None:
-            self.landscape_plot.show_grid(grid, self.run)
-
-    def _on_stopped(self) -> None:
-        if self.sender() is not self._worker:
-            return
-        if self._pending is None:
-            step = self.progress.value()
-            self.status.setText(f"stopped at step {step} (no landscape for a stopped run)")
+    def _stopped(self, step: int) -> None:
+        if step >= 0 or self.run is None:
+            self.status.setText(f"stopped at step {max(step, 0)} (no landscape for a stopped "
+                                f"run)")
             self.landscape_plot.clear("stopped")
+        else:
+            self.landscape_plot.clear("landscape stopped: choose a plane to compute it")
 
-    def _on_failed(self, message: str) -> None:
-        if self.sender() is not self._worker:
-            return
+    def _failed(self, message: str) -> None:
         self.status.setText(f"<span style='color:{theme.COLORS['error']}'>failed: "
                             f"{message}</span>")
 
-    def _on_finished(self) -> None:
-        worker = self.sender()
-        if worker is not self._worker:
-            return
-        worker.wait()
-        self._worker = None
+    def _idle(self) -> None:
         self.train_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        start, self._pending = self._pending, None
-        if start is not None:
-            start()
-        else:
-            self.idle.emit()
+        self.idle.emit()
 
     def _slider_moved(self, k: int) -> None:
         run = self.run
@@ -684,30 +593,9 @@ class NetlabView(QWidget):
             return None
         return int(self.run.weight_steps[self.step_slider.value()])
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop the worker and wait for it (the window closes)."""
-        self._pending = None
-        worker = self._worker
-        if worker is not None:
-            worker.cancel()
-            worker.wait(timeout_ms)
-
-
-def _lr_text(config: NetConfig) -> str:
-    lr = config.optimizer_params.get("lr")
-    if lr is None:
-        lr = optimizers.spec(config.optimizer).defaults().get("lr")
-    return f"lr {lr:g}" if isinstance(lr, int | float) else ""
-
-
-def _describe_config(config: NetConfig) -> str:
-    hidden = "-".join(str(h) for h in (2, *config.hidden)) + "-out"
-    return (f"{config.optimizer} {_lr_text(config)}, {config.activation} {hidden}, "
-            f"{config.dataset}")
-
 
 def _describe(run: NetRun) -> str:
-    text = _describe_config(run.config)
+    text = describe_config(run.config)
     return text + (f", diverged at step {run.diverged_at}" if run.diverged else "")
 
 
@@ -735,7 +623,7 @@ def _summary(run: NetRun) -> str:
 # Wiring into the main window
 # ---------------------------------------------------------------------------------------------
 class _CloseWatcher(QObject):
-    """Stops the tab's worker when the window closes (a thread must not outlive its window)."""
+    """Cancels the tab's job when the window closes (nothing computes for a closed window)."""
 
     def __init__(self, view: NetlabView):
         super().__init__(view)
@@ -750,9 +638,11 @@ class _CloseWatcher(QObject):
 def install_netlab_tab(window) -> NetlabView:
     """Add the "Network lab" tab to ``window`` (a :class:`~app.ui.main_window.MainWindow`).
 
-    Opening a scenario with a ``[netlab]`` table (File > Open, the Lessons menu, the gallery)
-    then shows its lesson, its 2D companion (if any) on the Surface tab, and switches to this
-    tab and trains its config. Idempotent: a second call returns the same view.
+    The tab follows the window's session: when a scenario with a ``[netlab]`` table becomes
+    the session's (File > Open, the Lessons menu, the gallery) it shows its lesson, its 2D
+    companion (if any) stays on the Surface tab, and the tab comes to the front and trains the
+    config; a 2D scenario brings the Surface tab back. Idempotent: a second call returns the
+    same view.
     """
     existing = getattr(window, "netlab_view", None)
     if isinstance(existing, NetlabView):
@@ -761,34 +651,24 @@ def install_netlab_tab(window) -> NetlabView:
     window.netlab_view = view
     window.add_center_tab(view, TAB_TITLE)
     tabs = window.center_tabs
-    original = window.set_scenario
+    session = window.session
 
-    def set_scenario(scenario, autoplay: bool = True) -> bool:
-        if getattr(scenario, "netlab", None) is None:
-            ok = original(scenario, autoplay)
-            if ok and tabs.currentWidget() is view:
+    def scenario_replaced() -> None:
+        scenario = session.scenario
+        if scenario.netlab is None:
+            if tabs.currentWidget() is view:
                 tabs.setCurrentIndex(0)
-            return ok
-        try:
-            config = scenario.net_config()
+            return
+        try:  # (the session validated the table already: a safeguard)
+            view.model.open_scenario(scenario)
         except ValueError as err:
             window.show_error("Cannot use this scenario", str(err))
-            return False
-        if not original(scenario, False):
-            return False
-        _lesson_for_netlab_only(window, scenario, config)
-        view.set_config(config, scenario.lesson, train=True)
+            return
         tabs.setCurrentWidget(view)
-        return True
 
-    window.set_scenario = set_scenario
-    view.companion = lambda: getattr(getattr(window, "session", None), "scenario", None)
-    view.installed_set_scenario = set_scenario
+    session.scenarioReplaced.connect(scenario_replaced)
+    view.companion = lambda: session.scenario
     window.installEventFilter(_CloseWatcher(view))
-    app = QApplication.instance()
-    if app is not None and not getattr(app, "_netlab_quit_hook", False):
-        app.aboutToQuit.connect(stop_all_workers)
-        app._netlab_quit_hook = True
 
     # the 2D controls and playback bar belong to the other tabs: make room while this one shows
     hidden: dict[str, bool] = {}
@@ -807,28 +687,6 @@ def install_netlab_tab(window) -> NetlabView:
 
     tabs.currentChanged.connect(tab_changed)
 
-    scenario = getattr(getattr(window, "session", None), "scenario", None)
-    if getattr(scenario, "netlab", None) is not None:  # launched with a network-lab scenario
-        def open_initial() -> None:
-            try:
-                view.set_config(scenario.net_config(), scenario.lesson, train=True)
-            except ValueError as err:
-                window.show_error("Cannot use this scenario", str(err))
-                return
-            tabs.setCurrentWidget(view)
-        QTimer.singleShot(0, open_initial)
+    if session.scenario.netlab is not None:  # launched with a network-lab scenario
+        QTimer.singleShot(0, scenario_replaced)
     return view
-
-
-def _lesson_for_netlab_only(window, scenario, config: NetConfig) -> None:
-    """A scenario without a 2D part: the lesson panel names the network, not a surface."""
-    if scenario.has_2d_setup():
-        return
-    panel = getattr(window, "lesson_panel", None)
-    if panel is None:
-        return
-    from app.ui.lesson_panel import lesson_html
-
-    panel.browser.setHtml(lesson_html(
-        scenario.lesson, "Network lab",
-        f"Trains {_describe_config(config)} for {config.steps} steps (the Network lab tab)."))
