@@ -1,8 +1,8 @@
 """Descent Lab's run-time data, installed as the package ``app.assets``.
 
-This folder is where the built-in scenarios (``scenarios/*.toml``, one per lesson) and the
-app's icon (``icons/descent-lab.svg``) are edited, with the translation catalogues
-(``i18n/descent_lab_ko.ts`` and its compiled ``.qm``, the same for ``zh``; see :mod:`app.i18n`). ``setup.py`` installs it as ``app.assets``
+This folder is where the built-in scenarios (``scenarios/*.toml``, one per lesson), the
+app's icon (``icons/descent-lab.svg``) and the translation catalogues (``i18n/*.ts`` with
+their compiled ``.qm``; see :mod:`app.i18n`) are edited. ``setup.py`` installs it as ``app.assets``
 (in the wheel, the sdist and the editable install alike), and the program reads it only
 through these :mod:`importlib.resources` handles, never relative to a source checkout::
 

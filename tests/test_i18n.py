@@ -133,6 +133,25 @@ def test_no_marked_string_is_an_f_string():
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 
+@pytest.mark.parametrize("name", S.builtin_names())
+def test_every_builtin_lesson_speaks_korean_and_chinese(name):
+    lesson = S.load(name).lesson
+    for lang in FOREIGN:
+        texts = lesson.translations.get(lang, {})
+        for key in S.LESSON_TEXT_FIELDS:
+            english = getattr(lesson, key)
+            if not english:
+                continue
+            text = texts.get(key, "")
+            assert text and text != english, (name, lang, key)
+            assert re.search(r"[\uac00-\ud7a3\u4e00-\u9fff]", text), (name, lang, key)
+            # every number the English sentence states (which tests/test_lessons.py computes
+            # from the trajectories) is stated in the translation too
+            missing = set(_NUMBER.findall(english)) - set(_NUMBER.findall(text))
+            assert not missing, (name, lang, key, missing)
+        assert lesson.localized(lang).title == texts["title"]
+
+
 def test_a_lesson_falls_back_to_english_field_by_field():
     lesson = S.Lesson(tag="P1", title="Title", question="Q?",
                       translations={"ko": {"title": "제목"}})
@@ -145,7 +164,12 @@ def test_a_three_language_scenario_round_trips(tmp_path):
     lesson = S.Lesson(tag="P1", title="Too large a step", why="lr * lambda_max < 2",
                       translations={"ko": {"title": "너무 큰 걸음", "why": "lr * lambda_max < 2"},
                                     "zh": {"title": "步子太大", "question": "为什么?\n\"引号\""}})
-    base = S.load("p1_divergence").with_changes(lesson=lesson)
+    for base in (S.load("p1_divergence").with_changes(lesson=lesson), S.load("p1_divergence")):
+        assert set(base.lesson.translations) == {"ko", "zh"}
+        _round_trip(base, tmp_path)
+
+
+def _round_trip(base, tmp_path):
     path = S.save(base, tmp_path / "three.toml")
     text = path.read_text(encoding="utf-8")
     assert "[lesson.ko]" in text and "[lesson.zh]" in text
@@ -169,6 +193,26 @@ def test_a_bad_translation_table_is_one_clear_error(table, message):
 
 
 # -- the command line ----------------------------------------------------------------------
+def test_list_scenarios_prints_korean_and_chinese_titles(capsys):
+    p1 = S.load("p1_divergence").lesson
+    for lang, header in (("ko", "제목"), ("zh", "标题")):
+        assert main(["--lang", lang, "list", "scenarios"]) == 0
+        out = capsys.readouterr().out
+        assert header in out.splitlines()[0]
+        assert p1.translations[lang]["title"] in out and p1.title not in out
+    assert main(["list", "scenarios", "--lang", "en"]) == 0
+    assert p1.title in capsys.readouterr().out
+    assert i18n.language() == "en"  # main() leaves the process's language as it found it
+
+
+def test_the_system_locale_chooses_the_cli_language(capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert main(["list", "scenarios"]) == 0
+    assert S.load("p1_divergence").lesson.translations["zh"]["title"] in capsys.readouterr().out
+    assert main(["--lang", "en", "list", "scenarios"]) == 0  # --lang beats the locale
+    assert "标题" not in capsys.readouterr().out
+
+
 def _subcommands():
     return list(build_parser()._subparsers._group_actions[0].choices)
 
