@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["format_number", "format_field", "cell_value", "decade_stride", "power_label"]
+__all__ = ["format_number", "format_significant", "format_field", "cell_value", "decade_stride",
+           "power_label"]
 
 #: significant digits an entry shows (the value itself is kept exact)
 FIELD_DIGITS = 4
@@ -47,6 +48,17 @@ def format_number(v: float) -> str:
     if 1e-3 <= a < 1e5:
         return f"{v:.4g}"
     return f"{v:.3g}"
+
+
+def format_significant(v: float, digits: int = 4) -> str:
+    """``digits`` significant digits, as the step narration writes every number (``0.04187``,
+    ``1.2e-05``); exactly 0 is ``0``."""
+    v = float(v)
+    if v == 0:
+        return "0"
+    if not math.isfinite(v):
+        return str(v)
+    return f"{v:.{digits}g}"
 
 
 def _short_exponent(text: str) -> str:

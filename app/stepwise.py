@@ -403,8 +403,32 @@ def _scale_text(scale: float) -> str:
     return "actual size" if scale == 1 else f"× {format_number(scale)}"
 
 
+def _fit(scale: float, point: np.ndarray, vectors: list, window, margin: float) -> float:
+    """``scale`` made smaller (1, 2 or 5 times a power of ten) until ``point + scale * v`` for
+    every ``v`` of ``vectors`` lies inside ``window`` less ``margin`` of its size."""
+    if window is None:
+        return scale
+    (x0, x1), (y0, y1) = window
+    mx, my = margin * (x1 - x0), margin * (y1 - y0)
+    lo, hi = np.array([x0 + mx, y0 + my]), np.array([x1 - mx, y1 - my])
+    if not ((lo <= point) & (point <= hi)).all():
+        return scale  # the point itself is off the view: nothing to keep inside
+    limit = scale
+    with np.errstate(all="ignore"):
+        for v in vectors:
+            v = np.asarray(v, dtype=float)
+            for c in range(2):
+                if v[c] > 0:
+                    limit = min(limit, (hi[c] - point[c]) / v[c])
+                elif v[c] < 0:
+                    limit = min(limit, (lo[c] - point[c]) / v[c])
+    if not (math.isfinite(limit) and limit > 0) or limit >= scale:
+        return scale
+    return nice_scale(limit)
+
+
 def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: float = 0.3,
-                  min_update: float = 0.04) -> StepGeometry:
+                  min_update: float = 0.04, window=None, margin: float = 0.02) -> StepGeometry:
     """Arrows and box for ``expl`` in a view ``span = (width, height)`` in data units.
 
     The gradient (drawn negated: the way downhill), the velocity (negated, for the same reason)
@@ -412,7 +436,10 @@ def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: fl
     of them is about ``fraction`` of the view. RMSProp's velocity (in units of ``g / sigma``)
     gets its own scale. The update is drawn at its actual size (it ends at the next point) unless
     it would be shorter than ``min_update`` of the view; then it is magnified. Every scale is 1,
-    2 or 5 times a power of ten (``nice_scale``).
+    2 or 5 times a power of ten (``nice_scale``). With the view's ``window`` ``((x0, x1), (y0,
+    y1))`` every scale is made smaller where needed so that each arrow and the whole box stay
+    inside it (``margin`` of its size from the edges): Adam's sigma box near the top of the plot
+    shrinks, its label says by how much.
     """
     sx, sy = (abs(float(span[0])) or 1.0), (abs(float(span[1])) or 1.0)
 
@@ -433,6 +460,14 @@ def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: fl
     if expl.sigma is not None:
         shared.append(visible(expl.sigma))
     s_g = scale_for(max(shared), fraction)
+    p = np.asarray(p, dtype=float)
+    shared_vectors = [-np.asarray(expl.gradient, dtype=float)]
+    if expl.velocity is not None and expl.velocity_units == "gradient":
+        shared_vectors.append(-np.asarray(expl.velocity, dtype=float))
+    if expl.sigma is not None:
+        sigma = np.asarray(expl.sigma, dtype=float)
+        shared_vectors += [sigma * (sx_, sy_) for sx_ in (-1, 1) for sy_ in (-1, 1)]
+    s_g = _fit(s_g, p, shared_vectors, window, margin)
     arrows = [Arrow("gradient", f"−gradient ({_scale_text(s_g)})", p.copy(),
                     -np.asarray(expl.gradient, dtype=float), s_g)]
     if expl.velocity is not None:
@@ -440,11 +475,12 @@ def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: fl
             s_v, what = s_g, "−first moment m" if expl.sigma is not None else "−velocity"
         else:
             s_v, what = scale_for(visible(expl.velocity), fraction), "−velocity (g/σ units)"
+            s_v = _fit(s_v, p, [-np.asarray(expl.velocity, dtype=float)], window, margin)
         arrows.append(Arrow("velocity", f"{what} ({_scale_text(s_v)})", p.copy(),
                             -np.asarray(expl.velocity, dtype=float), s_v))
     u = visible(expl.update)
     s_u = 1.0 if u >= min_update or u == 0 else scale_for(u, 2.5 * min_update)
-    s_u = max(s_u, 1.0)
+    s_u = _fit(max(s_u, 1.0), p, [np.asarray(expl.update, dtype=float)], window, margin)
     arrows.append(Arrow("update", f"update ({_scale_text(s_u)})", p.copy(),
                         np.asarray(expl.update, dtype=float), s_u))
     box_center = box_half = None

@@ -337,3 +337,37 @@ def test_a_start_where_f_is_undefined_is_explained_in_words_not_nan():
     text = " ".join(expl.narration)
     assert "nan" not in text.lower()
     assert "undefined" in text and "diverged at step 0" in text
+
+
+@pytest.mark.parametrize("name", ["adam", "rmsprop", "momentum", "gd"])
+def test_arrows_and_sigma_box_stay_inside_the_view(name):
+    """Adam's sigma box (and every arrow) near the top edge of the view is scaled down to fit;
+    its label names the smaller scale."""
+    bowl = surfaces.get("quadratic", lambda1=1.0, lambda2=20.0)
+    opt = optimizers.make(name, lr=0.05)
+    for k in range(4):
+        e = explain_step(bowl, opt, None, (-2.0, 1.5), k)
+        px, py = e.point
+        # a view whose top edge is just above the point (the plot zoomed, the point near it)
+        window = ((px - 3.0, px + 3.0), (py - 3.0, py + 0.3))
+        span = (6.0, 3.3)
+        free = step_geometry(e, span)
+        fitted = step_geometry(e, span, window=window)
+        lo = np.array([window[0][0], window[1][0]])
+        hi = np.array([window[0][1], window[1][1]])
+        ends = [a.end for a in fitted.arrows]
+        if fitted.box_half is not None:
+            ends += [fitted.box_center + fitted.box_half, fitted.box_center - fitted.box_half]
+        for end in ends:
+            assert (lo <= end).all() and (end <= hi).all()
+        assert fitted.box_scale <= free.box_scale
+        if fitted.box_scale < free.box_scale:  # shrunk: by a 1-2-5 step, and said so
+            assert nice_scale(fitted.box_scale) == fitted.box_scale
+            assert f"× {format_number(fitted.box_scale)}" in fitted.arrows[0].label
+    # the case of the issue: Adam's box would run off the top without the window
+    e = explain_step(bowl, optimizers.make("adam", lr=0.05), None, (-2.0, 1.5), 0)
+    window = ((-5.0, 1.0), (-1.5, 1.8))
+    free = step_geometry(e, (6.0, 3.3))
+    assert free.box_center[1] + free.box_half[1] > 1.8
+    fitted = step_geometry(e, (6.0, 3.3), window=window)
+    assert fitted.box_center[1] + fitted.box_half[1] <= 1.8

@@ -11,27 +11,18 @@ recomputing them. The :class:`Story` lists the narration lines (one kind per lin
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from app.numbers import format_significant as format_number  # the narration's 4 digits
 
 __all__ = ["LINE_KINDS", "Lines", "Story", "StepContext", "format_number", "format_vector",
            "coupled_decay", "decoupled_decay", "first_moment", "second_moment"]
 
 #: what each narration line is about (the panel colours a line by its kind, as the overlay does)
 LINE_KINDS = ("header", "info", "gradient", "velocity", "scale", "update", "result", "warning")
-
-
-def format_number(v: float) -> str:
-    """Four significant digits, as the narration writes every number (``0.04187``, ``1.2e-05``)."""
-    v = float(v)
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    return f"{v:.4g}"
 
 
 def format_vector(a: Any) -> str:

@@ -201,7 +201,7 @@ class StepOverlay(QObject):
             self._set_legend(())
             return
         (x0, x1), (y0, y1) = self.viewbox.viewRange()
-        g = step_geometry(e, (x1 - x0, y1 - y0))
+        g = step_geometry(e, (x1 - x0, y1 - y0), window=((x0, x1), (y0, y1)))
         self.geometry = g
         entries = []
         for name, items in self.arrows.items():
