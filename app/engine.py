@@ -29,7 +29,7 @@ from app.optimizers import Optimizer
 from app.schedules import Schedule
 from surfaces import Surface
 
-__all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Step", "blown_up"]
+__all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Run", "Step", "blown_up"]
 
 #: the largest noise seed (a signed 64-bit word: numpy warns on larger Philox keys)
 MAX_SEED = 2**63 - 1
@@ -322,63 +322,134 @@ def simulate(
     ``starts`` has shape ``(N, 2)`` (or ``(2,)`` for one point). The learning rate of update
     ``t`` is ``optimizer.lr * schedule(t)``. Raises ``ValueError`` only for invalid arguments
     (``steps <= 0``, non-finite or misshapen starts), never for a diverging run.
+    (:class:`Run` computes the same arrays in chunks.)
     """
-    p0 = _check_inputs(starts, steps)
-    n, steps = p0.shape[0], int(steps)
-    try:
-        points = np.empty((steps + 1, n, 2))
-        loss = np.empty((steps + 1, n))
-        norms = np.empty((steps + 1, n))
-    except MemoryError:
-        raise ValueError(f"not enough memory to store {steps} steps from {n} start points "
-                         f"(use fewer steps or start points)") from None
-    diverged_at = np.full(n, -1, dtype=np.int64)
-    readouts = optimizer.spec.readouts
-    extras = {r.name: np.zeros((steps + 1, n, 2) if r.kind == "point" else (steps + 1, n))
-              for r in readouts}
-    # one lr per point with a loss-driven schedule
-    lrs = (np.empty((steps, n)) if schedule is not None and schedule.needs_loss
-           else _learning_rates(optimizer, schedule, steps))
+    run = Run(surface, optimizer, starts, steps, schedule, noise, batch)
+    run.advance()
+    return run.trajectories()
 
-    def run(rows: slice) -> None:
+
+class Run:
+    """:func:`simulate` in chunks: :meth:`advance` computes more steps, :meth:`trajectories`
+    gives the steps computed so far, bit for bit the rows :func:`simulate` returns.
+
+    Nothing is computed (nor allocated) until the first :meth:`advance`, so a Run can be made
+    anywhere and advanced in a worker thread; rows already computed never change, so a reader
+    may hold :meth:`trajectories` while a single writer advances the run. Not thread-safe
+    otherwise: advance it from one thread at a time.
+    """
+
+    def __init__(self, surface: Surface, optimizer: Optimizer, starts: Any, steps: int,
+                 schedule: Schedule | None = None, noise: Noise | None = None,
+                 batch: MiniBatch | None = None):
+        self.p0 = _check_inputs(starts, steps)
+        self.surface, self.optimizer, self.schedule = surface, optimizer, schedule
+        self.noise, self.batch = noise, batch
+        self.steps = int(steps)
+        #: updates computed so far (rows 0 .. done of the arrays are final); -1: not started
+        self.done = -1
+        self._parts: list[tuple[slice, Iterator[Step]]] = []
+
+    @property
+    def n(self) -> int:
+        return self.p0.shape[0]
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.steps
+
+    def _start(self) -> None:
+        n, steps = self.n, self.steps
+        try:
+            self._points = np.empty((steps + 1, n, 2))
+            self._loss = np.empty((steps + 1, n))
+            self._norms = np.empty((steps + 1, n))
+        except MemoryError:
+            raise ValueError(f"not enough memory to store {steps} steps from {n} start points "
+                             f"(use fewer steps or start points)") from None
+        self._diverged_at = np.full(n, -1, dtype=np.int64)
+        self._readouts = self.optimizer.spec.readouts
+        self._extras = {r.name: np.zeros((steps + 1, n, 2) if r.kind == "point"
+                                         else (steps + 1, n)) for r in self._readouts}
+        # one lr per point with a loss-driven schedule
+        sched = self.schedule
+        self._lrs = (np.empty((steps, n)) if sched is not None and sched.needs_loss
+                     else _learning_rates(self.optimizer, sched, steps))
+        # Start points never interact and every operation is per point, so a large batch can
+        # be split between threads (numpy releases the GIL inside its loops) with bit-identical
+        # results. Noise is drawn for all N points at once (a point's noise must not depend on
+        # how the batch is split), so a noisy run stays in one thread.
+        noisy = self.noise is not None and self.noise.sigma > 0
+        workers = 1 if noisy else _workers(n)
+        bounds = np.linspace(0, n, workers + 1).astype(int)
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            rows = slice(int(a), int(b))
+            self._parts.append((rows, iterate(self.surface, self.optimizer, self.p0[rows],
+                                              steps, sched, self.noise, self.batch)))
+        self._run_parts(1)  # row 0: the start points
+        self.done = 0
+
+    def advance(self, n: int | None = None) -> int:
+        """Compute up to ``n`` more updates (all that remain if None); returns :attr:`done`."""
+        if self.done < 0:
+            self._start()
+        todo = self.steps - self.done if n is None else min(int(n), self.steps - self.done)
+        if todo > 0:
+            self._run_parts(todo)
+            self.done += todo
+        return self.done
+
+    def _run_parts(self, count: int) -> None:
+        if len(self._parts) == 1:
+            self._run_part(*self._parts[0], count)
+            return
+        with ThreadPoolExecutor(len(self._parts), thread_name_prefix="simulate") as pool:
+            futures = [pool.submit(self._run_part, rows, it, count) for rows, it in self._parts]
+            for future in futures:
+                future.result()
+
+    def _run_part(self, rows: slice, steps_iter: Iterator[Step], count: int) -> None:
+        """Take ``count`` steps of one part's iterator and store them."""
+        steps, points, loss, lrs = self.steps, self._points, self._loss, self._lrs
         width = rows.stop - rows.start
-        # few points: keep the gradients and take |g| of every step in one call at the end
+        # few points: keep the gradients and take |g| of the chunk in one call at its end
         # (a call per step costs more than the arithmetic); many points: |g| step by step, so
         # the run does not hold a second array as large as `points`
-        grads = np.empty((steps + 1, width, 2)) if width <= FEW_POINTS else None
-        for s in iterate(surface, optimizer, p0[rows], steps, schedule, noise, batch):
+        grads = np.empty((count, width, 2)) if width <= FEW_POINTS else None
+        first = None
+        for j in range(count):
+            s = next(steps_iter)
+            first = s.step if first is None else first
             points[s.step, rows] = s.points
             loss[s.step, rows] = s.loss
             if lrs.ndim == 2 and s.step < steps:
                 lrs[s.step, rows] = s.lr
-            for r in readouts:  # the optimizer's own numbers (row 0: before any update)
-                extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
-                                                _readout_start(r.kind, s.points))
+            for r in self._readouts:  # the optimizer's own numbers (row 0: before any update)
+                self._extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
+                                                      _readout_start(r.kind, s.points))
             if grads is not None:
-                grads[s.step] = s.grad
+                grads[j] = s.grad
             else:
                 with np.errstate(all="ignore"):
-                    norms[s.step, rows] = _grad_norm(s.grad)
-        diverged_at[rows] = s.diverged_at
+                    self._norms[s.step, rows] = _grad_norm(s.grad)
+        self._diverged_at[rows] = s.diverged_at
         if grads is not None:
             with np.errstate(all="ignore"):
-                norms[:, rows] = _grad_norm(grads.reshape(-1, 2)).reshape(steps + 1, -1)
+                self._norms[first:first + count, rows] = (
+                    _grad_norm(grads.reshape(-1, 2)).reshape(count, -1))
 
-    # Start points never interact and every operation is per point, so a large batch can be
-    # split between threads (numpy releases the GIL inside its loops) with bit-identical
-    # results. Noise is drawn for all N points at once (a point's noise must not depend on how
-    # the batch is split), so a noisy run stays in one thread.
-    noisy = noise is not None and noise.sigma > 0
-    workers = 1 if noisy else _workers(n)
-    bounds = np.linspace(0, n, workers + 1).astype(int)
-    parts = [slice(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-    if len(parts) == 1:
-        run(parts[0])
-    else:
-        with ThreadPoolExecutor(len(parts), thread_name_prefix="simulate") as pool:
-            for future in [pool.submit(run, rows) for rows in parts]:
-                future.result()
-    return Trajectories(points, loss, norms, lrs, diverged_at, extras)
+    def trajectories(self) -> Trajectories:
+        """The steps computed so far (``steps = done``); views of the run's arrays."""
+        if self.done < 0:
+            raise ValueError("the run has not started: call advance() first")
+        k = self.done
+        lrs = self._lrs[:k]
+        if self.finished:
+            return Trajectories(self._points, self._loss, self._norms, self._lrs,
+                                self._diverged_at, self._extras)
+        return Trajectories(self._points[:k + 1], self._loss[:k + 1], self._norms[:k + 1], lrs,
+                            self._diverged_at.copy(),
+                            {name: a[:k + 1] for name, a in self._extras.items()})
 
 
 def _readout_start(kind: str, points: np.ndarray) -> Any:
