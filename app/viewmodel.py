@@ -28,6 +28,13 @@ __all__ = [
     "wants_log",
     "log_floor",
     "log_range",
+    "ReadoutFacts",
+    "readout_facts",
+    "facts_want_log",
+    "facts_floor",
+    "facts_zero_level",
+    "value_bounds",
+    "padded_range",
     "steps_series",
     "lr_curve",
     "log_ticks",
@@ -263,29 +270,45 @@ def steps_series(n_paths: int, steps: int) -> np.ndarray:
     return x.reshape(-1)
 
 
-def wants_log(arrays: list[np.ndarray]) -> bool:
-    """A log axis suits these readouts if no finite value is negative and one is positive."""
-    any_pos = False
+@dataclass(frozen=True)
+class ReadoutFacts:
+    """What a readout's scale needs to know of one array of values (computed once per run, so
+    an edit of one racer does not scan the others again)."""
+
+    negative: bool  # a finite value < 0
+    positive: bool  # a finite value > 0
+    zeros: bool  # an exact zero
+    min_positive: float  # the smallest finite value > 0 (inf: none)
+
+
+def readout_facts(values: np.ndarray) -> ReadoutFacts:
+    f = np.asarray(values, dtype=np.float64)
     with np.errstate(all="ignore"):
-        for a in arrays:
-            f = np.asarray(a, dtype=np.float64)
-            f = f[np.isfinite(f)]
-            if (f < 0).any():
-                return False
-            any_pos = any_pos or bool((f > 0).any())
-    return any_pos
+        f = f[np.isfinite(f)]
+        pos = f[f > 0]
+        return ReadoutFacts(bool((f < 0).any()), bool(pos.size), bool((f == 0).any()),
+                            float(pos.min()) if pos.size else math.inf)
+
+
+def facts_want_log(facts: list[ReadoutFacts]) -> bool:
+    """A log axis suits these readouts if no finite value is negative and one is positive."""
+    return not any(f.negative for f in facts) and any(f.positive for f in facts)
+
+
+def facts_floor(facts: list[ReadoutFacts]) -> float:
+    """Where a log readout draws exact zeros: one decade below the smallest positive value."""
+    lo = min((f.min_positive for f in facts), default=math.inf)
+    return math.log10(lo) - 1.0 if math.isfinite(lo) else -16.0
+
+
+def wants_log(arrays: list[np.ndarray]) -> bool:
+    """:func:`facts_want_log` of ``arrays``."""
+    return facts_want_log([readout_facts(a) for a in arrays])
 
 
 def log_floor(arrays: list[np.ndarray]) -> float:
-    """Where a log readout draws exact zeros: one decade below the smallest positive value."""
-    lo = math.inf
-    with np.errstate(all="ignore"):
-        for a in arrays:
-            f = np.asarray(a, dtype=np.float64)
-            f = f[np.isfinite(f) & (f > 0)]
-            if f.size:
-                lo = min(lo, float(f.min()))
-    return math.log10(lo) - 1.0 if math.isfinite(lo) else -16.0
+    """:func:`facts_floor` of ``arrays``."""
+    return facts_floor([readout_facts(a) for a in arrays])
 
 
 def readout_series(values: np.ndarray, log: bool, floor: float = -16.0) -> np.ndarray:
@@ -320,20 +343,28 @@ def log_series(values: np.ndarray) -> np.ndarray:
     return out.reshape(-1)
 
 
-def log_range(series: list[np.ndarray], pad: float = 0.05) -> tuple[float, float]:
-    """A y range that shows every finite value of ``series`` (log10 or linear units)."""
-    lo, hi = math.inf, -math.inf
+def value_bounds(series: np.ndarray) -> tuple[float, float]:
+    """The smallest and largest finite value of ``series`` (``(inf, -inf)``: none)."""
     with np.errstate(all="ignore"):
-        for s in series:
-            f = s[np.isfinite(s)]
-            if f.size:
-                lo, hi = min(lo, float(f.min())), max(hi, float(f.max()))
+        f = series[np.isfinite(series)]
+    return (float(f.min()), float(f.max())) if f.size else (math.inf, -math.inf)
+
+
+def padded_range(bounds: list[tuple[float, float]], pad: float = 0.05) -> tuple[float, float]:
+    """A y range that shows every ``(lo, hi)`` of ``bounds`` (see :func:`value_bounds`)."""
+    lo = min((b[0] for b in bounds), default=math.inf)
+    hi = max((b[1] for b in bounds), default=-math.inf)
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return (-1.0, 1.0)
     if hi - lo < 1e-9 * max(1.0, abs(hi)):
         lo, hi = lo - 0.5, hi + 0.5
     d = (hi - lo) * pad
     return (lo - d, hi + d)
+
+
+def log_range(series: list[np.ndarray], pad: float = 0.05) -> tuple[float, float]:
+    """A y range that shows every finite value of ``series`` (log10 or linear units)."""
+    return padded_range([value_bounds(s) for s in series], pad)
 
 
 def log_ticks(lo: float, hi: float, max_labels: int = 6, zero_at: float | None = None):
@@ -385,13 +416,12 @@ def _log_ticks(lo: float, hi: float, max_labels: int):
 def zero_level(arrays: list[np.ndarray], log: bool, floor: float) -> float | None:
     """``floor`` if a log readout of ``arrays`` draws exact zeros there (then its axis labels
     that level ``0``: :func:`log_ticks`), else None."""
-    if not log:
-        return None
-    for a in arrays:
-        f = np.asarray(a, dtype=np.float64)
-        if (f == 0).any():
-            return floor
-    return None
+    return facts_zero_level([readout_facts(a) for a in arrays], log, floor)
+
+
+def facts_zero_level(facts: list[ReadoutFacts], log: bool, floor: float) -> float | None:
+    """:func:`zero_level` from each array's :class:`ReadoutFacts`."""
+    return floor if log and any(f.zeros for f in facts) else None
 
 
 def lr_curve(racer: Any, steps: int) -> np.ndarray | None:

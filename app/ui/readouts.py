@@ -74,11 +74,13 @@ class ReadoutPlot(pg.PlotWidget):
         item.addItem(self.playhead)
 
     def set_series(self, series: list[tuple], steps: int, log: bool = True,
-                   zero_at: float | None = None) -> None:
+                   zero_at: float | None = None,
+                   bounds: list[tuple[float, float]] | None = None) -> None:
         """``series``: ``(color, x, y, key)`` per racer, ``y`` in log10 units when ``log``;
         a curve whose ``key`` (the run's identity), colour and scale are unchanged is kept.
         An optional fifth element ``True`` draws the series dashed (a reference line).
-        ``zero_at``: the level of exact zeros (:func:`app.viewmodel.zero_level`)."""
+        ``zero_at``: the level of exact zeros (:func:`app.viewmodel.zero_level`).
+        ``bounds``: each series' :func:`~app.viewmodel.value_bounds` if known (else scanned)."""
         item = self.getPlotItem()
         self.log = log
         if zero_at != self.zero_at:
@@ -102,7 +104,8 @@ class ReadoutPlot(pg.PlotWidget):
             else:
                 curve.setPen(pg.mkPen(QColor(color), width=1))  # hairline: AA is cheap
             curve.setData(x, y, connect="finite")
-        lo, hi = vm.log_range([item[2] for item in series])
+        lo, hi = (vm.log_range([item[2] for item in series]) if bounds is None
+                  else vm.padded_range(bounds))
         ranges = (steps, lo, hi)
         if ranges != self._ranges:  # a new range re-lays the axes: only when it changed
             self._ranges = ranges
@@ -113,6 +116,27 @@ class ReadoutPlot(pg.PlotWidget):
 
     def _update_ticks(self) -> None:
         set_log_ticks(self, self.log, px_per_label=28, max_labels=8, zero_at=self.zero_at)
+
+
+class _Readout:
+    """One run's loss or |gradient| readout: its scale facts and its drawn series, computed
+    once and kept while the run is shown (an lr edit computes the edited racer's only)."""
+
+    def __init__(self, source, values, x):
+        self.source = source  # the Trajectories (kept: no id is reused while it is shown)
+        self.values = values
+        self.facts = vm.readout_facts(values)
+        self.x = x
+        self._drawn = None
+
+    def series(self, log: bool, floor: float):
+        """``(key, y, bounds)``: the series in ``log`` (or linear) units; ``key`` changes only
+        when the drawn values do (the floor matters only to a readout with exact zeros)."""
+        key = (self, log, floor if self.facts.zeros else None)
+        if self._drawn is None or self._drawn[0] != key:
+            y = vm.readout_series(self.values, log, floor)
+            self._drawn = (key, y, vm.value_bounds(y))
+        return self._drawn
 
 
 def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:
@@ -151,6 +175,7 @@ class ReadoutsView(QWidget):
         #: the sharpness traces drawn (racer index -> SharpnessTrace), for tests and tools
         self.sharpness: dict[int, SharpnessTrace] = {}
         self._sharp_key = None
+        self._readouts: dict = {}  # (id(trajectories), field) -> _Readout
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -165,18 +190,34 @@ class ReadoutsView(QWidget):
         self.show_step(session.step)
 
     def on_runs_changed(self) -> None:
+        """Draw the runs: a run shown before keeps its series (and its curve is not set
+        again); the scale is decided from each run's facts, not by scanning every array."""
         steps = self.session.steps
         pairs = [(r, run.trajectories) for r, run in
                  zip(self.session.scenario.racers, self.session.runs, strict=False)
                  if run is not None]
+        old, cache = self._readouts, {}
+        xs: dict = {}
         for plot, field in ((self.loss_plot, "loss"), (self.grad_plot, "grad_norm")):
-            arrays = [getattr(t, field) for _, t in pairs]
-            log = vm.wants_log(arrays) if arrays else True
-            floor = vm.log_floor(arrays)
-            series = [(r.color, vm.steps_series(t.n, t.steps),
-                       vm.readout_series(getattr(t, field), log, floor), (id(t), floor))
-                      for r, t in pairs]
-            plot.set_series(series, steps, log, vm.zero_level(arrays, log, floor))
+            entries = []
+            for _, t in pairs:
+                e = old.get((id(t), field))
+                if e is None or e.source is not t:
+                    shape = (t.n, t.steps)
+                    if shape not in xs:
+                        xs[shape] = vm.steps_series(*shape)
+                    e = _Readout(t, getattr(t, field), xs[shape])
+                cache[(id(t), field)] = e
+                entries.append(e)
+            facts = [e.facts for e in entries]
+            log = vm.facts_want_log(facts) if facts else True
+            floor = vm.facts_floor(facts)
+            drawn = [e.series(log, floor) for e in entries]
+            series = [(r.color, e.x, y, key) for (r, _), e, (key, y, _) in
+                      zip(pairs, entries, drawn, strict=True)]
+            plot.set_series(series, steps, log, vm.facts_zero_level(facts, log, floor),
+                            [b for _, _, b in drawn])
+        self._readouts = cache
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()
 

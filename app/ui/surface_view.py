@@ -98,6 +98,16 @@ class _Markers(pg.ScatterPlotItem):
         ev.ignore()
 
 
+def _clear(item, hide: bool = False) -> None:
+    """Empty ``item`` once (an empty item is not set again) and show or hide it: a hidden item
+    costs nothing per frame, but items listed in the legend stay visible (the legend would
+    show a hidden item's sample crossed out)."""
+    x = item.getData()[0]
+    if x is not None and len(x):
+        item.setData([], [])
+    item.setVisible(not hide)
+
+
 class _RacerItems:
     """The kept-alive items of one racer: its paths, current points and blow-up markers, and
     for optimizers that declare them its second points (dashed path, hollow heads: e.g. the
@@ -124,6 +134,8 @@ class _RacerItems:
         self.diverged_at = np.empty(0, dtype=int)
         self.color = None
         self.source = None  # the Trajectories the paths were made from
+        self.step = None  # the step the items show (None: not drawn since the last change)
+        self._marks_shown = -1
 
     def _items(self):
         return (self.path, self.heads, self.second, self.second_heads, self.marks)
@@ -156,6 +168,8 @@ class _RacerItems:
         events = vm.event_steps(trajectories, readouts)
         self.events_title, self.events = (("", np.empty(0, dtype=np.int64)) if events is None
                                           else events)
+        self.step = None
+        self._marks_shown = -1
 
     def clear_run(self) -> None:
         self.paths, self.second_paths = np.empty((0, 1, 2)), np.empty((0, 1, 2))
@@ -163,21 +177,50 @@ class _RacerItems:
         self.second_title = self.events_title = ""
         self.diverged_at = np.empty(0, dtype=int)
         self.source = None
+        self.step = None
+        self._marks_shown = -1
 
-    def show_extras(self, step: int) -> None:
-        """The second path and the event marks up to ``step``."""
+    def show(self, step: int) -> None:
+        """Reveal this racer's paths, current points, second path and event marks up to
+        ``step`` (data updates only; an item that is empty and stays empty is not touched)."""
+        self.step = int(step)
+        if self.paths.shape[0]:
+            x, y = vm.path_until(self.paths, step)
+            self.path.setData(x, y, connect="finite")
+            self.heads.setData(pos=vm.heads_at(self.paths, step))
+            self.path.show()
+            self.heads.show()
+        else:
+            _clear(self.path, hide=True)  # no run: not in the legend either
+            _clear(self.heads, hide=True)
         if self.second_paths.shape[0]:
             x, y = vm.path_until(self.second_paths, step)
             self.second.setData(x, y, connect="finite")
             self.second_heads.setData(pos=vm.heads_at(self.second_paths, step))
+            self.second.show()
+            self.second_heads.show()
         else:
-            self.second.setData([], [])
-            self.second_heads.setData([], [])
+            _clear(self.second, hide=not self.second_title)
+            _clear(self.second_heads, hide=True)
         on = self.second_paths if self.second_paths.shape[0] else self.paths
-        if self.events.size and on.shape[0]:
-            self.marks.setData(pos=vm.marks_until(on, self.events, step))
-        else:
-            self.marks.setData([], [])
+        marks = (vm.marks_until(on, self.events, step) if self.events.size and on.shape[0]
+                 else np.empty((0, 2)))
+        if marks.shape[0] != self._marks_shown:  # marks only appear (or vanish on rewind)
+            self._marks_shown = marks.shape[0]
+            if marks.shape[0]:
+                self.marks.setData(pos=marks)
+            else:
+                _clear(self.marks)
+        self.marks.setVisible(bool(marks.shape[0] or self.events_title))
+
+    def blown(self, step: int) -> tuple[np.ndarray, int]:
+        """The last drawable point of every path that blew up by ``step``, and the earliest
+        such step (-1: none)."""
+        hit = (self.diverged_at >= 0) & (self.diverged_at <= step)
+        if not hit.any() or not self.paths.shape[0]:
+            return np.empty((0, 2)), -1
+        last = np.maximum(self.diverged_at[hit] - 1, 0)
+        return self.paths[np.nonzero(hit)[0], last], int(self.diverged_at[hit].min())
 
     def remove(self, plot: pg.PlotItem) -> None:
         for item in self._items():
@@ -237,6 +280,7 @@ class SurfaceView(QWidget):
         self.blowups = _Markers(symbol="x", size=16, pen=pg.mkPen("#ff3b30", width=2),
                                           brush=pg.mkBrush("#ff3b30"))
         self.blowups.setZValue(45)
+        self.blowups.hide()
         self.plot.addItem(self.blowups)
         self.legend = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt",
                                     brush=pg.mkBrush(18, 19, 23, 200),
@@ -246,6 +290,8 @@ class SurfaceView(QWidget):
         self.racer_items: list[_RacerItems] = []
         self._legend_key = None
         self._paths_window = None
+        self._blown = np.empty((0, 2))
+        self._badge_text = ""
 
         self.badge = QLabel(self.plot_widget)
         self.badge.setObjectName("badge")
@@ -353,6 +399,8 @@ class SurfaceView(QWidget):
         self.starts.setData(pos=pts)
 
     def on_runs_changed(self) -> None:
+        """Draw what changed: only a racer whose run (or the window) changed is set again;
+        the others keep their items as they are (an lr edit redraws one racer)."""
         runs = self.session.runs
         racers = self.session.scenario.racers
         while len(self.racer_items) < len(runs):
@@ -363,7 +411,8 @@ class SurfaceView(QWidget):
         for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
             items.style(racer.color)
             if run is None:
-                items.clear_run()
+                if items.source is not None or items.step is None:
+                    items.clear_run()
             elif run.trajectories is not items.source or window != self._paths_window:
                 items.set_run(run.trajectories, optimizers.spec(run.racer.optimizer).readouts,
                               window)
@@ -371,7 +420,7 @@ class SurfaceView(QWidget):
         self._update_legend(racers, runs)
         if self.follow_playhead:
             self._step = self.session.step
-        self.show_step(self._step)
+        self._show(self._step, only_changed=True)
 
     def _update_legend(self, racers, runs) -> None:
         entries = []
@@ -398,34 +447,37 @@ class SurfaceView(QWidget):
 
     def show_step(self, step: int) -> None:
         """Reveal every path up to ``step`` (a frame of playback: data updates only)."""
-        self._step = int(step)
-        blown = []
-        badges = []
+        self._show(step)
+
+    def _show(self, step: int, only_changed: bool = False) -> None:
+        step = int(step)
+        self._step = step
+        for items in self.racer_items:
+            if not only_changed or items.step != step:
+                items.show(step)
+        blown, badges = [], []
         racers = self.session.scenario.racers
         for i, items in enumerate(self.racer_items):
-            items.show_extras(step)
-            if items.paths.shape[0] == 0:
-                items.path.setData([], [])
-                items.heads.setData([], [])
-                continue
-            x, y = vm.path_until(items.paths, step)
-            items.path.setData(x, y, connect="finite")
-            items.heads.setData(pos=vm.heads_at(items.paths, step))
-            hit = (items.diverged_at >= 0) & (items.diverged_at <= step)
-            if hit.any():
-                last = np.maximum(items.diverged_at[hit] - 1, 0)
-                blown.append(items.paths[np.nonzero(hit)[0], last])
-                k = int(items.diverged_at[hit].min())
+            points, k = items.blown(step)
+            if k >= 0:
+                blown.append(points)
                 label = racers[i].display_label() if i < len(racers) else f"racer {i + 1}"
                 badges.append(f"⚠ {label}: diverged at step {k}")
-        self.blowups.setData(pos=np.concatenate(blown) if blown else np.empty((0, 2)))
-        if badges:
-            self.badge.setText("\n".join(badges))
-            self._place_badge()
-            self.badge.show()
-            self.badge.raise_()
-        else:
-            self.badge.hide()
+        blown = np.concatenate(blown) if blown else np.empty((0, 2))
+        if not np.array_equal(blown, self._blown):  # the marks change only when one blows up
+            self._blown = blown
+            self.blowups.setData(pos=blown)
+            self.blowups.setVisible(bool(blown.shape[0]))
+        text = "\n".join(badges)
+        if text != self._badge_text:
+            self._badge_text = text
+            if badges:
+                self.badge.setText(text)
+                self._place_badge()
+                self.badge.show()
+                self.badge.raise_()
+            else:
+                self.badge.hide()
 
     def _place_badge(self) -> None:
         """Bottom-left corner of the plot area (the legend is top-right)."""
