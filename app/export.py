@@ -51,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import QT_TRANSLATE_NOOP
 from surfaces.params import brief, parse_int
 
 __all__ = [
@@ -92,10 +93,10 @@ __all__ = [
 
 #: output kinds and what a user calls them
 KINDS = {
-    "png": "PNG snapshot",
-    "png-sequence": "PNG frame sequence",
-    "gif": "animated GIF",
-    "mp4": "MP4 video (H.264)",
+    "png": QT_TRANSLATE_NOOP("export", "PNG snapshot"),
+    "png-sequence": QT_TRANSLATE_NOOP("export", "PNG frame sequence"),
+    "gif": QT_TRANSLATE_NOOP("export", "animated GIF"),
+    "mp4": QT_TRANSLATE_NOOP("export", "MP4 video (H.264)"),
 }
 _SUFFIXES = {".png": "png", ".gif": "gif", ".mp4": "mp4"}
 SIZE_PRESETS: dict[str, tuple[int, int]] = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}

@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,6 +84,9 @@ __all__ = [
     "install_export_action",
     "export_trajectory_data",
 ]
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads ``translate("Context", "text")``
+translate = QCoreApplication.translate
 
 EXTENSIONS = {"png": ".png", "gif": ".gif", "mp4": ".mp4", "png-sequence": "/"}
 CUSTOM = "Custom"
@@ -339,7 +349,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None,
                  directory: str | os.PathLike | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.session = session
         self.job: ExportJob | None = None
         self.progress: QProgressDialog | None = None
@@ -349,12 +359,13 @@ class ExportDialog(QDialog):
 
         self.kind = QComboBox()
         for key, text in KINDS.items():
-            label = "PNG snapshot of the current frame" if key == "png" else text
+            label = (self.tr("PNG snapshot of the current frame") if key == "png"
+                     else translate("export", text))
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(list(KINDS).index("gif"))
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(self.tr("Browse…"))
         self.browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -363,7 +374,7 @@ class ExportDialog(QDialog):
         self.size_preset = QComboBox()
         for name in SIZE_PRESETS:
             self.size_preset.addItem(name.replace("x", " × "), name)
-        self.size_preset.addItem(CUSTOM, CUSTOM)
+        self.size_preset.addItem(self.tr("Custom"), CUSTOM)
         self.width_box = QSpinBox()
         self.height_box = QSpinBox()
         for box in (self.width_box, self.height_box):
@@ -388,12 +399,13 @@ class ExportDialog(QDialog):
         self.step_to.setValue(last)
         self.stride.setRange(1, max(1, last))
         steps_row = QHBoxLayout()
-        for text, box in (("from", self.step_from), ("to", self.step_to),
-                          ("every", self.stride)):
+        for text, box in ((self.tr("from"), self.step_from), (self.tr("to"), self.step_to),
+                          (self.tr("every"), self.stride)):
             steps_row.addWidget(QLabel(text))
             steps_row.addWidget(box)
         steps_row.addStretch(1)
-        self.readouts = QCheckBox("Include the readouts (loss and |gradient| versus step)")
+        self.readouts = QCheckBox(
+            self.tr("Include the readouts (loss and |gradient| versus step)"))
         self.readouts.setChecked(True)
 
         self.summary = QLabel()
@@ -404,15 +416,15 @@ class ExportDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow("Export", self.kind)
-        form.addRow("To", path_row)
-        form.addRow("Size", size_row)
-        form.addRow("Frames per second", self.fps)
-        form.addRow("Steps", steps_row)
+        form.addRow(self.tr("Export"), self.kind)
+        form.addRow(self.tr("To"), path_row)
+        form.addRow(self.tr("Size"), size_row)
+        form.addRow(self.tr("Frames per second"), self.fps)
+        form.addRow(self.tr("Steps"), steps_row)
         form.addRow("", self.readouts)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -519,26 +531,29 @@ class ExportDialog(QDialog):
             self.summary.setText(str(err))
             return
         if kind == "png":
-            self.summary.setText(f"step {self.session.step} (the current frame), {w}×{h}")
+            self.summary.setText(self.tr("step {step} (the current frame), {w}×{h}").format(
+                step=self.session.step, w=w, h=h))
         elif kind == "png-sequence":
-            self.summary.setText(f"{n} PNG files, {w}×{h}")
+            self.summary.setText(self.tr("{n} PNG files, {w}×{h}").format(n=n, w=w, h=h))
         else:
-            self.summary.setText(f"{n} frames, {n / self.fps.value():.1f} s at "
-                                 f"{self.fps.value()} fps, {w}×{h}")
+            self.summary.setText(self.tr("{n} frames, {seconds} s at {fps} fps, {w}×{h}").format(
+                n=n, seconds=f"{n / self.fps.value():.1f}", fps=self.fps.value(), w=w, h=h))
 
     def settings(self) -> ExportSettings:
         """The chosen settings, checked (:class:`ExportError` with a clear message)."""
         kind = self.current_kind()
         path = self.path.text().strip()
         if not path:
-            raise ExportError("choose where to export to")
+            raise ExportError(self.tr("choose where to export to"))
         path = os.path.expanduser(path)
         if kind == "png-sequence" and not path.endswith(("/", os.sep)):
             path += os.sep
         found = export.output_kind(path)
         if found != kind:
-            raise ExportError(f"{path}: the name does not match the chosen kind "
-                              f"({KINDS[kind]}); use {EXTENSIONS[kind]}")
+            raise ExportError(self.tr("{path}: the name does not match the chosen kind "
+                                      "({kind}); use {suffix}").format(
+                path=path, kind=translate("export", KINDS[kind]),
+                suffix=EXTENSIONS[kind]))
         size = export.check_size(*self._size(), kind=kind)
         fps = export.check_fps(self.fps.value(), kind)
         return ExportSettings(kind, path, size, fps, self._steps(), self.readouts.isChecked())
@@ -547,14 +562,15 @@ class ExportDialog(QDialog):
         kind = self.current_kind()
         current = self.path.text().strip() or str(self.directory)
         if kind == "png-sequence":
-            folder = QFileDialog.getExistingDirectory(self, "Folder for the PNG frames",
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PNG frames"),
                                                       os.path.dirname(current.rstrip("/")))
             if folder:
                 self.path.setText(folder.rstrip("/" + os.sep) + os.sep)
             return
         ext = EXTENSIONS[kind]
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export to", current, f"{KINDS[kind]} (*{ext})",
+            self, self.tr("Export to"), current,
+            f"{translate('export', KINDS[kind])} (*{ext})",
             options=QFileDialog.Option.DontConfirmOverwrite)  # asked once, on Export
         if path:
             if not path.lower().endswith(ext):
@@ -573,7 +589,8 @@ class ExportDialog(QDialog):
                 export.check_output(s.path, s.kind, overwrite=False)
             except export.OutputExistsError as err:
                 answer = QMessageBox.question(
-                    self, "Replace?", f"{err.path} already exists.\nReplace it?",
+                    self, self.tr("Replace?"),
+                    self.tr("{path} already exists.\nReplace it?").format(path=err.path),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
@@ -593,8 +610,9 @@ class ExportDialog(QDialog):
     def _progress_dialog(self, job: ExportJob) -> QProgressDialog:
         name = os.path.basename(job.settings.path.rstrip("/" + os.sep))
         owner = self.parentWidget() or self
-        dlg = QProgressDialog(f"Exporting {name}…", "Cancel", 0, job.total + 1, owner)
-        dlg.setWindowTitle("Export")
+        dlg = QProgressDialog(self.tr("Exporting {name}…").format(name=name), self.tr("Cancel"),
+                              0, job.total + 1, owner)
+        dlg.setWindowTitle(self.tr("Export"))
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)
@@ -614,13 +632,13 @@ class ExportDialog(QDialog):
             if self.progress is dlg:
                 self.progress = None
             if error is not None:
-                QMessageBox.critical(owner, "Export failed", error)
+                QMessageBox.critical(owner, self.tr("Export failed"), error)
             elif message and callable(status):
                 status().showMessage(message, 6000)
 
-        job.finished.connect(lambda path: ended(f"Exported {path}"))
+        job.finished.connect(lambda path: ended(self.tr("Exported {path}").format(path=path)))
         job.failed.connect(lambda msg: ended(error=msg))
-        job.cancelled.connect(lambda: ended("Export cancelled; nothing was written"))
+        job.cancelled.connect(lambda: ended(self.tr("Export cancelled; nothing was written")))
         dlg.show()
         return dlg
 
@@ -636,7 +654,8 @@ def export_trajectory_data(window: QWidget, path: str | os.PathLike | None = Non
     if path is None:
         name = session.scenario.name or "descent-lab"
         path, chosen = QFileDialog.getSaveFileName(
-            window, "Export trajectory data", str(Path.home() / f"{name}.json"),
+            window, translate("ExportDialog", "Export trajectory data"),
+            str(Path.home() / f"{name}.json"),
             "JSON (*.json);;CSV (*.csv)")
         if not path:
             return None
@@ -647,11 +666,13 @@ def export_trajectory_data(window: QWidget, path: str | os.PathLike | None = Non
         target = export.write_trajectory_data(path, session.scenario, session.runs,
                                               session.surface, overwrite=bool(overwrite))
     except ExportError as err:
-        QMessageBox.critical(window, "Cannot export trajectory data", str(err))
+        QMessageBox.critical(window, translate("ExportDialog", "Cannot export trajectory data"),
+                             str(err))
         return None
     status = getattr(window, "statusBar", None)
     if callable(status):
-        status().showMessage(f"Exported {target}", 6000)
+        status().showMessage(translate("ExportDialog", "Exported {path}").format(path=target),
+                             6000)
     return target
 
 
@@ -692,12 +713,15 @@ def install_export_action(window: QMainWindow) -> ExportActions:
     existing = getattr(window, "export_actions", None)
     if isinstance(existing, ExportActions):
         return existing
-    export_action = QAction("&Export…", window)
+    export_action = QAction(translate("ExportDialog", "&Export…"), window)
     export_action.setShortcut(QKeySequence("Ctrl+E"))
     export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    export_action.setStatusTip("save the plot as PNG, a PNG sequence, an animated GIF or MP4")
-    data_action = QAction("Export &trajectory data…", window)
-    data_action.setStatusTip("save every racer's points, loss, |g|, lr as JSON or CSV")
+    export_action.setStatusTip(translate("ExportDialog",
+        "save the plot as PNG, a PNG sequence, an animated GIF or MP4"))
+    data_action = QAction(translate("ExportDialog", "Export &trajectory data…"),
+                          window)
+    data_action.setStatusTip(translate("ExportDialog",
+        "save every racer's points, loss, |g|, lr as JSON or CSV"))
     actions = ExportActions(export_action, data_action, window)
     export_action.triggered.connect(lambda _=False: actions.open_dialog())
     data_action.triggered.connect(lambda _=False: export_trajectory_data(window))

@@ -99,3 +99,16 @@ def test_view_language_remembers_the_choice(window, settings, no_blocking_dialog
     box = window.findChild(QMessageBox, "languageChangedBox")
     assert box is not None and "简体中文" in box.text() and "下次启动" in box.text()
     box.close()
+
+
+def test_the_export_dialog_speaks_korean_and_chinese(speak, window):
+    from app.ui.export_dialog import ExportDialog
+
+    for lang, title, kind in (("ko", "내보내기", "움직이는 GIF"), ("zh", "导出", "GIF 动画")):
+        speak(lang)
+        dlg = ExportDialog(window.session, window)
+        assert dlg.windowTitle() == title
+        assert dlg.kind.currentText() == kind
+        assert any("\uac00" <= c <= "\ud7a3" or "\u4e00" <= c <= "\u9fff"
+                   for c in dlg.summary.text())
+        dlg.deleteLater()
