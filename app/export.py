@@ -60,6 +60,8 @@ __all__ = [
     "QT_PIXEL_FORMAT",
     "SIZE_PRESETS",
     "DEFAULT_SIZE",
+    "FrameLayout",
+    "frame_layout",
     "DEFAULT_FPS",
     "MAX_FPS",
     "MAX_GIF_FPS",
@@ -166,6 +168,31 @@ def check_size(width: int, height: int, kind: str | None = None) -> tuple[int, i
         raise ExportError(f"size {w}x{h}: an MP4 (H.264, yuv420p) needs an even width and "
                           f"height, e.g. {w + w % 2}x{h + h % 2}")
     return w, h
+
+
+@dataclass(frozen=True)
+class FrameLayout:
+    """How a frame of a given size is laid out: the plot, and under it the readouts (loss and
+    |gradient|) taking ``readout_fraction`` of the height; ``compact``: a small frame, whose
+    readouts drop their axis titles and use smaller type so their tick labels still fit."""
+
+    readouts: bool
+    readout_fraction: float
+    compact: bool
+
+
+#: below this height a frame shows the plot alone (readouts would be a strip of axes)
+READOUTS_MIN_HEIGHT = 240
+#: below this width or height the readouts are drawn compact
+COMPACT_BELOW = (800, 540)
+
+
+def frame_layout(width: int, height: int, include_readouts: bool = True) -> FrameLayout:
+    """The layout of a ``width`` x ``height`` frame (see :class:`FrameLayout`)."""
+    compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
+    if not include_readouts or height < READOUTS_MIN_HEIGHT:
+        return FrameLayout(False, 0.0, compact)
+    return FrameLayout(True, 0.3, compact)
 
 
 def parse_size(text: str, kind: str | None = None) -> tuple[int, int]:

@@ -114,6 +114,21 @@ class ReadoutPlot(pg.PlotWidget):
             vb.setRange(xRange=(0, max(steps, 1)), yRange=(lo, hi), padding=0.02)
             self._update_ticks()
 
+    def set_compact(self, on: bool) -> None:
+        """A small frame's readout: no axis titles, smaller type (the tick labels fit)."""
+        item = self.getPlotItem()
+        size = 7 if on else None
+        font = self.font()
+        if size:
+            font.setPointSize(size)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.showLabel(not on)
+            axis.setStyle(tickFont=font if on else None)
+        item.setTitle(item.titleLabel.text, size="8pt" if on else "10pt",
+                      color=theme.COLORS["text"])
+        self._ranges = None
+
     def _update_ticks(self) -> None:
         set_log_ticks(self, self.log, px_per_label=28, max_labels=8, zero_at=self.zero_at)
 
@@ -285,6 +300,12 @@ class ReadoutsView(QWidget):
         self.loss_plot.playhead.setValue(step)
         self.grad_plot.playhead.setValue(step)
         self.sharp_plot.playhead.setValue(step)
+
+    def set_compact(self, on: bool) -> None:
+        """Lay the readouts out for a small frame (:meth:`ReadoutPlot.set_compact`)."""
+        for plot in (self.loss_plot, self.grad_plot, self.sharp_plot):
+            plot.set_compact(on)
+        self.on_runs_changed()
 
     @property
     def curves(self) -> tuple[list[pg.PlotCurveItem], list[pg.PlotCurveItem]]:

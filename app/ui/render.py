@@ -14,8 +14,9 @@ import os
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from app.export import frame_layout
 from app.ui import theme
 from app.ui.readouts import ReadoutsView
 from app.ui.session import Session
@@ -39,10 +40,12 @@ def ensure_app() -> QApplication:
 
 
 class FrameRenderer:
-    """Renders ``session`` at any step into QImages of one size (plot, optionally readouts)."""
+    """Renders ``session`` at any step into QImages of one size (plot, optionally readouts),
+    laid out for that size (:func:`app.export.frame_layout`: a small frame gets compact
+    readouts or none); a plain layout, so no splitter grip is ever drawn into a frame."""
 
     def __init__(self, session: Session, size: tuple[int, int] = (960, 720),
-                 include_readouts: bool = True, readout_fraction: float = 0.3):
+                 include_readouts: bool = True, readout_fraction: float | None = None):
         ensure_app()
         self.session = session
         self.size = QSize(int(size[0]), int(size[1]))
@@ -51,18 +54,19 @@ class FrameRenderer:
         self.widget.setAutoFillBackground(True)
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.layout = frame_layout(self.size.width(), self.size.height(), include_readouts)
         self.surface_view = SurfaceView(session, follow_playhead=False, interactive=False)
+        layout.addWidget(self.surface_view, 1)
         self.readouts = None
-        if include_readouts:
+        if self.layout.readouts:
             self.readouts = ReadoutsView(session, follow_playhead=False)
-            split = QSplitter(Qt.Orientation.Vertical)
-            split.addWidget(self.surface_view)
-            split.addWidget(self.readouts)
-            h = self.size.height()
-            split.setSizes([round(h * (1 - readout_fraction)), round(h * readout_fraction)])
-            layout.addWidget(split)
-        else:
-            layout.addWidget(self.surface_view)
+            self.readouts.set_compact(self.layout.compact)
+            fraction = self.layout.readout_fraction if readout_fraction is None else \
+                readout_fraction
+            self.readouts.setMinimumHeight(1)
+            self.readouts.setFixedHeight(round(self.size.height() * fraction))
+            layout.addWidget(self.readouts)
         self.widget.resize(self.size)
         self.widget.show()  # not on screen (WA_DontShowOnScreen), but laid out and polished
         self.surface_view.reset_view()

@@ -152,6 +152,18 @@ def grab(window, path: Path) -> Path:
     return path
 
 
+def small_export(out: Path) -> Path:
+    """``export_small.png``: a 640 x 360 export frame (laid out for its size)."""
+    from app import scenario as scenario_mod
+    from app.ui.render import render_frame
+    from app.ui.session import Session
+
+    path = out / "export_small.png"
+    size = _save(render_frame(Session(scenario_mod.load("p1_divergence")), 40, (640, 360)), path)
+    print(f"{path} ({size / 1000:.0f} KB)")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="render the Descent Lab window into PNGs")
     ap.add_argument("--out", type=Path, default=OUT)
@@ -164,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, scenario, fraction, setup in SHOTS:
             take(name, scenario, fraction, args.out, setup)
         netlab_screenshot.take(path=args.out / "netlab.png")
+        small_export(args.out)
     return 0
 
 

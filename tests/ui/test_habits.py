@@ -89,3 +89,36 @@ def test_dock_widths_share_the_window():
     mid = vm.dock_widths(1200, (285, 230), (370, 310))
     assert 285 < mid[0] < 370 and 230 < mid[1] < 310
     assert 1200 - sum(mid) >= 600  # the plot keeps half the window
+
+
+def test_a_small_export_frame_is_laid_out_for_its_size(themed_app):
+    from PySide6.QtWidgets import QSplitter, QSplitterHandle
+
+    from app import scenario as scenario_mod
+    from app.export import frame_layout
+    from app.ui.render import FrameRenderer
+    from app.ui.session import Session
+
+    assert frame_layout(1280, 720) == frame_layout(1280, 720, True)
+    assert not frame_layout(1280, 720).compact and frame_layout(640, 360).compact
+    assert not frame_layout(320, 200).readouts
+    session = Session(scenario_mod.load("p1_divergence"))
+    renderer = FrameRenderer(session, (640, 360))
+    try:
+        image = renderer.render(40)
+        assert (image.width(), image.height()) == (640, 360)
+        # no splitter, so no grip is drawn into any frame
+        assert not renderer.widget.findChildren(QSplitter)
+        assert not renderer.widget.findChildren(QSplitterHandle)
+        for plot in (renderer.readouts.loss_plot, renderer.readouts.grad_plot):
+            labels = [t for _, t in plot.getPlotItem().getAxis("left")._tickLevels[0] if t]
+            assert len(labels) >= 2  # not a lone "1"
+            assert not plot.getPlotItem().getAxis("bottom").label.isVisible()
+    finally:
+        renderer.close()
+    small = FrameRenderer(session, (320, 200))
+    try:
+        assert small.readouts is None  # too small for readouts: the plot alone
+        assert small.render(10).height() == 200
+    finally:
+        small.close()
