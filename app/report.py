@@ -23,6 +23,8 @@
               "loss": [...], "grad_norm": [...],        # steps + 1, at each point
               "lr": [...],                              # steps: lr[t] is used by update t
               "diverged_at": null | k,                  # the step at which the run blew up
+              "diagnosis": null | {"onset_step": k0,    # where the blow-up began, how fast
+                  "growth_per_step": r, "implied_lambda_max": l, "max_stable_lr": lr_max},
               "extras": {"func_evals": [...], ...}      # only optimizers that report numbers
             }
           ]
@@ -48,6 +50,8 @@ from itertools import repeat
 from typing import Any, TextIO
 
 import numpy as np
+
+from app.analysis.divergence import as_dict, diagnose_run
 
 __all__ = ["CSV_HEADER", "build", "to_json", "write_json", "write_csv", "csv_rows", "plain"]
 
@@ -102,6 +106,8 @@ def _racer_entry(run, noise) -> dict[str, Any]:
             "grad_norm": _array(traj.grad_norm[:, i]),
             "lr": _array(traj.lr_of(i)),
             "diverged_at": d if d >= 0 else None,
+            # where the blow-up began and what its growth implies (app.analysis.divergence)
+            "diagnosis": plain(as_dict(diagnose_run(traj, i, opt))),
         })
         if traj.extras:  # the optimizer's declared readouts (e.g. L-BFGS's function evaluations)
             runs[-1]["extras"] = {name: _array(a[:, i]) for name, a in traj.extras.items()}

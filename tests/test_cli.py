@@ -94,7 +94,8 @@ def test_json_schema_and_effective_params(capsys):
     assert racer["schedule"] == {"name": "constant",
                                  "params": {"warmup_steps": 0, "warmup_start_factor": 1 / 3}}
     (run,) = racer["runs"]
-    assert set(run) == {"start", "points", "loss", "grad_norm", "lr", "diverged_at"}
+    assert set(run) == {"start", "points", "loss", "grad_norm", "lr", "diverged_at", "diagnosis"}
+    assert run["diverged_at"] is None and run["diagnosis"] is None
 
 
 def test_param_betas_is_honoured(capsys):

@@ -125,6 +125,21 @@ def test_seed000_blows_up_within_a_few_steps(seed000):
     assert list(run.weight_steps) == [0, 1, 2, 3]  # the whole path is on the landscape
 
 
+def test_seed000_diagnosis_reads_lambda_max_from_the_loss_growth(seed000):
+    """The lesson: growth about 60-fold per step from step 0 implies lambda_max about 8,800
+    (|1 - lr lambda| = sqrt(r)), close to the sharpness measured at the onset."""
+    d = seed000.diagnosis()
+    assert d.onset_step == 0
+    assert round(d.growth_per_step, -1) == 60
+    assert round(d.implied_lambda_max, -2) == 8800
+    assert d.implied_lambda_max == pytest.approx((1 + math.sqrt(d.growth_per_step)) / 1e-3)
+    assert 0.8 < d.implied_lambda_max / seed000.sharpness[d.onset_step] < 1.2
+    data = seed000.to_dict()["diagnosis"]
+    assert data["onset_step"] == 0 and data["max_stable_lr"] == pytest.approx(
+        2 / d.implied_lambda_max)
+    assert json.loads(json.dumps(data)) == data
+
+
 def test_seed000_with_lr_1e4_trains_below_the_stability_limit():
     run = train(S.load("netlab_p1_seed000_lr1e-4").net_config())
     assert not run.diverged

@@ -467,6 +467,15 @@ class NetRun:
     def diverged(self) -> bool:
         return self.diverged_at >= 0
 
+    def diagnosis(self):
+        """Where the blow-up began, its growth per step and the curvature that implies
+        (:mod:`app.analysis.divergence`, the rule of the 2D race); None if it did not
+        diverge."""
+        from app.analysis.divergence import diagnose_optimizer
+
+        opt = optimizers.make(self.config.optimizer, **self.config.optimizer_params)
+        return diagnose_optimizer(self.loss, self.diverged_at, self.lr, opt)
+
     @property
     def final_weights(self) -> Array:
         """The weights at the last good step."""
@@ -505,6 +514,7 @@ class NetRun:
             "steps": self.steps,
             "diverged_at": int(self.diverged_at) if self.diverged else None,
             "diverged_loss": _json_list([self.diverged_loss])[0],
+            "diagnosis": _diagnosis_dict(self.diagnosis()),
             "loss": _json_list(self.loss),
             "grad_norm": _json_list(self.grad_norm),
             "sharpness": _json_list(self.sharpness_full()),
@@ -634,6 +644,13 @@ def train(config: NetConfig,
                   np.array(log.sharpness_steps, dtype=np.int64), diverged_at,
                   np.array(log.weights), np.array(log.weight_steps, dtype=np.int64),
                   diverged_loss, np.array(log.sharpness_converged, dtype=bool))
+
+
+def _diagnosis_dict(diagnosis) -> dict[str, Any] | None:
+    if diagnosis is None:
+        return None
+    return {k: _json_list([v])[0] if isinstance(v, float) else v
+            for k, v in diagnosis.to_dict().items()}
 
 
 def run_dict(config: NetConfig | Mapping[str, Any]) -> dict[str, Any]:
