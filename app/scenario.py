@@ -41,6 +41,15 @@ optional)::
     # batch_size = 8                        # optional, finite-sum surfaces only: real
                                             # mini-batches of 8 examples (seeded by noise_seed)
 
+Your own optimizers travel with the file as ``[[rules]]`` tables (update rules as text, see
+:mod:`app.optimizers.rules`); loading installs them, so racers name them like a built-in::
+
+    [[rules]]
+    name = "my_lion"
+    hyper = { lr = 0.0001, beta1 = 0.9, beta2 = 0.99 }
+    state = { m = "0" }
+    update = ["c = beta1*m + (1 - beta1)*g", "p = p - lr*sign(c)", "m = beta2*m + (1 - beta2)*g"]
+
 A *network-lab* scenario has a ``[netlab]`` table: a :class:`~app.netlab.NetConfig` as
 ``NetConfig.to_dict()`` writes it (missing keys take their defaults). Such a file trains a small
 network instead of (or beside) racing optimizers on a 2D surface, so ``[surface]``, ``[run]`` and
@@ -191,6 +200,8 @@ class Scenario:
     name: str = ""  # file stem of a built-in or loaded file
     #: a network-lab set-up: a ``NetConfig.to_dict()``-style table (None: a 2D scenario only)
     netlab: Mapping[str, Any] | None = None
+    #: user optimizers defined by this file (``[[rules]]``, installed when it is loaded)
+    rules: tuple[Any, ...] = ()
 
     def __post_init__(self):
         if self.netlab is not None and isinstance(self.netlab, Mapping):
@@ -272,6 +283,18 @@ class Scenario:
                 raise ScenarioError(f"{source}: {err}") from None
         return self
 
+    def all_rules(self) -> list:
+        """The user optimizers this scenario needs: its own ``rules`` and those its racers
+        use (installed from elsewhere, e.g. the update-rule editor), each once."""
+        out = list(self.rules)
+        names = {r.name for r in out}
+        for racer in self.racers:
+            known = optimizers.base._SPECS.get(racer.optimizer)
+            if known is not None and known.rules is not None and racer.optimizer not in names:
+                out.append(known.rules)
+                names.add(racer.optimizer)
+        return out
+
     def _check_batch(self, racer: Racer) -> None:
         MiniBatch(racer.batch_size, self.noise_seed)
         surface = self.build_surface()
@@ -296,6 +319,9 @@ class Scenario:
             d["surface"]["window"] = [list(self.window[0]), list(self.window[1])]
         d["run"] = {"steps": self.steps, "starts": [list(s) for s in self.starts],
                     "noise_sigma": self.noise_sigma, "noise_seed": self.noise_seed}
+        rules = self.all_rules()
+        if rules:
+            d["rules"] = [r.to_dict() for r in rules]
         d["racers"] = [
             {"optimizer": r.optimizer, "label": r.label, "color": r.color,
              "params": dict(r.params),
@@ -335,7 +361,7 @@ def _wrap(source: str, key: str, fn):
 # ---------------------------------------------------------------------------------------------
 # Parsing with precise messages
 # ---------------------------------------------------------------------------------------------
-_TOP_KEYS = {"version", "lesson", "surface", "run", "racers", "netlab"}
+_TOP_KEYS = {"version", "lesson", "surface", "run", "racers", "netlab", "rules"}
 _LESSON_KEYS = {"tag", *LESSON_TEXT_FIELDS, "follows",
                 *(lang for lang in i18n.LANGUAGES if lang != "en")}
 _SURFACE_KEYS = {"name", "params", "window"}
@@ -466,6 +492,7 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
         raise ScenarioError(f"{source}: run.noise_seed: expected a whole number from 0 to "
                             f"{MAX_SEED}, got {brief(run.get('noise_seed'))}")
 
+    rules = _rules(source, data.get("rules", []))
     racers_raw = data.get("racers", [] if netlab is None else [{}])
     if not isinstance(racers_raw, list) or not racers_raw:
         raise ScenarioError(f"{source}: racers: expected at least one [[racers]] table")
@@ -499,8 +526,34 @@ def _parse(data: Mapping[str, Any], source: str) -> Scenario:
         surface=surface_name, surface_params=surface_params, window=window, starts=starts,
         racers=tuple(racers), steps=steps, noise_sigma=noise_sigma, noise_seed=noise_seed,
         lesson=lesson, name=Path(source).stem if source != "scenario" else "", netlab=netlab,
+        rules=rules,
     )
     return scenario.validate(source)
+
+
+def _rules(source, raw) -> tuple:
+    """The ``[[rules]]`` tables, compiled and installed as optimizers (messages name the key)."""
+    from app.optimizers import rules as rules_mod
+
+    if not isinstance(raw, list):
+        raise ScenarioError(f"{source}: rules: expected [[rules]] tables")
+    out = []
+    for i, table in enumerate(raw):
+        key = f"rules[{i}]"
+        table = _table(source, key, table)
+        try:
+            r = rules_mod.Rules.from_dict(table)
+            rules_mod.install(r)
+        except rules_mod.RuleError as err:
+            where = f"{key}.{err.where}" if err.where != "name" else f"{key}.name"
+            raise ScenarioError(f"{source}: {where}: {err.detail}"
+                                + (f" (at character {err.position + 1} of "
+                                   f"{key_text(err.text)})" if err.position is not None
+                                   and err.text else "")) from None
+        except (ValueError, TypeError) as err:
+            raise ScenarioError(f"{source}: {key}.{err}") from None
+        out.append(r)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -630,6 +683,10 @@ def dumps(scenario: Scenario) -> str:
                 lines.append(f"[{table}.{_toml_key(k)}]")
                 lines += [f"{_toml_key(kk)} = {_toml_value(vv)}" for kk, vv in v.items()]
                 lines.append("")
+    for r in d.get("rules", []):
+        lines.append("[[rules]]")
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in r.items()]
+        lines.append("")
     for r in d.get("racers", []):
         lines.append("[[racers]]")
         lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in r.items()]

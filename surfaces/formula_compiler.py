@@ -31,7 +31,8 @@ from .formula import (
     FormulaError,
 )
 
-__all__ = ["CompiledFormula", "FUNCTIONS", "parse_formula", "compile_formula", "is_compiled"]
+__all__ = ["CompiledFormula", "CompiledExpression", "FUNCTIONS", "RESERVED", "parse_formula",
+           "compile_formula", "compile_expression", "is_compiled"]
 
 
 X, Y = sympy.symbols("x y")  # plain (complex) symbols: sympy then rewrites less behind our back
@@ -370,11 +371,14 @@ def _describe(v: float, paren: bool = False) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, variables: dict[str, sympy.Symbol] | None = None):
         self.text = text
         self.toks = _tokenize(text)
         self.i = 0
         self.depth = 0
+        #: the names a formula may use (``x`` and ``y`` for a surface; an update rule's ``g``,
+        #: ``p``, ``t``, ``lr``, its hyperparameters and state for :func:`compile_expression`)
+        self.variables = _VARIABLES if variables is None else variables
 
     # token helpers
     def peek(self) -> _Tok:
@@ -505,13 +509,16 @@ class _Parser:
 
     def name(self, tok: _Tok) -> _Val:
         word = tok.text
-        if word in _VARIABLES:
-            return _Val(_VARIABLES[word])
+        if word in self.variables:
+            return _Val(self.variables[word])
         if word in _CONSTANTS:
             exact, v = _CONSTANTS[word]
             return _Val(exact, v)
         if word in FUNCTIONS:
             self.fail(f"'{word}' is a function: write {word}(...)", tok.pos)
+        if self.variables is not _VARIABLES:
+            self.fail(f"unknown name '{word}': the names are "
+                      f"{', '.join(self.variables)}", tok.pos)
         hint = ""
         for f in FUNCTIONS:
             if word.startswith(f) and word[len(f):] in _VARIABLES:
@@ -526,7 +533,7 @@ class _Parser:
     def call(self, tok: _Tok) -> _Val:
         word = tok.text
         if word not in FUNCTIONS:
-            if word in _VARIABLES or word in _CONSTANTS:
+            if word in self.variables or word in _CONSTANTS:
                 self.fail(f"'{word}' is not a function: write {word}*(...) for a product",
                           tok.pos)
             close = difflib.get_close_matches(word, list(FUNCTIONS), n=1)
@@ -860,3 +867,50 @@ def _compile(text: str, checkpoint: _Checkpoint) -> CompiledFormula:
     hess_fn = _vectorize([expr, hxx, hxy, hyy], text, masked=True)
     checkpoint()
     return CompiledFormula(text, expr, (gx, gy), (hxx, hxy, hyy), value_fn, grad_fn, hess_fn)
+
+
+# -- expressions in other names (update rules) --------------------------------------------------
+#: names an expression's variables cannot take (constants and functions)
+RESERVED = frozenset(_CONSTANTS) | frozenset(FUNCTIONS)
+
+
+@dataclass(frozen=True)
+class CompiledExpression:
+    """An expression in named variables (an optimizer's update rule), parsed by the same
+    parser as a formula (never ``eval``): ``expr`` in the sympy symbols of ``names``, and a
+    vectorized numpy function called with one value (array or number) per name."""
+
+    text: str
+    names: tuple[str, ...]
+    expr: sympy.Expr
+    _fn: Callable = field(repr=False, compare=False)
+
+    def __call__(self, values: dict[str, Any]) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            return np.asarray(self._fn(*(values[n] for n in self.names)), dtype=float)
+
+
+def compile_expression(text: str, names: tuple[str, ...]) -> CompiledExpression:
+    """Parse ``text`` with the variables ``names`` (each a plain identifier, not a function or
+    constant name) and vectorize it; :class:`FormulaError` with a position if it is bad."""
+    if not isinstance(text, str):
+        raise FormulaError(f"an expression must be text, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"expression too long: {len(text)} characters (at most "
+                           f"{MAX_LENGTH})", MAX_LENGTH, text)
+    if not text.strip():
+        raise FormulaError(f"empty expression: write one in {', '.join(names)}", 0, text)
+    return _compile_expression(text, tuple(names))
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_expression(text: str, names: tuple[str, ...]) -> CompiledExpression:
+    symbols = {n: sympy.Symbol(n) for n in names}
+    expr = _check_numbers(_Parser(text, symbols).parse().expr, text)
+    try:
+        fn = sympy.lambdify([symbols[n] for n in names], expr,
+                            modules=[_NUMPY_IMPL, "numpy"], cse=True)
+    except (RecursionError, SyntaxError, MemoryError, ValueError, TypeError) as err:
+        raise FormulaError(f"expression too complex to compile ({type(err).__name__})",
+                           None, text) from None
+    return CompiledExpression(text, names, expr, fn)

@@ -43,6 +43,8 @@ from . import schedulefree_adamw, schedulefree_sgd, sophia  # noqa: F401  isort:
 from . import newton, gradient_flow  # noqa: F401  isort: skip
 # a wrapper of every optimizer registered before it: keep it last
 from . import lookahead  # noqa: F401  isort: skip
+# your own optimizers: update rules as text, registered on demand (rules.install)
+from . import rules  # noqa: F401  isort: skip
 from .adagrad import AdagradState
 from .adam import AdamState
 from .base import (

@@ -168,6 +168,9 @@ class OptimizerSpec:
     #: None: always ``params``
     params_for: Callable[[Mapping[str, Any]], tuple[Param, ...]] | None = field(
         default=None, repr=False)
+    #: a user optimizer's update rules as written (:class:`app.optimizers.rules.Rules`; None
+    #: for a built-in): what a scenario file saves in ``[[rules]]``
+    rules: Any = field(default=None, repr=False, compare=False)
 
     def params_of(self, given: Mapping[str, Any] | None = None) -> tuple[Param, ...]:
         """The hyperparameters that apply with the values ``given`` (``params`` unless the
