@@ -20,6 +20,15 @@ from app.optimizers import rules as R
 STARTS = [[-1.2, 1.4], [0.6, -0.4], [2.0, 2.0]]
 
 
+@pytest.fixture(autouse=True)
+def _no_user_optimizers_left():
+    """Each test's user optimizers are removed after it (the registry is global)."""
+    yield
+    for rules in R.installed():
+        R.uninstall(rules.name)
+    assert all(s.rules is None for s in optimizers.specs())
+
+
 @pytest.mark.parametrize(("example", "builtin", "hyper"), [
     ("lion_rules", "lion", {"lr": 0.01}),
     ("lion_rules", "lion", {"lr": 0.003, "betas": (0.8, 0.95)}),

@@ -42,7 +42,8 @@ from . import base
 from .base import OTHER, Dynamics, OptimizerSpec, Sweep
 from .narration import Lines, StepContext, Story, format_vector
 
-__all__ = ["Rules", "RuleError", "EXAMPLES", "install", "installed", "compile_rules"]
+__all__ = ["Rules", "RuleError", "EXAMPLES", "install", "uninstall", "installed",
+           "compile_rules"]
 
 #: the names every rule may use
 BUILTIN_NAMES = ("g", "p", "t", "lr")
@@ -316,6 +317,13 @@ def install(rules: Rules) -> OptimizerSpec:
     spec = _spec(compiled)
     base._SPECS[rules.name] = spec
     return spec
+
+
+def uninstall(name: str) -> None:
+    """Remove the user optimizer ``name`` (a built-in is never removed)."""
+    known = base._SPECS.get(name)
+    if known is not None and known.rules is not None:
+        del base._SPECS[name]
 
 
 def installed() -> list[Rules]:
