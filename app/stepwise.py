@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from app.engine import Noise, iterate
+from app.i18n import translate
 from app.optimizers import Optimizer, take_rows
 from app.optimizers.narration import (
     LINE_KINDS,
@@ -260,44 +261,66 @@ class StepExplainer:
             who = self.label
         elif self.label:
             who = f"{self.label} ({spec.title})"
-        lines.add("header", f"Step {k} → {k + 1}: {who}")
-        lines.add("info", f"at point {_v(before.point)}: loss {_n(before.loss)}")
+        lines.add("header", translate("narration", "Step {k} → {k2}: {who}").format(
+                                k=k, k2=k + 1, who=who))
+        lines.add("info", translate(
+            "narration", "at point {before_point}: loss {before_loss}").format(
+                              before_point=_v(before.point), before_loss=_n(before.loss)))
         if factor != 1.0:
-            lines.add("info", f"learning rate {_n(lr)} = base {_n(self.optimizer.lr)} × "
-                              f"schedule {_n(factor)}")
+            lines.add("info", translate("narration", "learning rate {lr} = base {optimizer_lr} × "
+                                                     "schedule {factor}").format(
+                                  lr=_n(lr), optimizer_lr=_n(self.optimizer.lr), factor=_n(factor)))
         else:
-            lines.add("info", f"learning rate {_n(lr)}")
+            lines.add("info", translate("narration", "learning rate {lr}").format(lr=_n(lr)))
         if noise is not None:
-            lines.add("gradient", f"gradient {_v(before.grad)} + noise {_v(noise)} → "
-                                  f"gradient used {_v(g_used)}")
+            lines.add("gradient", translate("narration", "gradient {before_grad} + noise {noise} "
+                                                         "→ gradient used {g_used}").format(
+                                      before_grad=_v(before.grad), noise=_v(noise),
+                                      g_used=_v(g_used)))
         else:
-            lines.add("gradient", f"gradient {_v(g_used)}")
+            lines.add("gradient", translate("narration", "gradient {g_used}").format(
+                                      g_used=_v(g_used)))
         lines.extend(family.lines)
-        lines.add("update", f"move {_v(update)}")
+        lines.add("update", translate("narration", "move {update}").format(update=_v(update)))
         if frozen:
-            lines.add("warning", f"this run blew up at step {before.diverged_at}: the point "
-                                 f"stays frozen at its last good position (the optimizer would "
-                                 f"move {_v(proposed_update)})")
+            lines.add("warning", translate(
+                "narration", "this run blew up at step {before_diverged_at}: the point stays "
+                             "frozen at its last good position (the optimizer would move "
+                             "{proposed_update})").format(
+                                     before_diverged_at=before.diverged_at,
+                                     proposed_update=_v(proposed_update)))
         elif blew_up:
-            lines.add("warning", f"blow-up: the move {_v(proposed_update)} lands where the loss "
-                                 f"is {_n(proposed_loss)} (not finite or above "
-                                 f"{_n(self.blowup)}), so the run diverged at step {k + 1} and "
-                                 f"the point stays where it was")
+            lines.add("warning", translate("narration", "blow-up: the move {proposed_update} "
+                                                        "lands where the loss is {proposed_loss} "
+                                                        "(not finite or above {blowup}), so the "
+                                                        "run diverged at step {k} and the point "
+                                                        "stays where it was").format(
+                                     proposed_update=_v(proposed_update),
+                                     proposed_loss=_n(proposed_loss), blowup=_n(self.blowup),
+                                     k=k + 1))
         undefined = not (np.isfinite(before.loss).all() and np.isfinite(before.grad).all())
         if undefined:
             # no arithmetic to narrate: the surface has no value or slope at this point
             lines = Lines()
-            lines.add("header", f"Step {k} → {k + 1}: {who}")
-            lines.add("warning", f"f is undefined or infinite at {_v(before.point)}, so there "
-                                 f"is no gradient to follow and the run is marked diverged at "
-                                 f"step {before.diverged_at}: move the start point into the "
-                                 f"region where the surface is drawn")
+            lines.add("header", translate("narration", "Step {k} → {k2}: {who}").format(
+                                    k=k, k2=k + 1, who=who))
+            lines.add("warning", translate("narration", "f is undefined or infinite at "
+                                                        "{before_point}, so there is no gradient "
+                                                        "to follow and the run is marked "
+                                                        "diverged at step {before_diverged_at}: "
+                                                        "move the start point into the region "
+                                                        "where the surface is drawn").format(
+                                     before_point=_v(before.point),
+                                     before_diverged_at=before.diverged_at))
         change = after.loss - before.loss
-        word = "down" if change < 0 else ("up" if change > 0 else "unchanged")
         if not undefined:
-            lines.add("result", f"new point {_v(after.point)}: loss {_n(after.loss)} ({word} "
-                                f"{_n(abs(change))})" if word != "unchanged" else
-                      f"new point {_v(after.point)}: loss {_n(after.loss)} (unchanged)")
+            text = (translate(
+                "narration", "new point {point}: loss {loss} (down {change})") if change < 0
+                    else translate(
+                        "narration", "new point {point}: loss {loss} (up {change})") if change > 0
+                    else translate("narration", "new point {point}: loss {loss} (unchanged)"))
+            lines.add("result", text.format(point=_v(after.point), loss=_n(after.loss),
+                                            change=_n(abs(change))))
 
         return StepExplanation(
             step=k, optimizer=self.optimizer.name, title=spec.title,
@@ -400,7 +423,7 @@ def nice_scale(x: float) -> float:
 
 
 def _scale_text(scale: float) -> str:
-    return "actual size" if scale == 1 else f"× {format_number(scale)}"
+    return translate("overlay", "actual size") if scale == 1 else f"× {format_number(scale)}"
 
 
 def _fit(scale: float, point: np.ndarray, vectors: list, window, margin: float) -> float:
@@ -468,20 +491,26 @@ def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: fl
         sigma = np.asarray(expl.sigma, dtype=float)
         shared_vectors += [sigma * (sx_, sy_) for sx_ in (-1, 1) for sy_ in (-1, 1)]
     s_g = _fit(s_g, p, shared_vectors, window, margin)
-    arrows = [Arrow("gradient", f"−gradient ({_scale_text(s_g)})", p.copy(),
+    arrows = [Arrow("gradient",
+                    translate("overlay", "−gradient ({scale})").format(scale=_scale_text(s_g)),
+                    p.copy(),
                     -np.asarray(expl.gradient, dtype=float), s_g)]
     if expl.velocity is not None:
         if expl.velocity_units == "gradient":
-            s_v, what = s_g, "−first moment m" if expl.sigma is not None else "−velocity"
+            s_v, what = s_g, (translate("overlay", "−first moment m") if expl.sigma is not None
+                              else translate("overlay", "−velocity"))
         else:
-            s_v, what = scale_for(visible(expl.velocity), fraction), "−velocity (g/σ units)"
+            s_v = scale_for(visible(expl.velocity), fraction)
+            what = translate("overlay", "−velocity (g/σ units)")
             s_v = _fit(s_v, p, [-np.asarray(expl.velocity, dtype=float)], window, margin)
         arrows.append(Arrow("velocity", f"{what} ({_scale_text(s_v)})", p.copy(),
                             -np.asarray(expl.velocity, dtype=float), s_v))
     u = visible(expl.update)
     s_u = 1.0 if u >= min_update or u == 0 else scale_for(u, 2.5 * min_update)
     s_u = _fit(max(s_u, 1.0), p, [np.asarray(expl.update, dtype=float)], window, margin)
-    arrows.append(Arrow("update", f"update ({_scale_text(s_u)})", p.copy(),
+    arrows.append(Arrow("update",
+                        translate("overlay", "update ({scale})").format(scale=_scale_text(s_u)),
+                        p.copy(),
                         np.asarray(expl.update, dtype=float), s_u))
     box_center = box_half = None
     box_label = ""
@@ -489,6 +518,7 @@ def step_geometry(expl: StepExplanation, span: tuple[float, float], fraction: fl
         box_center = p.copy()
         with np.errstate(all="ignore"):
             box_half = s_g * np.asarray(expl.sigma, dtype=float)
-        box_label = f"σ per coordinate ({_scale_text(s_g)})"
+        box_label = translate("overlay", "σ per coordinate ({scale})").format(
+            scale=_scale_text(s_g))
     return StepGeometry(tuple(arrows), box_center, box_half, s_g, box_label, p.copy(),
                         expl.new_point.copy())

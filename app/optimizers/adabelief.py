@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -137,8 +138,9 @@ def narrate(ctx: StepContext) -> Story:
         shrink = 1.0 - (wd if h["fixed_decay"] else ctx.lr * wd)
         if wd:
             terms["decayed_point"] = ctx.p * shrink
-            lines.add("info", f"decoupled weight decay: point × {_n(shrink)} → "
-                              f"{_v(ctx.p * shrink)}")
+            lines.add("info", translate("narration", "decoupled weight decay: point × {shrink} → "
+                                                     "{p_shrink}").format(
+                                  shrink=_n(shrink), p_shrink=_v(ctx.p * shrink)))
     else:
         gw = coupled_decay(ctx, lines)
     g = ctx.g if gw is None else gw
@@ -146,10 +148,11 @@ def narrate(ctx: StepContext) -> Story:
     s_prev, s = ctx.previous("exp_avg_var"), ctx.current("exp_avg_var")
     r = g - m
     terms["residual"] = r
-    lines.add("scale", f"belief: gradient − m = {_v(r)} (how far the gradient is from its "
-                       f"average)")
-    lines.add("scale", f"s = {_n(b2)} × previous {_v(s_prev)} + {_n(1 - b2)} × residual² + "
-                       f"eps → {_v(s)}")
+    lines.add("scale", translate("narration", "belief: gradient − m = {r} (how far the gradient "
+                                              "is from its average)").format(r=_v(r)))
+    lines.add("scale", translate("narration", "s = {b2} × previous {s_prev} + {b22} × residual² "
+                                              "+ eps → {s}").format(
+                           b2=_n(b2), s_prev=_v(s_prev), b22=_n(1 - b2), s=_v(s)))
     eff = effective_step(ctx.after, h, ctx.lr)
     eff = np.asarray(eff, dtype=np.float64).reshape(-1, 2)[0]
     m_hat = m / (1 - b1**t)
@@ -160,17 +163,27 @@ def narrate(ctx: StepContext) -> Story:
         terms["n_sma"] = n_sma
         if n_sma >= 5:
             sigma = np.sqrt(s) + eps
-            lines.add("scale", f"rectified (RAdam): N_sma = {_n(n_sma)} ≥ 5, so σ = √s + eps → "
-                               f"{_v(sigma)}, scaled by the variance correction")
+            lines.add("scale", translate("narration", "rectified (RAdam): N_sma = {n_sma} ≥ 5, "
+                                                      "so σ = √s + eps → {sigma}, scaled by the "
+                                                      "variance correction").format(
+                                   n_sma=_n(n_sma), sigma=_v(sigma)))
         else:
-            what = "a plain momentum step (the variance estimate is not reliable yet)" if h[
-                "degenerated_to_sgd"] else "no step (degenerated_to_sgd is off)"
-            lines.add("scale", f"rectified (RAdam): N_sma = {_n(n_sma)} < 5, so {what}")
+            what = (translate(
+                "narration", "a plain momentum step (the variance estimate is not reliable yet)")
+                    if h["degenerated_to_sgd"]
+                    else translate("narration", "no step (degenerated_to_sgd is off)"))
+            lines.add("scale", translate("narration", "rectified (RAdam): N_sma = {n_sma} < 5, "
+                                                      "so {what}").format(
+                                   n_sma=_n(n_sma), what=what))
     else:
         sigma = np.sqrt(s) / math.sqrt(1 - b2**t) + eps
-        lines.add("scale", f"σ = √s / √(1 − {_n(b2)}^{t}) + eps → {_v(sigma)}")
-    lines.add("scale", f"effective lr per coordinate → {_v(eff)}")
-    lines.add("update", f"step: effective lr × m_hat = {_v(eff * m_hat)}, taken downhill")
+        lines.add("scale", translate(
+            "narration", "σ = √s / √(1 − {b2}^{t}) + eps → {sigma}").format(
+                               b2=_n(b2), t=t, sigma=_v(sigma)))
+    lines.add("scale", translate("narration", "effective lr per coordinate → {eff}").format(
+                           eff=_v(eff)))
+    lines.add("update", translate("narration", "step: effective lr × m_hat = {eff_m_hat}, taken "
+                                               "downhill").format(eff_m_hat=_v(eff * m_hat)))
     return Story(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
                  velocity_units="gradient", previous_second_moment=s_prev, second_moment=s,
                  sigma=sigma, terms=terms)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -70,17 +71,24 @@ def narrate(ctx: StepContext) -> Story:
     acc_prev, acc = ctx.previous("acc_delta"), ctx.current("acc_delta")
     sigma = np.sqrt(v + eps)
     rms_step = np.sqrt(acc_prev + eps)
-    lines.add("scale", f"σ = √(v + eps) → {_v(sigma)}; past steps' size √(acc + eps) = "
-                       f"{_v(rms_step)}")
+    lines.add("scale", translate("narration", "σ = √(v + eps) → {sigma}; past steps' size √(acc "
+                                              "+ eps) = {rms_step}").format(
+                           sigma=_v(sigma), rms_step=_v(rms_step)))
     scale = ctx.current("scale")
     delta = scale * g
-    lines.add("scale", f"ratio √(acc + eps) / σ → {_v(scale)}: delta = ratio × gradient → "
-                       f"{_v(delta)}")
-    lines.add("scale", f"acc = {_n(rho)} × previous {_v(acc_prev)} + {_n(1 - rho)} × delta² → "
-                       f"{_v(acc)}")
+    lines.add("scale", translate("narration", "ratio √(acc + eps) / σ → {scale}: delta = ratio × "
+                                              "gradient → {delta}").format(
+                           scale=_v(scale), delta=_v(delta)))
+    lines.add("scale", translate("narration", "acc = {rho} × previous {acc_prev} + {rho2} × "
+                                              "delta² → {acc}").format(
+                           rho=_n(rho), acc_prev=_v(acc_prev), rho2=_n(1 - rho), acc=_v(acc)))
     eff = ctx.lr * scale
-    lines.add("scale", f"effective lr per coordinate = lr × ratio → {_v(eff)}")
-    lines.add("update", f"step: lr {_n(ctx.lr)} × delta = {_v(ctx.lr * delta)}, taken downhill")
+    lines.add("scale", translate(
+        "narration", "effective lr per coordinate = lr × ratio → {eff}").format(
+                           eff=_v(eff)))
+    lines.add("update", translate("narration", "step: lr {lr} × delta = {lr_delta}, taken "
+                                               "downhill").format(
+                            lr=_n(ctx.lr), lr_delta=_v(ctx.lr * delta)))
     return Story(lines, eff, decayed_gradient=gw, previous_second_moment=v_prev,
                  second_moment=v, terms={"delta": delta, "acc_delta": acc, "sigma": sigma})
 

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -64,20 +65,27 @@ def narrate(ctx: StepContext) -> Story:
     g = ctx.g if gw is None else gw
     clr = ctx.lr / (1 + (t - 1) * h["lr_decay"])
     if h["lr_decay"]:
-        lines.add("info", f"decayed lr = {_n(ctx.lr)} / (1 + {t - 1} × {_n(h['lr_decay'])}) "
-                          f"→ {_n(clr)}")
+        lines.add("info", translate("narration", "decayed lr = {lr} / (1 + {t} × {h_lr_decay}) → "
+                                                 "{clr}").format(
+                              lr=_n(ctx.lr), t=t - 1, h_lr_decay=_n(h['lr_decay']), clr=_n(clr)))
     prev, total = ctx.previous("sum"), ctx.current("sum")
-    lines.add("scale", f"sum of squared gradients = previous {_v(prev)} + gradient² "
-                       f"{_v(g * g)} → {_v(total)}")
+    lines.add("scale", translate("narration", "sum of squared gradients = previous {prev} + "
+                                              "gradient² {g_g} → {total}").format(
+                           prev=_v(prev), g_g=_v(g * g), total=_v(total)))
     if h.get("average", False):
         sigma = np.sqrt(np.divide(total, t)) + h["eps"]
-        lines.add("scale", f"σ = √(sum / {t}) + eps (root mean square) → {_v(sigma)}")
+        lines.add("scale", translate("narration", "σ = √(sum / {t}) + eps (root mean square) → "
+                                                  "{sigma}").format(t=t, sigma=_v(sigma)))
     else:
         sigma = np.sqrt(total) + h["eps"]
-        lines.add("scale", f"σ = √sum + eps → {_v(sigma)}")
+        lines.add("scale", translate("narration", "σ = √sum + eps → {sigma}").format(
+                               sigma=_v(sigma)))
     eff = clr / sigma
-    lines.add("scale", f"effective lr per coordinate = {_n(clr)} / σ → {_v(eff)}")
-    lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
+    lines.add("scale", translate(
+        "narration", "effective lr per coordinate = {clr} / σ → {eff}").format(
+                           clr=_n(clr), eff=_v(eff)))
+    lines.add("update", translate("narration", "step: effective lr × gradient = {eff_g}, taken "
+                                               "downhill").format(eff_g=_v(eff * g)))
     return Story(lines, eff, decayed_gradient=gw, previous_second_moment=prev,
                  second_moment=total, sigma=sigma, terms={"clr": clr})
 

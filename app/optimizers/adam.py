@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -121,7 +122,9 @@ def narrate_adam(ctx: StepContext, decoupled: bool) -> Story:
     if amsgrad:
         vmax_prev, v_used = ctx.previous("max_exp_avg_sq"), ctx.current("max_exp_avg_sq")
         terms["max_exp_avg_sq"] = v_used
-        lines.add("scale", f"AMSGrad: v_max = max(previous {_v(vmax_prev)}, v) → {_v(v_used)}")
+        lines.add("scale", translate("narration", "AMSGrad: v_max = max(previous {vmax_prev}, v) "
+                                                  "→ {v_used}").format(
+                               vmax_prev=_v(vmax_prev), v_used=_v(v_used)))
     vname = "v_max" if amsgrad else "v"
     if corrected:
         bc1 = 1 - b1**t
@@ -131,20 +134,29 @@ def narrate_adam(ctx: StepContext, decoupled: bool) -> Story:
         sigma = root_v_hat + eps
         terms.update(m_hat=m_hat, root_v_hat=root_v_hat, bias_correction1=bc1,
                      bias_correction2_root=bc2_root)
-        lines.add("velocity", f"bias correction (t = {t}): m_hat = m / (1 − {_n(b1)}^{t}) = m / "
-                              f"{_n(bc1)} → {_v(m_hat)}")
-        lines.add("scale", f"√v_hat = √{vname} / √(1 − {_n(b2)}^{t}) = √{vname} / {_n(bc2_root)} → "
-                           f"{_v(root_v_hat)}")
-        lines.add("scale", f"σ = √v_hat + eps → {_v(sigma)}")
+        lines.add("velocity", translate("narration", "bias correction (t = {t}): m_hat = m / (1 "
+                                                     "− {b1}^{t}) = m / {bc1} → {m_hat}").format(
+                                  t=t, b1=_n(b1), bc1=_n(bc1), m_hat=_v(m_hat)))
+        lines.add("scale", translate("narration", "√v_hat = √{vname} / √(1 − {b2}^{t}) = "
+                                                  "√{vname} / {bc2_root} → {root_v_hat}").format(
+                               vname=vname, b2=_n(b2), t=t, bc2_root=_n(bc2_root),
+                               root_v_hat=_v(root_v_hat)))
+        lines.add("scale", translate("narration", "σ = √v_hat + eps → {sigma}").format(
+                               sigma=_v(sigma)))
         direction, dname = m_hat, "m_hat"
     else:
         sigma = np.sqrt(v_used) + eps
-        lines.add("scale", f"no bias correction: σ = √{vname} + eps → {_v(sigma)}")
+        lines.add("scale", translate("narration", "no bias correction: σ = √{vname} + eps → "
+                                                  "{sigma}").format(vname=vname, sigma=_v(sigma)))
         direction, dname = m, "m"
     eff = ctx.lr / sigma
-    lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
-    lines.add("update", f"step: effective lr × {dname} = {_v(eff * direction)}, taken downhill"
-              + (" from the decayed point" if wd and decoupled else ""))
+    lines.add("scale", translate(
+        "narration", "effective lr per coordinate = lr / σ → {eff}").format(
+                           eff=_v(eff)))
+    lines.add("update", translate(
+        "narration", "step: effective lr × {dname} = {step}, taken downhill").format(
+        dname=dname, step=_v(eff * direction)) + (translate(
+            "narration", " from the decayed point") if wd and decoupled else ""))
     return Story(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
                  velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
                  sigma=sigma, terms=terms)

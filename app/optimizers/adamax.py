@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
+
 from . import parts
 from .adam import BETA_SWEEPS, momentum_dynamics
 from .base import OptimizerSpec, register
@@ -66,15 +68,20 @@ def narrate(ctx: StepContext) -> Story:
     g = ctx.g if gw is None else gw
     m_prev, m = first_moment(ctx, lines, b1)
     u_prev, u = ctx.previous("exp_inf"), ctx.current("exp_inf")
-    lines.add("scale", f"infinity norm u = max({_n(b2)} × previous {_v(u_prev)}, |gradient| + "
-                       f"eps {_v(np.abs(g) + eps)}) → {_v(u)}")
+    lines.add("scale", translate("narration", "infinity norm u = max({b2} × previous {u_prev}, "
+                                              "|gradient| + eps {g_eps}) → {u}").format(
+                           b2=_n(b2), u_prev=_v(u_prev), g_eps=_v(np.abs(g) + eps), u=_v(u)))
     bc1 = 1 - b1**t
     m_hat = m / bc1
-    lines.add("velocity", f"bias correction (t = {t}): m_hat = m / (1 − {_n(b1)}^{t}) = m / "
-                          f"{_n(bc1)} → {_v(m_hat)}")
+    lines.add("velocity", translate("narration", "bias correction (t = {t}): m_hat = m / (1 − "
+                                                 "{b1}^{t}) = m / {bc1} → {m_hat}").format(
+                              t=t, b1=_n(b1), bc1=_n(bc1), m_hat=_v(m_hat)))
     eff = ctx.lr / u
-    lines.add("scale", f"effective lr per coordinate = lr / u → {_v(eff)}")
-    lines.add("update", f"step: effective lr × m_hat = {_v(eff * m_hat)}, taken downhill")
+    lines.add("scale", translate(
+        "narration", "effective lr per coordinate = lr / u → {eff}").format(
+                           eff=_v(eff)))
+    lines.add("update", translate("narration", "step: effective lr × m_hat = {eff_m_hat}, taken "
+                                               "downhill").format(eff_m_hat=_v(eff * m_hat)))
     return Story(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
                  velocity_units="gradient", previous_second_moment=u_prev, second_moment=u,
                  sigma=u, terms={"m_hat": m_hat, "bias_correction1": bc1})

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -109,32 +110,45 @@ def narrate(ctx: StepContext) -> Story:
     clip = float(np.asarray(clip_factor(ctx.g[None, :], h["max_grad_norm"], h["eps"])).flat[0])
     g = ctx.g * clip
     if clip != 1.0:
-        lines.add("gradient", f"clipped to |g| ≤ {_n(h['max_grad_norm'])}: × {_n(clip)} → {_v(g)}")
+        lines.add("gradient", translate("narration", "clipped to |g| ≤ {h_max_grad_norm}: × "
+                                                     "{clip} → {g}").format(
+                                  h_max_grad_norm=_n(h['max_grad_norm']), clip=_n(clip), g=_v(g)))
     prev = ctx.previous("neg_pre_grad")
     diff = np.zeros(2) if prev is None else prev + g
     m_prev, m = ctx.previous("exp_avg"), ctx.current("exp_avg")
     d_prev, d = ctx.previous("exp_avg_diff"), ctx.current("exp_avg_diff")
     n_prev, n = ctx.previous("exp_avg_sq"), ctx.current("exp_avg_sq")
-    lines.add("velocity", f"gradient change since the last step: {_v(diff)}"
-              + (" (none on the first step)" if prev is None else ""))
-    lines.add("velocity", f"m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × gradient → "
-                          f"{_v(m)}")
-    lines.add("velocity", f"d = {_n(b2)} × previous {_v(d_prev)} + {_n(1 - b2)} × change → "
-                          f"{_v(d)}")
+    lines.add("velocity", translate(
+        "narration", "gradient change since the last step: {diff}").format(
+        diff=_v(diff)) + (translate(
+            "narration", " (none on the first step)") if prev is None else ""))
+    lines.add("velocity", translate("narration", "m = {b1} × previous {m_prev} + {b12} × "
+                                                 "gradient → {m}").format(
+                              b1=_n(b1), m_prev=_v(m_prev), b12=_n(1 - b1), m=_v(m)))
+    lines.add("velocity", translate("narration", "d = {b2} × previous {d_prev} + {b22} × change "
+                                                 "→ {d}").format(
+                              b2=_n(b2), d_prev=_v(d_prev), b22=_n(1 - b2), d=_v(d)))
     u = g + b2 * diff
-    lines.add("scale", f"n = {_n(b3)} × previous {_v(n_prev)} + {_n(1 - b3)} × (gradient + "
-                       f"{_n(b2)} × change)² {_v(u * u)} → {_v(n)}")
+    lines.add("scale", translate("narration", "n = {b3} × previous {n_prev} + {b32} × (gradient "
+                                              "+ {b2} × change)² {u_u} → {n}").format(
+                           b3=_n(b3), n_prev=_v(n_prev), b32=_n(1 - b3), b2=_n(b2), u_u=_v(u * u),
+                           n=_v(n)))
     sigma = np.sqrt(n) / math.sqrt(1 - b3**t) + h["eps"]
     eff = ctx.lr / sigma
-    lines.add("scale", f"σ = √n / √(1 − {_n(b3)}^{t}) + eps → {_v(sigma)}; effective lr = lr / σ"
-                       f" → {_v(eff)}")
+    lines.add("scale", translate("narration", "σ = √n / √(1 − {b3}^{t}) + eps → {sigma}; "
+                                              "effective lr = lr / σ → {eff}").format(
+                           b3=_n(b3), t=t, sigma=_v(sigma), eff=_v(eff)))
     m_hat, d_hat = m / (1 - b1**t), b2 * d / (1 - b2**t)
-    lines.add("update", f"step: effective lr × (m_hat {_v(m_hat)} + {_n(b2)} × d_hat "
-                        f"{_v(d_hat)}) = {_v(eff * (m_hat + d_hat))}, taken downhill")
+    lines.add("update", translate("narration", "step: effective lr × (m_hat {m_hat} + {b2} × "
+                                               "d_hat {d_hat}) = {eff_m_hat_d_hat}, taken "
+                                               "downhill").format(
+                            m_hat=_v(m_hat), b2=_n(b2), d_hat=_v(d_hat),
+                            eff_m_hat_d_hat=_v(eff * (m_hat + d_hat))))
     if h["weight_decay"]:
-        lines.add("info", f"weight decay: point / (1 + lr × {_n(h['weight_decay'])})"
-                  if not h["no_prox"] else
-                  f"weight decay: point × (1 − lr × {_n(h['weight_decay'])}) first")
+        text = (translate("narration", "weight decay: point / (1 + lr × {weight_decay})")
+                if not h["no_prox"] else
+                translate("narration", "weight decay: point × (1 − lr × {weight_decay}) first"))
+        lines.add("info", text.format(weight_decay=_n(h["weight_decay"])))
     return Story(lines, eff, previous_velocity=m_prev, velocity=m, velocity_units="gradient",
                  previous_second_moment=n_prev, second_moment=n, sigma=sigma,
                  terms={"gradient_change": diff, "m_hat": m_hat, "d_hat": d_hat})

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -103,21 +104,29 @@ def narrate(ctx: StepContext) -> Story:
     b3t = float(beta3_at(b3, b1, h["beta3_warmup"], t))
     m1_prev, m1 = ctx.previous("exp_avg_fast"), ctx.current("exp_avg_fast")
     m2_prev, m2 = ctx.previous("exp_avg_slow"), ctx.current("exp_avg_slow")
-    lines.add("velocity", f"fast average m1 = {_n(b1)} × previous {_v(m1_prev)} + {_n(1 - b1)} × "
-                          f"gradient → {_v(m1)}")
-    lines.add("velocity", f"slow average m2 = {_n(b3t)} × previous {_v(m2_prev)} + "
-                          f"{_n(1 - b3t)} × gradient → {_v(m2)} (remembers about "
-                          f"{_n(1 / (1 - b3t))} steps)")
+    lines.add("velocity", translate("narration", "fast average m1 = {b1} × previous {m1_prev} + "
+                                                 "{b12} × gradient → {m1}").format(
+                              b1=_n(b1), m1_prev=_v(m1_prev), b12=_n(1 - b1), m1=_v(m1)))
+    lines.add("velocity", translate("narration", "slow average m2 = {b3t} × previous {m2_prev} + "
+                                                 "{b3t2} × gradient → {m2} (remembers about "
+                                                 "{b3t3} steps)").format(
+                              b3t=_n(b3t), m2_prev=_v(m2_prev), b3t2=_n(1 - b3t), m2=_v(m2),
+                              b3t3=_n(1 / (1 - b3t))))
     v_prev, v = second_moment(ctx, lines, ctx.g, b2)
     sigma = np.sqrt(v) / math.sqrt(1 - b2**t) + h["eps"]
     eff = ctx.lr / sigma
-    lines.add("scale", f"σ = √v / √(1 − {_n(b2)}^{t}) + eps → {_v(sigma)}; effective lr → "
-                       f"{_v(eff)}")
+    lines.add("scale", translate("narration", "σ = √v / √(1 − {b2}^{t}) + eps → {sigma}; "
+                                              "effective lr → {eff}").format(
+                           b2=_n(b2), t=t, sigma=_v(sigma), eff=_v(eff)))
     mix = m1 / (1 - b1**t) + alpha * m2
-    lines.add("velocity", f"mix: m1 / (1 − {_n(b1)}^{t}) + alpha {_n(alpha)} × m2 → {_v(mix)}")
+    lines.add("velocity", translate("narration", "mix: m1 / (1 − {b1}^{t}) + alpha {alpha} × m2 "
+                                                 "→ {mix}").format(
+                              b1=_n(b1), t=t, alpha=_n(alpha), mix=_v(mix)))
     if h["weight_decay"]:
-        lines.add("info", f"weight decay: + {_n(h['weight_decay'])} × point")
-    lines.add("update", f"step: effective lr × mix = {_v(eff * mix)}, taken downhill")
+        lines.add("info", translate("narration", "weight decay: + {h_weight_decay} × point").format(
+                              h_weight_decay=_n(h['weight_decay'])))
+    lines.add("update", translate("narration", "step: effective lr × mix = {eff_mix}, taken "
+                                               "downhill").format(eff_mix=_v(eff * mix)))
     return Story(lines, eff, previous_velocity=m1_prev, velocity=m1, velocity_units="gradient",
                  previous_second_moment=v_prev, second_moment=v, sigma=sigma,
                  terms={"slow_average": m2, "mix": mix, "alpha": alpha, "beta3": b3t})

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -62,15 +63,19 @@ def narrate(ctx: StepContext) -> Story:
     eta = ctx.lr if ctx.k == 0 else float(np.asarray(ctx.before.eta).reshape(-1)[0])
     gw = coupled_decay(ctx, lines)
     g = ctx.g if gw is None else gw
-    lines.add("info", f"step size η = {_n(eta)}" + (" (lr, at the first step)" if ctx.k == 0
-                                                      else f" = lr / (1 + {_n(lambd)} × lr × "
-                                                           f"{ctx.k})^{_n(h['alpha'])}"))
+    lines.add("info", translate("narration", "step size η = {eta}").format(eta=_n(eta)) + (
+        translate("narration", " (lr, at the first step)") if ctx.k == 0
+        else " = lr / (1 + {} × lr × {})^{}".format(_n(lambd), ctx.k, _n(h["alpha"]))))
     if lambd:
-        lines.add("info", f"decay: point × (1 − {_n(lambd)} × η) = point × "
-                          f"{_n(1 - lambd * eta)}")
-    lines.add("update", f"step: η × gradient = {_v(eta * g)}, taken downhill")
+        lines.add("info", translate("narration", "decay: point × (1 − {lambd} × η) = point × "
+                                                 "{lambd_eta}").format(
+                              lambd=_n(lambd), lambd_eta=_n(1 - lambd * eta)))
+    lines.add("update", translate(
+        "narration", "step: η × gradient = {eta_g}, taken downhill").format(
+                            eta_g=_v(eta * g)))
     ax = ctx.current("ax")
-    lines.add("info", f"running average of the points ax → {_v(ax)}")
+    lines.add("info", translate("narration", "running average of the points ax → {ax}").format(
+                          ax=_v(ax)))
     return Story(lines, np.full(2, eta), decayed_gradient=gw, terms={"eta": eta, "ax": ax})
 
 

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -183,19 +184,29 @@ def narrate(ctx: StepContext) -> Story:
     length = float(ctx.current("path_length")[()])
     gap = float(ctx.current("gap")[()])
     departed = int(ctx.current("departed_at")[()])
-    lines.add("velocity", f"gradient flow: follow dθ/dt = −∇f for a time lr = {_n(ctx.lr)}, with "
-                          f"infinitesimally small steps (solved to relative error {RTOL:g}); "
-                          f"the path bends with the surface instead of going straight")
-    lines.add("info", f"path length of the flow so far: {_n(length)}")
-    lines.add("update", f"gradient descent with the same lr from the same start: "
-                        f"{_v(gd_prev)} → {_v(gd)} (dashed)")
-    lines.add("scale", f"distance GD − flow = {_n(gap * length)}, {_n(gap)} of the path length "
-                       f"(departs above {_n(h['departure_tolerance'])})")
+    lines.add("velocity", translate("narration", "gradient flow: follow dθ/dt = −∇f for a time "
+                                                 "lr = {lr}, with infinitesimally small steps "
+                                                 "(solved to relative error {rtol:g}); the path "
+                                                 "bends with the surface instead of going "
+                                                 "straight").format(lr=_n(ctx.lr), rtol=RTOL))
+    lines.add("info", translate("narration", "path length of the flow so far: {length}").format(
+                          length=_n(length)))
+    lines.add("update", translate("narration", "gradient descent with the same lr from the same "
+                                               "start: {gd_prev} → {gd} (dashed)").format(
+                            gd_prev=_v(gd_prev), gd=_v(gd)))
+    lines.add("scale", translate("narration", "distance GD − flow = {gap_length}, {gap} of the "
+                                              "path length (departs above "
+                                              "{h_departure_tolerance})").format(
+                           gap_length=_n(gap * length), gap=_n(gap),
+                           h_departure_tolerance=_n(h['departure_tolerance'])))
     if departed == ctx.t:
-        lines.add("warning", f"gradient descent departs from the flow here, at step {departed}: "
-                             f"its steps are no longer small for this curvature (lr × λ)")
+        lines.add("warning", translate(
+            "narration", "gradient descent departs from the flow here, at step {departed}: its "
+                         "steps are no longer small for this curvature (lr × λ)").format(
+                                 departed=departed))
     elif departed > 0:
-        lines.add("info", f"gradient descent departed from the flow at step {departed}")
+        lines.add("info", translate("narration", "gradient descent departed from the flow at "
+                                                 "step {departed}").format(departed=departed))
     return Story(lines, np.full(2, ctx.lr), terms={"gd": gd, "path_length": length,
                                                    "relative_gap": gap})
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -313,21 +314,33 @@ def narrate(ctx: StepContext) -> Story:
     evals = int(ctx.current("func_evals"))
     iterations = int(ctx.current("iterations"))
     memory = int(ctx.current("n_old"))
-    search = ("a strong-Wolfe line search" if h["line_search_fn"] == "strong_wolfe"
-              else f"fixed step lengths lr = {_n(ctx.lr)}")
+    search = (translate("narration", "a strong-Wolfe line search")
+              if h["line_search_fn"] == "strong_wolfe"
+              else translate("narration", "fixed step lengths lr = {lr}").format(lr=_n(ctx.lr)))
     if iterations == 0:
-        lines.add("info", f"|gradient| is below tolerance_grad {_n(h['tolerance_grad'])}: "
-                          f"no iteration, {evals} function evaluation")
+        lines.add("info", translate("narration", "|gradient| is below tolerance_grad "
+                                                 "{h_tolerance_grad}: no iteration, {evals} "
+                                                 "function evaluation").format(
+                              h_tolerance_grad=_n(h['tolerance_grad']), evals=evals))
         return Story(lines, np.zeros(2), terms={"func_evals": evals, "iterations": 0})
     d, t = ctx.current("d"), float(ctx.current("t"))
-    lines.add("info", f"{iterations} inner iteration{'s' * (iterations != 1)} with {search}, "
-                      f"{evals} function evaluation{'s' * (evals != 1)} in this step "
-                      f"(at most {h['max_iter']} iterations, "
-                      f"{h['max_eval'] or h['max_iter'] * 5 // 4} evaluations)")
-    lines.add("scale", f"memory: {memory} of at most {h['history_size']} (step, gradient change) "
-                       f"pairs; initial inverse-Hessian scale {_n(float(ctx.current('H_diag')))}")
-    lines.add("velocity", f"last direction d = −H × gradient → {_v(d)}")
-    lines.add("update", f"last step: t {_n(t)} × d = {_v(t * d)}")
+    lines.add("info", translate("narration", "{iterations} inner iteration{s_iterations} with "
+                                             "{search}, {evals} function evaluation{s_evals} in "
+                                             "this step (at most {h_max_iter} iterations, "
+                                             "{h_max_eval_or} evaluations)").format(
+                          iterations=iterations, s_iterations='s' * (iterations != 1),
+                          search=search, evals=evals, s_evals='s' * (evals != 1),
+                          h_max_iter=h['max_iter'],
+                          h_max_eval_or=h['max_eval'] or h['max_iter'] * 5 // 4))
+    lines.add("scale", translate("narration", "memory: {memory} of at most {h_history_size} "
+                                              "(step, gradient change) pairs; initial "
+                                              "inverse-Hessian scale {h_diag}").format(
+                           memory=memory, h_history_size=h['history_size'],
+                           h_diag=_n(float(ctx.current('H_diag')))))
+    lines.add("velocity", translate("narration", "last direction d = −H × gradient → {d}").format(
+                              d=_v(d)))
+    lines.add("update", translate("narration", "last step: t {t} × d = {t_d}").format(
+                            t=_n(t), t_d=_v(t * d)))
     with np.errstate(all="ignore"):
         move = -ctx.g * t
         eff = np.full(2, t)

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -66,13 +67,19 @@ def narrate(ctx: StepContext) -> Story:
     c = interpolation(m_prev, ctx.g, b1)
     s = np.sign(c)
     terms.update(interpolation=c, sign=s)
-    lines.add("velocity", f"interpolation c = {_n(b1)} × momentum {_v(m_prev)} + {_n(1 - b1)} × "
-                          f"gradient → {_v(c)}")
-    lines.add("scale", f"only the sign of c is kept: sign(c) = {_v(s)}, so every coordinate "
-                       f"moves by lr = {_n(ctx.lr)} whatever the gradient's size")
-    lines.add("update", f"step: lr × sign(c) = {_v(ctx.lr * s)}, taken downhill")
-    lines.add("velocity", f"then momentum m = {_n(b2)} × previous + {_n(1 - b2)} × gradient → "
-                          f"{_v(m)} (used from the next step on)")
+    lines.add("velocity", translate("narration", "interpolation c = {b1} × momentum {m_prev} + "
+                                                 "{b12} × gradient → {c}").format(
+                              b1=_n(b1), m_prev=_v(m_prev), b12=_n(1 - b1), c=_v(c)))
+    lines.add("scale", translate("narration", "only the sign of c is kept: sign(c) = {s}, so "
+                                              "every coordinate moves by lr = {lr} whatever the "
+                                              "gradient's size").format(s=_v(s), lr=_n(ctx.lr)))
+    lines.add("update", translate(
+        "narration", "step: lr × sign(c) = {lr_s}, taken downhill").format(
+                            lr_s=_v(ctx.lr * s)))
+    lines.add("velocity", translate(
+        "narration", "then momentum m = {b2} × previous + {b22} × gradient → {m} (used from the "
+                     "next step on)").format(
+                              b2=_n(b2), b22=_n(1 - b2), m=_v(m)))
     return Story(lines, np.full(2, ctx.lr), previous_velocity=m_prev, velocity=m,
                  velocity_units="gradient", terms=terms)
 

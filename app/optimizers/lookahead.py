@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -144,21 +145,28 @@ def narrate(ctx: StepContext) -> Story:
     story = inner.spec.narrate(StepContext(inner, ctx.k, ctx.lr, ctx.point, ctx.g,
                                            ctx.before.inner, ctx.after.inner))
     lines = Lines()
-    lines.add("info", f"Lookahead: fast step {ctx.before.la_step + 1} of {h['la_steps']} by "
-                      f"{inner.spec.title}")
+    lines.add("info", translate("narration", "Lookahead: fast step {before_la_step} of "
+                                             "{h_la_steps} by {inner_spec_title}").format(
+                          before_la_step=ctx.before.la_step + 1, h_la_steps=h['la_steps'],
+                          inner_spec_title=inner.spec.title))
     lines.extend(story.lines)
     if ctx.after.la_step == 0:
         slow_prev, slow, fast = (ctx.previous("slow"), ctx.current("slow"),
                                  ctx.current("fast"))
-        lines.add("update", f"synchronize: slow weights {_v(slow_prev)} move {_n(h['la_alpha'])}"
-                            f" of the way to the fast ones {_v(fast)} → {_v(slow)}; the fast "
-                            f"weights restart there")
+        lines.add("update", translate("narration", "synchronize: slow weights {slow_prev} move "
+                                                   "{h_la_alpha} of the way to the fast ones "
+                                                   "{fast} → {slow}; the fast weights restart "
+                                                   "there").format(
+                                slow_prev=_v(slow_prev), h_la_alpha=_n(h['la_alpha']),
+                                fast=_v(fast), slow=_v(slow)))
         if h["pullback_momentum"] == "reset":
-            lines.add("velocity", "the inner momentum buffer is reset to zero")
+            lines.add("velocity", translate("narration", "the inner momentum buffer is reset to "
+                                                         "zero"))
         story.terms["fast_point"] = fast
     else:
-        lines.add("info", f"slow weights stay at {_v(ctx.current('slow'))} until step "
-                          f"{h['la_steps']} of this round")
+        lines.add("info", translate("narration", "slow weights stay at {slow} until step "
+                                                 "{h_la_steps} of this round").format(
+                              slow=_v(ctx.current('slow')), h_la_steps=h['la_steps']))
     story.lines = lines
     return story
 

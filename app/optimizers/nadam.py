@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -97,23 +98,29 @@ def narrate(ctx: StepContext) -> Story:
     g = ctx.g if gw is None else gw
     mu, mu_next = schedule(b1, psi, t), schedule(b1, psi, t + 1)
     mu_product = float(np.asarray(ctx.after.mu_product).reshape(-1)[0])
-    lines.add("info", f"momentum schedule: μ_t = {_n(mu)}, μ_t+1 = {_n(mu_next)}, "
-                      f"product of μ so far = {_n(mu_product)}")
+    lines.add("info", translate("narration", "momentum schedule: μ_t = {mu}, μ_t+1 = {mu_next}, "
+                                             "product of μ so far = {mu_product}").format(
+                          mu=_n(mu), mu_next=_n(mu_next), mu_product=_n(mu_product)))
     m_prev, m = first_moment(ctx, lines, b1)
     v_prev, v = second_moment(ctx, lines, g, b2)
     sigma = np.sqrt(np.divide(v, 1 - b2**t)) + eps
-    lines.add("scale", f"σ = √(v / (1 − {_n(b2)}^{t})) + eps → {_v(sigma)}")
+    lines.add("scale", translate("narration", "σ = √(v / (1 − {b2}^{t})) + eps → {sigma}").format(
+                           b2=_n(b2), t=t, sigma=_v(sigma)))
     eff = ctx.lr / sigma
     w_grad = ctx.lr * (1.0 - mu) / (1.0 - mu_product)
     w_mom = ctx.lr * mu_next / (1.0 - mu_product * mu_next)
     grad_part = w_grad * g / sigma
     mom_part = w_mom * m / sigma
-    lines.add("update", f"gradient part: lr × (1 − μ_t) / (1 − product) = {_n(w_grad)} × "
-                        f"gradient / σ → {_v(grad_part)}")
-    lines.add("update", f"momentum part: lr × μ_t+1 / (1 − product × μ_t+1) = {_n(w_mom)} × "
-                        f"m / σ → {_v(mom_part)}")
-    lines.add("update", "step: gradient part + momentum part, taken downhill"
-              + (" from the decayed point" if "decayed_point" in terms else ""))
+    lines.add("update", translate("narration", "gradient part: lr × (1 − μ_t) / (1 − product) = "
+                                               "{w_grad} × gradient / σ → {grad_part}").format(
+                            w_grad=_n(w_grad), grad_part=_v(grad_part)))
+    lines.add("update", translate("narration", "momentum part: lr × μ_t+1 / (1 − product × "
+                                               "μ_t+1) = {w_mom} × m / σ → {mom_part}").format(
+                            w_mom=_n(w_mom), mom_part=_v(mom_part)))
+    lines.add("update", translate(
+        "narration", "step: gradient part + momentum part, taken downhill")
+              + (translate(
+                  "narration", " from the decayed point") if "decayed_point" in terms else ""))
     terms.update(mu=mu, mu_next=mu_next, mu_product=mu_product, gradient_part=grad_part,
                  momentum_part=mom_part)
     return Story(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,

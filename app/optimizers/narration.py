@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.numbers import format_significant as format_number  # the narration's 4 digits
 
 __all__ = ["LINE_KINDS", "Lines", "Story", "StepContext", "format_number", "format_vector",
@@ -122,7 +123,8 @@ def coupled_decay(ctx: StepContext, lines: Lines) -> np.ndarray | None:
         return None
     gw = ctx.p * wd
     gw += ctx.g
-    lines.add("gradient", f"weight decay: gradient + {_n(wd)} × point {_v(ctx.p)} → {_v(gw)}")
+    lines.add("gradient", translate("narration", "weight decay: gradient + {wd} × point {p} → "
+                                                 "{gw}").format(wd=_n(wd), p=_v(ctx.p), gw=_v(gw)))
     return gw
 
 
@@ -132,22 +134,28 @@ def decoupled_decay(ctx: StepContext, lines: Lines, terms: dict[str, Any]) -> No
     shrink = 1 - ctx.lr * wd
     p_decayed = ctx.p * shrink
     terms["decayed_point"] = p_decayed
-    lines.add("info", f"decoupled weight decay: point × (1 − lr × {_n(wd)}) = point × "
-                      f"{_n(shrink)} → {_v(p_decayed)}")
+    lines.add("info", translate("narration", "decoupled weight decay: point × (1 − lr × {wd}) = "
+                                             "point × {shrink} → {p_decayed}").format(
+                          wd=_n(wd), shrink=_n(shrink), p_decayed=_v(p_decayed)))
 
 
 def first_moment(ctx: StepContext, lines: Lines, beta1: float, name: str = "exp_avg"):
     """``m = beta1 m + (1 - beta1) g``: the line, and ``(previous, current)``."""
     prev, now = ctx.previous(name), ctx.current(name)
-    lines.add("velocity", f"first moment m = {_n(beta1)} × previous {_v(prev)} + "
-                          f"{_n(1 - beta1)} × gradient → {_v(now)}")
+    lines.add("velocity", translate("narration", "first moment m = {beta1} × previous {prev} + "
+                                                 "{beta12} × gradient → {now}").format(
+                              beta1=_n(beta1), prev=_v(prev), beta12=_n(1 - beta1), now=_v(now)))
     return prev, now
 
 
 def second_moment(ctx: StepContext, lines: Lines, g: np.ndarray, decay: float,
-                  name: str = "exp_avg_sq", symbol: str = "second moment v"):
+                  name: str = "exp_avg_sq",
+                  symbol: str = QT_TRANSLATE_NOOP("narration", "second moment v")):
     """``v = decay v + (1 - decay) g^2``: the line, and ``(previous, current)``."""
     prev, now = ctx.previous(name), ctx.current(name)
-    lines.add("scale", f"{symbol} = {_n(decay)} × previous {_v(prev)} + {_n(1 - decay)} × "
-                       f"gradient² {_v(g * g)} → {_v(now)}")
+    lines.add("scale", translate("narration", "{symbol} = {decay} × previous {prev} + {decay2} × "
+                                              "gradient² {g_g} → {now}").format(
+                           symbol=translate("narration", symbol), decay=_n(decay),
+                           prev=_v(prev), decay2=_n(1 - decay),
+                           g_g=_v(g * g), now=_v(now)))
     return prev, now

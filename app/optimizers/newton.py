@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -76,20 +77,28 @@ def update(grads, state, params, lr, hyper, oracle):
 def narrate(ctx: StepContext) -> Story:
     h, lines = ctx.hyper, Lines()
     lam, curv = ctx.current("eigenvalues"), ctx.current("curvatures")
-    lines.add("scale", f"Hessian eigenvalues at the point: {_v(lam)}"
-              + (" (indefinite: a saddle-like region)" if lam.min() < 0 < lam.max() else
-                 " (negative: a hilltop)" if lam.max() < 0 else ""))
+    kind = (translate("narration", " (indefinite: a saddle-like region)")
+            if lam.min() < 0 < lam.max() else
+            translate("narration", " (negative: a hilltop)") if lam.max() < 0 else "")
+    lines.add("scale", translate("narration", "Hessian eigenvalues at the point: {lam}").format(
+        lam=_v(lam)) + kind)
     if lam.min() < 0:
-        lines.add("scale", "a negative eigenvalue is taken as its absolute value, so the step "
-                           "goes downhill along that direction instead of climbing to the "
-                           "stationary point")
-    lines.add("scale", f"curvatures used c = max(|λ| + damping {_n(h['damping'])}, "
-                       f"{_n(h['min_curvature'])}) → {_v(curv)}")
+        lines.add("scale", translate("narration", "a negative eigenvalue is taken as its "
+                                                  "absolute value, so the step goes downhill "
+                                                  "along that direction instead of climbing to "
+                                                  "the stationary point"))
+    lines.add("scale", translate("narration", "curvatures used c = max(|λ| + damping "
+                                              "{h_damping}, {h_min_curvature}) → {curv}").format(
+                           h_damping=_n(h['damping']), h_min_curvature=_n(h['min_curvature']),
+                           curv=_v(curv)))
     d = ctx.current("direction")
-    lines.add("velocity", f"Newton direction: the gradient divided by the curvature along each "
-                          f"eigenvector → {_v(d)}")
-    lines.add("update", f"step: lr {_n(ctx.lr)} × direction = {_v(ctx.lr * d)}, taken downhill"
-              + (" (lr 1: the full Newton step)" if ctx.lr == 1 else ""))
+    lines.add("velocity", translate("narration", "Newton direction: the gradient divided by the "
+                                                 "curvature along each eigenvector → {d}").format(
+                              d=_v(d)))
+    lines.add("update", translate(
+        "narration", "step: lr {lr} × direction = {step}, taken downhill").format(
+        lr=_n(ctx.lr), step=_v(ctx.lr * d))
+              + (translate("narration", " (lr 1: the full Newton step)") if ctx.lr == 1 else ""))
     return Story(lines, np.full(2, ctx.lr), terms={"eigenvalues": lam, "curvatures": curv,
                                                    "direction": d})
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -144,27 +145,38 @@ def narrate(ctx: StepContext) -> Story:
     v_prev, v = ctx.previous("exp_avg_sq"), ctx.current("exp_avg_sq")
     p0 = ctx.current("p0")
     moved = int(ctx.current("k")[0]) > int(ctx.previous("k")[0])
-    lines.add("info", f"step size dlr = d × lr = {_n(d_prev)} × {_n(ctx.lr)}"
-              + (" × bias correction" if h["use_bias_correction"] else "") + f" = {_n(dlr)}")
-    lines.add("velocity", f"m = {_n(b1)} × previous {_v(m_prev)} + d × {_n(1 - b1)} × gradient → "
-                          f"{_v(m)}")
-    lines.add("scale", f"v = {_n(b2)} × previous {_v(v_prev)} + d² × {_n(1 - b2)} × gradient² → "
-                       f"{_v(v)}")
-    lines.add("scale", f"distance evidence: r = β3 × previous {_n(r_prev)} + (d / d0) dlr × "
-                       f"⟨gradient, start {_v(p0)} − point⟩ → {_n(r)}; Σ|s| = "
-                       f"{_n(float(np.abs(s).sum()))}")
+    lines.add("info", translate("narration", "step size dlr = d × lr = {d} × {lr}").format(
+        d=_n(d_prev), lr=_n(ctx.lr))
+              + (translate("narration", " × bias correction") if h["use_bias_correction"] else "")
+              + f" = {_n(dlr)}")
+    lines.add("velocity", translate("narration", "m = {b1} × previous {m_prev} + d × {b12} × "
+                                                 "gradient → {m}").format(
+                              b1=_n(b1), m_prev=_v(m_prev), b12=_n(1 - b1), m=_v(m)))
+    lines.add("scale", translate("narration", "v = {b2} × previous {v_prev} + d² × {b22} × "
+                                              "gradient² → {v}").format(
+                           b2=_n(b2), v_prev=_v(v_prev), b22=_n(1 - b2), v=_v(v)))
+    lines.add("scale", translate("narration", "distance evidence: r = β3 × previous {r_prev} + "
+                                              "(d / d0) dlr × ⟨gradient, start {p0} − point⟩ → "
+                                              "{r}; Σ|s| = {s_sum}").format(
+                           r_prev=_n(r_prev), p0=_v(p0), r=_n(r), s_sum=_n(float(np.abs(s).sum()))))
     if not moved:
-        lines.add("warning", "Σ|s| is 0 (no gradient yet): d stays and the point does not move")
+        lines.add("warning", translate("narration", "Σ|s| is 0 (no gradient yet): d stays and "
+                                                    "the point does not move"))
     else:
-        lines.add("scale", f"d estimate: max(d, d_coef × r / Σ|s|) → d = {_n(d)}"
-                  + (" (grew)" if d > d_prev else " (unchanged)"))
+        lines.add("scale", translate(
+            "narration", "d estimate: max(d, d_coef × r / Σ|s|) → d = {d}").format(
+            d=_n(d)) + (translate(
+                "narration", " (grew)") if d > d_prev else translate(
+                "narration", " (unchanged)")))
     eff = np.asarray(effective_step(ctx.after, h, ctx.lr)).reshape(-1, 2)[0]
     sigma = np.sqrt(v) / d + h["eps"]
     direction = m / d if b1 > 0 else ctx.g
-    lines.add("scale", f"σ = √v / d + eps → {_v(sigma)}; effective lr = dlr / σ → {_v(eff)}")
-    lines.add("update", f"step: effective lr × {'m / d' if b1 > 0 else 'gradient'} = "
-                        f"{_v(eff * direction)}, taken downhill" if moved else
-              "step: none")
+    lines.add("scale", translate("narration", "σ = √v / d + eps → {sigma}; effective lr = dlr / "
+                                              "σ → {eff}").format(sigma=_v(sigma), eff=_v(eff)))
+    lines.add("update", translate(
+        "narration", "step: effective lr × {what} = {step}, taken downhill").format(
+        what="m / d" if b1 > 0 else translate("narration", "gradient"), step=_v(eff * direction))
+        if moved else translate("narration", "step: none"))
     return Story(lines, eff, previous_velocity=m_prev, velocity=m, velocity_units="scaled",
                  previous_second_moment=v_prev, second_moment=v, sigma=sigma,
                  terms={"d": d, "previous_d": d_prev, "dlr": dlr, "d_numerator": r})

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
+
 from . import parts
 from .adam import BETA_SWEEPS, momentum_dynamics
 from .base import OptimizerSpec, register
@@ -110,22 +112,29 @@ def narrate(ctx: StepContext) -> Story:
     v_prev, v = second_moment(ctx, lines, g, b2)
     bc1 = 1 - b1**t
     m_hat = m / bc1
-    lines.add("velocity", f"bias correction (t = {t}): m_hat = m / {_n(bc1)} → {_v(m_hat)}")
+    lines.add("velocity", translate("narration", "bias correction (t = {t}): m_hat = m / {bc1} → "
+                                                 "{m_hat}").format(
+                              t=t, bc1=_n(bc1), m_hat=_v(m_hat)))
     rho_t, rect = rectification(b2, t)
     terms.update(m_hat=m_hat, rho_t=rho_t, rect=rect)
     sigma = None
     if rho_t > 5.0:
         sigma = np.sqrt(v) / (1 - b2**t) ** 0.5 + eps / (1 - b2**t) ** 0.5
         eff = ctx.lr * rect * (1 - b2**t) ** 0.5 / (np.sqrt(v) + eps)
-        lines.add("scale", f"variance is trustworthy (ρ_t = {_n(rho_t)} > 5): rectification "
-                           f"r = {_n(rect)}; effective lr per coordinate = lr × r × √(1 − "
-                           f"{_n(b2)}^{t}) / (√v + eps) → {_v(eff)}")
+        lines.add("scale", translate("narration", "variance is trustworthy (ρ_t = {rho_t} > 5): "
+                                                  "rectification r = {rect}; effective lr per "
+                                                  "coordinate = lr × r × √(1 − {b2}^{t}) / (√v + "
+                                                  "eps) → {eff}").format(
+                               rho_t=_n(rho_t), rect=_n(rect), b2=_n(b2), t=t, eff=_v(eff)))
     else:
         eff = np.full(2, ctx.lr)
-        lines.add("scale", f"too few steps for a trustworthy variance (ρ_t = {_n(rho_t)} ≤ 5): "
-                           f"no adaptive scale, a plain momentum step")
-    lines.add("update", f"step: effective lr × m_hat = {_v(eff * m_hat)}, taken downhill"
-              + (" from the decayed point" if "decayed_point" in terms else ""))
+        lines.add("scale", translate("narration", "too few steps for a trustworthy variance (ρ_t "
+                                                  "= {rho_t} ≤ 5): no adaptive scale, a plain "
+                                                  "momentum step").format(rho_t=_n(rho_t)))
+    lines.add("update", translate(
+        "narration", "step: effective lr × m_hat = {step}, taken downhill").format(
+        step=_v(eff * m_hat)) + (translate(
+            "narration", " from the decayed point") if "decayed_point" in terms else ""))
     return Story(lines, eff, decayed_gradient=gw, previous_velocity=m_prev, velocity=m,
                  velocity_units="gradient", previous_second_moment=v_prev, second_moment=v,
                  sigma=sigma, terms=terms)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -89,13 +90,16 @@ def narrate(ctx: StepContext) -> Story:
     if centered:
         m_prev, m = ctx.previous("grad_avg"), ctx.current("grad_avg")
         terms["grad_avg"] = m
-        lines.add("scale", f"mean gradient = {_n(alpha)} × previous {_v(m_prev)} + "
-                           f"{_n(1 - alpha)} × gradient → {_v(m)}")
+        lines.add("scale", translate("narration", "mean gradient = {alpha} × previous {m_prev} + "
+                                                  "{alpha2} × gradient → {m}").format(
+                               alpha=_n(alpha), m_prev=_v(m_prev), alpha2=_n(1 - alpha), m=_v(m)))
         sigma = np.sqrt(v - m * m) + eps
-        lines.add("scale", f"σ = √(v − mean²) + eps (centered) → {_v(sigma)}")
+        lines.add("scale", translate(
+            "narration", "σ = √(v − mean²) + eps (centered) → {sigma}").format(
+                               sigma=_v(sigma)))
     else:
         sigma = np.sqrt(v) + eps
-        lines.add("scale", f"σ = √v + eps → {_v(sigma)}")
+        lines.add("scale", translate("narration", "σ = √v + eps → {sigma}").format(sigma=_v(sigma)))
     eff = ctx.lr / sigma
     story = Story(lines, eff, decayed_gradient=gw, previous_second_moment=v_prev,
                   second_moment=v, sigma=sigma, terms=terms)
@@ -103,13 +107,19 @@ def narrate(ctx: StepContext) -> Story:
         b_prev, b = ctx.previous("momentum_buffer"), ctx.current("momentum_buffer")
         story.previous_velocity, story.velocity, story.velocity_units = b_prev, b, "scaled"
         terms["scaled_gradient"] = g / sigma
-        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + "
-                              f"gradient / σ {_v(g / sigma)} → {_v(b)}")
-        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
-                            f"downhill")
+        lines.add("velocity", translate(
+            "narration", "velocity = momentum {mu} × previous {b_prev} + gradient / σ {g_sigma} "
+                         "→ {b}").format(
+                                  mu=_n(mu), b_prev=_v(b_prev), g_sigma=_v(g / sigma), b=_v(b)))
+        lines.add("update", translate("narration", "step: lr {lr} × velocity = {lr_b}, taken "
+                                                   "downhill").format(
+                                lr=_n(ctx.lr), lr_b=_v(ctx.lr * b)))
     else:
-        lines.add("scale", f"effective lr per coordinate = lr / σ → {_v(eff)}")
-        lines.add("update", f"step: effective lr × gradient = {_v(eff * g)}, taken downhill")
+        lines.add("scale", translate(
+            "narration", "effective lr per coordinate = lr / σ → {eff}").format(
+                               eff=_v(eff)))
+        lines.add("update", translate("narration", "step: effective lr × gradient = {eff_g}, "
+                                                   "taken downhill").format(eff_g=_v(eff * g)))
     return story
 
 

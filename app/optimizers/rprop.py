@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -64,18 +65,26 @@ def narrate(ctx: StepContext) -> Story:
     before, after = ctx.previous("step_size"), ctx.current("step_size")
     if ctx.k == 0:
         before = np.full(2, ctx.lr)
-        lines.add("info", f"step sizes start at lr {_n(ctx.lr)}")
+        lines.add("info", translate("narration", "step sizes start at lr {lr}").format(
+                              lr=_n(ctx.lr)))
     same = np.sign(ctx.g * prev_g)
-    words = ["same sign: × " + _n(etaplus) if s > 0 else "sign flipped: × " + _n(etaminus)
-             if s < 0 else "no previous sign: × 1" for s in same]
-    lines.add("scale", f"gradient sign against the previous one: x {words[0]}, y {words[1]}")
-    lines.add("scale", f"step sizes {_v(before)} → {_v(after)} (kept within "
-                       f"{_n(h['step_sizes'][0])} … {_n(h['step_sizes'][1])})")
+    words = [translate("narration", "same sign: × {factor}").format(factor=_n(etaplus)) if s > 0
+             else translate("narration", "sign flipped: × {factor}").format(factor=_n(etaminus))
+             if s < 0
+             else translate("narration", "no previous sign: × 1") for s in same]
+    lines.add("scale", translate("narration", "gradient sign against the previous one: x "
+                                              "{words}, y {words2}").format(
+                           words=words[0], words2=words[1]))
+    lines.add("scale", translate("narration", "step sizes {before} → {after} (kept within "
+                                              "{h_step_sizes} … {h_step_sizes2})").format(
+                           before=_v(before), after=_v(after), h_step_sizes=_n(h['step_sizes'][0]),
+                           h_step_sizes2=_n(h['step_sizes'][1])))
     if (g_used != ctx.g).any():
-        lines.add("info", "where the sign flipped the coordinate stays put this step (the "
-                          "gradient is taken as 0)")
+        lines.add("info", translate("narration", "where the sign flipped the coordinate stays "
+                                                 "put this step (the gradient is taken as 0)"))
     move = -np.sign(g_used) * after
-    lines.add("update", f"step: −sign(gradient) × step size = {_v(move)}")
+    lines.add("update", translate("narration", "step: −sign(gradient) × step size = {move}").format(
+                            move=_v(move)))
     with np.errstate(all="ignore"):
         eff = np.where(ctx.g != 0, np.abs(move) / np.abs(np.where(ctx.g != 0, ctx.g, 1.0)),
                        0.0)

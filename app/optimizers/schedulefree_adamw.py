@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -116,13 +117,19 @@ def narrate_averaging(ctx: StepContext, lines: Lines, direction, beta, what: str
     ckp1 = float(np.asarray(ckp1).reshape(-1)[0])
     z_prev, z, x = ctx.previous("z"), ctx.current("z"), ctx.current("x")
     y, _ = averaged_step(ctx.p[None, :], z_prev[None, :], direction[None, :], lr, ckp1, beta)
-    lines.add("velocity", f"z (plain steps) = previous {_v(z_prev)} − lr {_n(lr)} × {what} → "
-                          f"{_v(z)}")
-    lines.add("velocity", f"averaging weight c = {_n(ckp1)}: y moves to (1 − c) y + c z "
-                          f"= {_v((1 - ckp1) * ctx.p + ckp1 * z_prev)}, then by lr × "
-                          f"({_n(beta)} (1 − c) − 1) × {what}")
-    lines.add("update", f"step of y (where the next gradient is taken): {_v(y[0] - ctx.p)}")
-    lines.add("info", f"evaluated point x (the average of the z's) → {_v(x)}")
+    lines.add("velocity", translate("narration", "z (plain steps) = previous {z_prev} − lr {lr} "
+                                                 "× {what} → {z}").format(
+                              z_prev=_v(z_prev), lr=_n(lr), what=what, z=_v(z)))
+    lines.add("velocity", translate("narration", "averaging weight c = {ckp1}: y moves to (1 − "
+                                                 "c) y + c z = {ckp1_p_ckp1}, then by lr × "
+                                                 "({beta} (1 − c) − 1) × {what}").format(
+                              ckp1=_n(ckp1), ckp1_p_ckp1=_v((1 - ckp1) * ctx.p + ckp1 * z_prev),
+                              beta=_n(beta), what=what))
+    lines.add("update", translate("narration", "step of y (where the next gradient is taken): "
+                                               "{y_p}").format(y_p=_v(y[0] - ctx.p)))
+    lines.add("info", translate(
+        "narration", "evaluated point x (the average of the z's) → {x}").format(
+                          x=_v(x)))
     return {"z": z, "x": x, "averaging_weight": ckp1, "scheduled_lr": lr}
 
 
@@ -131,16 +138,21 @@ def narrate(ctx: StepContext) -> Story:
     b1, b2 = h["betas"]
     t = ctx.t
     v_prev, v = ctx.previous("exp_avg_sq"), ctx.current("exp_avg_sq")
-    lines.add("scale", f"v = {_n(b2)} × previous {_v(v_prev)} + {_n(1 - b2)} × gradient² → "
-                       f"{_v(v)}")
+    lines.add("scale", translate("narration", "v = {b2} × previous {v_prev} + {b22} × gradient² "
+                                              "→ {v}").format(
+                           b2=_n(b2), v_prev=_v(v_prev), b22=_n(1 - b2), v=_v(v)))
     sigma = np.sqrt(v / (1 - b2**t)) + h["eps"]
     direction = ctx.g / sigma
-    lines.add("scale", f"σ = √(v / (1 − {_n(b2)}^{t})) + eps → {_v(sigma)}; normalized "
-                       f"gradient g / σ → {_v(direction)}")
+    lines.add("scale", translate("narration", "σ = √(v / (1 − {b2}^{t})) + eps → {sigma}; "
+                                              "normalized gradient g / σ → {direction}").format(
+                           b2=_n(b2), t=t, sigma=_v(sigma), direction=_v(direction)))
     if h["weight_decay"]:
         direction = direction + h["weight_decay"] * ctx.p
-        lines.add("scale", f"+ weight decay {_n(h['weight_decay'])} × y → {_v(direction)}")
-    terms = narrate_averaging(ctx, lines, direction, b1, "normalized gradient")
+        lines.add("scale", translate("narration", "+ weight decay {h_weight_decay} × y → "
+                                                  "{direction}").format(
+                               h_weight_decay=_n(h['weight_decay']), direction=_v(direction)))
+    terms = narrate_averaging(ctx, lines, direction, b1,
+                              translate("narration", "normalized gradient"))
     eff = np.asarray(effective_step(ctx.after, h, ctx.lr)).reshape(-1, 2)[0]
     return Story(lines, eff, previous_second_moment=v_prev, second_moment=v, sigma=sigma,
                  terms=terms)

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -63,7 +64,8 @@ def narrate(ctx: StepContext) -> Story:
     lines = Lines()
     gw = coupled_decay(ctx, lines)
     direction = ctx.g if gw is None else gw
-    terms = narrate_averaging(ctx, lines, direction, ctx.hyper["momentum"], "gradient")
+    terms = narrate_averaging(ctx, lines, direction, ctx.hyper["momentum"],
+                              translate("narration", "gradient"))
     return Story(lines, np.full(2, terms["scheduled_lr"]), decayed_gradient=gw, terms=terms)
 
 

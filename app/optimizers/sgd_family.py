@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -77,28 +78,36 @@ def narrate(ctx: StepContext) -> Story:
     g = ctx.g if gw is None else gw
     story = Story(lines, np.full(2, ctx.lr), decayed_gradient=gw)
     if mu == 0:
-        lines.add("update", f"step: lr {_n(ctx.lr)} × gradient {_v(g)} = {_v(ctx.lr * g)}, "
-                            f"taken downhill")
+        lines.add("update", translate("narration", "step: lr {lr} × gradient {g} = {lr_g}, taken "
+                                                   "downhill").format(
+                                lr=_n(ctx.lr), g=_v(g), lr_g=_v(ctx.lr * g)))
         return story
     b_prev, b = ctx.previous("momentum_buffer"), ctx.current("momentum_buffer")
     story.previous_velocity, story.velocity, story.velocity_units = b_prev, b, "gradient"
     if b_prev is None:
-        lines.add("velocity", f"velocity starts as the gradient → {_v(b)}")
+        lines.add("velocity", translate(
+            "narration", "velocity starts as the gradient → {b}").format(
+                                  b=_v(b)))
     else:
-        part = "gradient" if damp == 0 else f"(1 − {_n(damp)}) × gradient"
-        lines.add("velocity", f"velocity = momentum {_n(mu)} × previous {_v(b_prev)} + {part} "
-                              f"→ {_v(b)}")
+        part = (translate("narration", "gradient") if damp == 0
+                else translate("narration", "(1 − {damp}) × gradient").format(damp=_n(damp)))
+        lines.add("velocity", translate("narration", "velocity = momentum {mu} × previous "
+                                                     "{b_prev} + {part} → {b}").format(
+                                  mu=_n(mu), b_prev=_v(b_prev), part=part, b=_v(b)))
     if nesterov:
         d = b * mu
         d += g
         story.terms["direction"] = d
-        lines.add("velocity", f"Nesterov look-ahead: gradient + {_n(mu)} × velocity → "
-                              f"direction {_v(d)}")
-        lines.add("update", f"step: lr {_n(ctx.lr)} × direction = {_v(ctx.lr * d)}, taken "
-                            f"downhill")
+        lines.add("velocity", translate("narration", "Nesterov look-ahead: gradient + {mu} × "
+                                                     "velocity → direction {d}").format(
+                                  mu=_n(mu), d=_v(d)))
+        lines.add("update", translate("narration", "step: lr {lr} × direction = {lr_d}, taken "
+                                                   "downhill").format(
+                                lr=_n(ctx.lr), lr_d=_v(ctx.lr * d)))
     else:
-        lines.add("update", f"step: lr {_n(ctx.lr)} × velocity = {_v(ctx.lr * b)}, taken "
-                            f"downhill")
+        lines.add("update", translate("narration", "step: lr {lr} × velocity = {lr_b}, taken "
+                                                   "downhill").format(
+                                lr=_n(ctx.lr), lr_b=_v(ctx.lr * b)))
     return story
 
 

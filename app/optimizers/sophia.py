@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from app.i18n import translate
 from surfaces.params import Param
 
 from . import parts
@@ -112,26 +113,36 @@ def narrate(ctx: StepContext) -> Story:
     b1, b2 = h["betas"]
     wd = h["weight_decay"]
     if wd:
-        lines.add("info", f"decoupled weight decay: point × (1 − lr × {_n(wd)}) → "
-                          f"{_v(ctx.p * (1 - ctx.lr * wd))}")
+        lines.add("info", translate("narration", "decoupled weight decay: point × (1 − lr × "
+                                                 "{wd}) → {p_lr_wd}").format(
+                              wd=_n(wd), p_lr_wd=_v(ctx.p * (1 - ctx.lr * wd))))
     m_prev, m = ctx.previous("exp_avg"), ctx.current("exp_avg")
     h_prev, h_now = ctx.previous("hessian"), ctx.current("hessian")
     denom = ctx.current("denom")
-    lines.add("velocity", f"m = {_n(b1)} × previous {_v(m_prev)} + {_n(1 - b1)} × gradient → "
-                          f"{_v(m)}")
-    lines.add("scale", f"curvature estimate h {_v(h_prev)} ({h['hessian']} diagonal, refreshed "
-                       f"every {h['hessian_interval']} steps); denominator rho × bs × h = "
-                       f"{_v(denom - TINY)}")
+    lines.add("velocity", translate("narration", "m = {b1} × previous {m_prev} + {b12} × "
+                                                 "gradient → {m}").format(
+                              b1=_n(b1), m_prev=_v(m_prev), b12=_n(1 - b1), m=_v(m)))
+    lines.add("scale", translate(
+        "narration", "curvature estimate h {h_prev} ({h_hessian} diagonal, refreshed every "
+                     "{h_hessian_interval} steps); denominator rho × bs × h = {denom_tiny}").format(
+                           h_prev=_v(h_prev), h_hessian=h['hessian'],
+                           h_hessian_interval=h['hessian_interval'], denom_tiny=_v(denom - TINY)))
     ratio = np.minimum(np.abs(m) / denom, 1.0)
     clipped = ratio >= 1.0
-    lines.add("scale", f"ratio |m| / denominator, clipped at 1 → {_v(ratio)}"
-              + (f" (clipped: {'x' if clipped[0] else ''}{'y' if clipped[1] else ''})"
-                 if clipped.any() else " (none clipped: a Newton-like step)"))
-    lines.add("update", f"step: lr × sign(m) × ratio = {_v(ctx.lr * np.sign(m) * ratio)}, taken "
-                        f"downhill")
+    which = ("x" if clipped[0] else "") + ("y" if clipped[1] else "")
+    lines.add("scale", translate(
+        "narration", "ratio |m| / denominator, clipped at 1 → {ratio}").format(
+        ratio=_v(ratio))
+              + (translate("narration", " (clipped: {which})").format(which=which)
+                 if clipped.any() else translate(
+                     "narration", " (none clipped: a Newton-like step)")))
+    lines.add("update", translate("narration", "step: lr × sign(m) × ratio = {lr_sign_m}, taken "
+                                               "downhill").format(
+                            lr_sign_m=_v(ctx.lr * np.sign(m) * ratio)))
     if not np.array_equal(h_prev, h_now):
-        lines.add("scale", f"after the step: h = {_n(b2)} × h + {_n(1 - b2)} × estimate at the "
-                           f"new point → {_v(h_now)}")
+        lines.add("scale", translate("narration", "after the step: h = {b2} × h + {b22} × "
+                                                  "estimate at the new point → {h_now}").format(
+                               b2=_n(b2), b22=_n(1 - b2), h_now=_v(h_now)))
     eff = np.asarray(effective_step(ctx.after, h, ctx.lr)).reshape(-1, 2)[0]
     eff = np.where(np.isfinite(eff), eff, ctx.lr / denom)
     return Story(lines, eff, previous_velocity=m_prev, velocity=m, velocity_units="gradient",

@@ -203,4 +203,658 @@ Replace it?</source>
         <translation>MP4 동영상 (H.264)</translation>
     </message>
 </context>
+<context>
+    <name>narration</name>
+    <message>
+        <source>decoupled weight decay: point × {shrink} → {p_shrink}</source>
+        <translation>분리된 가중치 감쇠: 점 × {shrink} → {p_shrink}</translation>
+    </message>
+    <message>
+        <source>belief: gradient − m = {r} (how far the gradient is from its average)</source>
+        <translation>belief: 기울기 − m = {r} (기울기가 평균에서 얼마나 벗어났는지)</translation>
+    </message>
+    <message>
+        <source>s = {b2} × previous {s_prev} + {b22} × residual² + eps → {s}</source>
+        <translation>s = {b2} × 이전 {s_prev} + {b22} × 잔차² + eps → {s}</translation>
+    </message>
+    <message>
+        <source>rectified (RAdam): N_sma = {n_sma} ≥ 5, so σ = √s + eps → {sigma}, scaled by the variance correction</source>
+        <translation>보정(RAdam): N_sma = {n_sma} ≥ 5이므로 σ = √s + eps → {sigma}, 분산 보정으로 조정</translation>
+    </message>
+    <message>
+        <source>a plain momentum step (the variance estimate is not reliable yet)</source>
+        <translation>일반 모멘텀 걸음 (분산 추정을 아직 믿을 수 없음)</translation>
+    </message>
+    <message>
+        <source>no step (degenerated_to_sgd is off)</source>
+        <translation>걸음 없음 (degenerated_to_sgd가 꺼져 있음)</translation>
+    </message>
+    <message>
+        <source>rectified (RAdam): N_sma = {n_sma} &lt; 5, so {what}</source>
+        <translation>보정(RAdam): N_sma = {n_sma} &lt; 5이므로 {what}</translation>
+    </message>
+    <message>
+        <source>σ = √s / √(1 − {b2}^{t}) + eps → {sigma}</source>
+        <translation>σ = √s / √(1 − {b2}^{t}) + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate → {eff}</source>
+        <translation>좌표별 실효 학습률 → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × m_hat = {eff_m_hat}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × m_hat = {eff_m_hat}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>σ = √(v + eps) → {sigma}; past steps&apos; size √(acc + eps) = {rms_step}</source>
+        <translation>σ = √(v + eps) → {sigma}; 지난 걸음들의 크기 √(acc + eps) = {rms_step}</translation>
+    </message>
+    <message>
+        <source>ratio √(acc + eps) / σ → {scale}: delta = ratio × gradient → {delta}</source>
+        <translation>비율 √(acc + eps) / σ → {scale}: delta = 비율 × 기울기 → {delta}</translation>
+    </message>
+    <message>
+        <source>acc = {rho} × previous {acc_prev} + {rho2} × delta² → {acc}</source>
+        <translation>acc = {rho} × 이전 {acc_prev} + {rho2} × delta² → {acc}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr × ratio → {eff}</source>
+        <translation>좌표별 실효 학습률 = lr × 비율 → {eff}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × delta = {lr_delta}, taken downhill</source>
+        <translation>걸음: lr {lr} × delta = {lr_delta}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>decayed lr = {lr} / (1 + {t} × {h_lr_decay}) → {clr}</source>
+        <translation>감쇠된 학습률 = {lr} / (1 + {t} × {h_lr_decay}) → {clr}</translation>
+    </message>
+    <message>
+        <source>sum of squared gradients = previous {prev} + gradient² {g_g} → {total}</source>
+        <translation>기울기 제곱의 합 = 이전 {prev} + 기울기² {g_g} → {total}</translation>
+    </message>
+    <message>
+        <source>σ = √(sum / {t}) + eps (root mean square) → {sigma}</source>
+        <translation>σ = √(합 / {t}) + eps (제곱평균제곱근) → {sigma}</translation>
+    </message>
+    <message>
+        <source>σ = √sum + eps → {sigma}</source>
+        <translation>σ = √합 + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = {clr} / σ → {eff}</source>
+        <translation>좌표별 실효 학습률 = {clr} / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × gradient = {eff_g}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × 기울기 = {eff_g}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>AMSGrad: v_max = max(previous {vmax_prev}, v) → {v_used}</source>
+        <translation>AMSGrad: v_max = max(이전 {vmax_prev}, v) → {v_used}</translation>
+    </message>
+    <message>
+        <source>bias correction (t = {t}): m_hat = m / (1 − {b1}^{t}) = m / {bc1} → {m_hat}</source>
+        <translation>편향 보정 (t = {t}): m_hat = m / (1 − {b1}^{t}) = m / {bc1} → {m_hat}</translation>
+    </message>
+    <message>
+        <source>√v_hat = √{vname} / √(1 − {b2}^{t}) = √{vname} / {bc2_root} → {root_v_hat}</source>
+        <translation>√v_hat = √{vname} / √(1 − {b2}^{t}) = √{vname} / {bc2_root} → {root_v_hat}</translation>
+    </message>
+    <message>
+        <source>σ = √v_hat + eps → {sigma}</source>
+        <translation>σ = √v_hat + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>no bias correction: σ = √{vname} + eps → {sigma}</source>
+        <translation>편향 보정 없음: σ = √{vname} + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr / σ → {eff}</source>
+        <translation>좌표별 실효 학습률 = lr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × {dname} = {step}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × {dname} = {step}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source> from the decayed point</source>
+        <translation> (감쇠된 점에서)</translation>
+    </message>
+    <message>
+        <source>infinity norm u = max({b2} × previous {u_prev}, |gradient| + eps {g_eps}) → {u}</source>
+        <translation>무한대 노름 u = max({b2} × 이전 {u_prev}, |기울기| + eps {g_eps}) → {u}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr / u → {eff}</source>
+        <translation>좌표별 실효 학습률 = lr / u → {eff}</translation>
+    </message>
+    <message>
+        <source>clipped to |g| ≤ {h_max_grad_norm}: × {clip} → {g}</source>
+        <translation>|g| ≤ {h_max_grad_norm}로 잘라냄: × {clip} → {g}</translation>
+    </message>
+    <message>
+        <source>gradient change since the last step: {diff}</source>
+        <translation>지난 걸음 이후 기울기 변화: {diff}</translation>
+    </message>
+    <message>
+        <source> (none on the first step)</source>
+        <translation> (첫 걸음에는 없음)</translation>
+    </message>
+    <message>
+        <source>m = {b1} × previous {m_prev} + {b12} × gradient → {m}</source>
+        <translation>m = {b1} × 이전 {m_prev} + {b12} × 기울기 → {m}</translation>
+    </message>
+    <message>
+        <source>d = {b2} × previous {d_prev} + {b22} × change → {d}</source>
+        <translation>d = {b2} × 이전 {d_prev} + {b22} × 변화 → {d}</translation>
+    </message>
+    <message>
+        <source>n = {b3} × previous {n_prev} + {b32} × (gradient + {b2} × change)² {u_u} → {n}</source>
+        <translation>n = {b3} × 이전 {n_prev} + {b32} × (기울기 + {b2} × 변화)² {u_u} → {n}</translation>
+    </message>
+    <message>
+        <source>σ = √n / √(1 − {b3}^{t}) + eps → {sigma}; effective lr = lr / σ → {eff}</source>
+        <translation>σ = √n / √(1 − {b3}^{t}) + eps → {sigma}; 실효 학습률 = lr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × (m_hat {m_hat} + {b2} × d_hat {d_hat}) = {eff_m_hat_d_hat}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × (m_hat {m_hat} + {b2} × d_hat {d_hat}) = {eff_m_hat_d_hat}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>weight decay: point / (1 + lr × {weight_decay})</source>
+        <translation>가중치 감쇠: 점 / (1 + lr × {weight_decay})</translation>
+    </message>
+    <message>
+        <source>weight decay: point × (1 − lr × {weight_decay}) first</source>
+        <translation>가중치 감쇠: 먼저 점 × (1 − lr × {weight_decay})</translation>
+    </message>
+    <message>
+        <source>fast average m1 = {b1} × previous {m1_prev} + {b12} × gradient → {m1}</source>
+        <translation>빠른 평균 m1 = {b1} × 이전 {m1_prev} + {b12} × 기울기 → {m1}</translation>
+    </message>
+    <message>
+        <source>slow average m2 = {b3t} × previous {m2_prev} + {b3t2} × gradient → {m2} (remembers about {b3t3} steps)</source>
+        <translation>느린 평균 m2 = {b3t} × 이전 {m2_prev} + {b3t2} × 기울기 → {m2} (약 {b3t3} 걸음을 기억)</translation>
+    </message>
+    <message>
+        <source>σ = √v / √(1 − {b2}^{t}) + eps → {sigma}; effective lr → {eff}</source>
+        <translation>σ = √v / √(1 − {b2}^{t}) + eps → {sigma}; 실효 학습률 → {eff}</translation>
+    </message>
+    <message>
+        <source>mix: m1 / (1 − {b1}^{t}) + alpha {alpha} × m2 → {mix}</source>
+        <translation>혼합: m1 / (1 − {b1}^{t}) + alpha {alpha} × m2 → {mix}</translation>
+    </message>
+    <message>
+        <source>weight decay: + {h_weight_decay} × point</source>
+        <translation>가중치 감쇠: + {h_weight_decay} × 점</translation>
+    </message>
+    <message>
+        <source>step: effective lr × mix = {eff_mix}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × 혼합 = {eff_mix}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>step size η = {eta}</source>
+        <translation>걸음 크기 η = {eta}</translation>
+    </message>
+    <message>
+        <source> (lr, at the first step)</source>
+        <translation> (첫 걸음이므로 lr)</translation>
+    </message>
+    <message>
+        <source>decay: point × (1 − {lambd} × η) = point × {lambd_eta}</source>
+        <translation>감쇠: 점 × (1 − {lambd} × η) = 점 × {lambd_eta}</translation>
+    </message>
+    <message>
+        <source>step: η × gradient = {eta_g}, taken downhill</source>
+        <translation>걸음: η × 기울기 = {eta_g}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>running average of the points ax → {ax}</source>
+        <translation>점들의 이동 평균 ax → {ax}</translation>
+    </message>
+    <message>
+        <source>gradient flow: follow dθ/dt = −∇f for a time lr = {lr}, with infinitesimally small steps (solved to relative error {rtol:g}); the path bends with the surface instead of going straight</source>
+        <translation>경사 흐름: 무한히 작은 걸음으로 시간 lr = {lr} 동안 dθ/dt = −∇f를 따라갑니다 (상대 오차 {rtol:g}까지 풂). 경로는 직선으로 가지 않고 곡면을 따라 휩니다</translation>
+    </message>
+    <message>
+        <source>path length of the flow so far: {length}</source>
+        <translation>지금까지 흐름의 경로 길이: {length}</translation>
+    </message>
+    <message>
+        <source>gradient descent with the same lr from the same start: {gd_prev} → {gd} (dashed)</source>
+        <translation>같은 출발점에서 같은 lr의 경사 하강법: {gd_prev} → {gd} (점선)</translation>
+    </message>
+    <message>
+        <source>distance GD − flow = {gap_length}, {gap} of the path length (departs above {h_departure_tolerance})</source>
+        <translation>거리 GD − 흐름 = {gap_length}, 경로 길이의 {gap} ({h_departure_tolerance}를 넘으면 벗어남)</translation>
+    </message>
+    <message>
+        <source>gradient descent departs from the flow here, at step {departed}: its steps are no longer small for this curvature (lr × λ)</source>
+        <translation>경사 하강법이 여기, 단계 {departed}에서 흐름을 벗어납니다: 이 곡률에 비해 걸음이 더는 작지 않습니다 (lr × λ)</translation>
+    </message>
+    <message>
+        <source>gradient descent departed from the flow at step {departed}</source>
+        <translation>경사 하강법은 단계 {departed}에서 흐름을 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>a strong-Wolfe line search</source>
+        <translation>강한 Wolfe 선 탐색</translation>
+    </message>
+    <message>
+        <source>fixed step lengths lr = {lr}</source>
+        <translation>고정 걸음 길이 lr = {lr}</translation>
+    </message>
+    <message>
+        <source>|gradient| is below tolerance_grad {h_tolerance_grad}: no iteration, {evals} function evaluation</source>
+        <translation>|기울기|가 tolerance_grad {h_tolerance_grad}보다 작음: 반복 없음, 함수 계산 {evals}번</translation>
+    </message>
+    <message>
+        <source>{iterations} inner iteration{s_iterations} with {search}, {evals} function evaluation{s_evals} in this step (at most {h_max_iter} iterations, {h_max_eval_or} evaluations)</source>
+        <translation>이번 걸음에서 {search}(으)로 내부 반복 {iterations}번, 함수 계산 {evals}번 (최대 반복 {h_max_iter}번, 계산 {h_max_eval_or}번)</translation>
+    </message>
+    <message>
+        <source>memory: {memory} of at most {h_history_size} (step, gradient change) pairs; initial inverse-Hessian scale {h_diag}</source>
+        <translation>메모리: (걸음, 기울기 변화) 쌍 최대 {h_history_size}개 중 {memory}개; 초기 역헤시안 스케일 {h_diag}</translation>
+    </message>
+    <message>
+        <source>last direction d = −H × gradient → {d}</source>
+        <translation>마지막 방향 d = −H × 기울기 → {d}</translation>
+    </message>
+    <message>
+        <source>last step: t {t} × d = {t_d}</source>
+        <translation>마지막 걸음: t {t} × d = {t_d}</translation>
+    </message>
+    <message>
+        <source>interpolation c = {b1} × momentum {m_prev} + {b12} × gradient → {c}</source>
+        <translation>보간 c = {b1} × 모멘텀 {m_prev} + {b12} × 기울기 → {c}</translation>
+    </message>
+    <message>
+        <source>only the sign of c is kept: sign(c) = {s}, so every coordinate moves by lr = {lr} whatever the gradient&apos;s size</source>
+        <translation>c의 부호만 남깁니다: sign(c) = {s}. 그래서 기울기 크기와 상관없이 모든 좌표가 lr = {lr}만큼 움직입니다</translation>
+    </message>
+    <message>
+        <source>step: lr × sign(c) = {lr_s}, taken downhill</source>
+        <translation>걸음: lr × sign(c) = {lr_s}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>then momentum m = {b2} × previous + {b22} × gradient → {m} (used from the next step on)</source>
+        <translation>그다음 모멘텀 m = {b2} × 이전 + {b22} × 기울기 → {m} (다음 걸음부터 사용)</translation>
+    </message>
+    <message>
+        <source>Lookahead: fast step {before_la_step} of {h_la_steps} by {inner_spec_title}</source>
+        <translation>Lookahead: {inner_spec_title}의 빠른 걸음 {h_la_steps}번 중 {before_la_step}번째</translation>
+    </message>
+    <message>
+        <source>synchronize: slow weights {slow_prev} move {h_la_alpha} of the way to the fast ones {fast} → {slow}; the fast weights restart there</source>
+        <translation>동기화: 느린 가중치 {slow_prev}가 빠른 가중치 {fast} 쪽으로 거리의 {h_la_alpha}만큼 이동 → {slow}; 빠른 가중치는 거기서 다시 시작</translation>
+    </message>
+    <message>
+        <source>the inner momentum buffer is reset to zero</source>
+        <translation>내부 모멘텀 버퍼를 0으로 초기화합니다</translation>
+    </message>
+    <message>
+        <source>slow weights stay at {slow} until step {h_la_steps} of this round</source>
+        <translation>이번 회차의 {h_la_steps}번째 걸음까지 느린 가중치는 {slow}에 머뭅니다</translation>
+    </message>
+    <message>
+        <source>momentum schedule: μ_t = {mu}, μ_t+1 = {mu_next}, product of μ so far = {mu_product}</source>
+        <translation>모멘텀 스케줄: μ_t = {mu}, μ_t+1 = {mu_next}, 지금까지 μ의 곱 = {mu_product}</translation>
+    </message>
+    <message>
+        <source>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}</source>
+        <translation>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>gradient part: lr × (1 − μ_t) / (1 − product) = {w_grad} × gradient / σ → {grad_part}</source>
+        <translation>기울기 부분: lr × (1 − μ_t) / (1 − 곱) = {w_grad} × 기울기 / σ → {grad_part}</translation>
+    </message>
+    <message>
+        <source>momentum part: lr × μ_t+1 / (1 − product × μ_t+1) = {w_mom} × m / σ → {mom_part}</source>
+        <translation>모멘텀 부분: lr × μ_t+1 / (1 − 곱 × μ_t+1) = {w_mom} × m / σ → {mom_part}</translation>
+    </message>
+    <message>
+        <source>step: gradient part + momentum part, taken downhill</source>
+        <translation>걸음: 기울기 부분 + 모멘텀 부분, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>weight decay: gradient + {wd} × point {p} → {gw}</source>
+        <translation>가중치 감쇠: 기울기 + {wd} × 점 {p} → {gw}</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay: point × (1 − lr × {wd}) = point × {shrink} → {p_decayed}</source>
+        <translation>분리된 가중치 감쇠: 점 × (1 − lr × {wd}) = 점 × {shrink} → {p_decayed}</translation>
+    </message>
+    <message>
+        <source>first moment m = {beta1} × previous {prev} + {beta12} × gradient → {now}</source>
+        <translation>1차 모멘트 m = {beta1} × 이전 {prev} + {beta12} × 기울기 → {now}</translation>
+    </message>
+    <message>
+        <source>second moment v</source>
+        <translation>2차 모멘트 v</translation>
+    </message>
+    <message>
+        <source>{symbol} = {decay} × previous {prev} + {decay2} × gradient² {g_g} → {now}</source>
+        <translation>{symbol} = {decay} × 이전 {prev} + {decay2} × 기울기² {g_g} → {now}</translation>
+    </message>
+    <message>
+        <source> (indefinite: a saddle-like region)</source>
+        <translation> (부정부호: 안장점 같은 영역)</translation>
+    </message>
+    <message>
+        <source> (negative: a hilltop)</source>
+        <translation> (음수: 언덕 꼭대기)</translation>
+    </message>
+    <message>
+        <source>Hessian eigenvalues at the point: {lam}</source>
+        <translation>이 점에서 헤시안의 고유값: {lam}</translation>
+    </message>
+    <message>
+        <source>a negative eigenvalue is taken as its absolute value, so the step goes downhill along that direction instead of climbing to the stationary point</source>
+        <translation>음수 고유값은 절댓값으로 바꿔 씁니다. 그래서 걸음은 그 방향으로 정류점을 향해 오르는 대신 내리막으로 갑니다</translation>
+    </message>
+    <message>
+        <source>curvatures used c = max(|λ| + damping {h_damping}, {h_min_curvature}) → {curv}</source>
+        <translation>사용한 곡률 c = max(|λ| + 감쇠 {h_damping}, {h_min_curvature}) → {curv}</translation>
+    </message>
+    <message>
+        <source>Newton direction: the gradient divided by the curvature along each eigenvector → {d}</source>
+        <translation>뉴턴 방향: 고유벡터마다 기울기를 그 방향의 곡률로 나눔 → {d}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × direction = {step}, taken downhill</source>
+        <translation>걸음: lr {lr} × 방향 = {step}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source> (lr 1: the full Newton step)</source>
+        <translation> (lr 1: 뉴턴 걸음 전체)</translation>
+    </message>
+    <message>
+        <source>step size dlr = d × lr = {d} × {lr}</source>
+        <translation>걸음 크기 dlr = d × lr = {d} × {lr}</translation>
+    </message>
+    <message>
+        <source> × bias correction</source>
+        <translation> × 편향 보정</translation>
+    </message>
+    <message>
+        <source>m = {b1} × previous {m_prev} + d × {b12} × gradient → {m}</source>
+        <translation>m = {b1} × 이전 {m_prev} + d × {b12} × 기울기 → {m}</translation>
+    </message>
+    <message>
+        <source>v = {b2} × previous {v_prev} + d² × {b22} × gradient² → {v}</source>
+        <translation>v = {b2} × 이전 {v_prev} + d² × {b22} × 기울기² → {v}</translation>
+    </message>
+    <message>
+        <source>distance evidence: r = β3 × previous {r_prev} + (d / d0) dlr × ⟨gradient, start {p0} − point⟩ → {r}; Σ|s| = {s_sum}</source>
+        <translation>거리 근거: r = β3 × 이전 {r_prev} + (d / d0) dlr × ⟨기울기, 출발점 {p0} − 점⟩ → {r}; Σ|s| = {s_sum}</translation>
+    </message>
+    <message>
+        <source>Σ|s| is 0 (no gradient yet): d stays and the point does not move</source>
+        <translation>Σ|s|가 0 (아직 기울기 없음): d는 그대로이고 점은 움직이지 않습니다</translation>
+    </message>
+    <message>
+        <source>d estimate: max(d, d_coef × r / Σ|s|) → d = {d}</source>
+        <translation>d 추정: max(d, d_coef × r / Σ|s|) → d = {d}</translation>
+    </message>
+    <message>
+        <source> (grew)</source>
+        <translation> (커짐)</translation>
+    </message>
+    <message>
+        <source> (unchanged)</source>
+        <translation> (그대로)</translation>
+    </message>
+    <message>
+        <source>σ = √v / d + eps → {sigma}; effective lr = dlr / σ → {eff}</source>
+        <translation>σ = √v / d + eps → {sigma}; 실효 학습률 = dlr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × {what} = {step}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × {what} = {step}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>step: none</source>
+        <translation>걸음: 없음</translation>
+    </message>
+    <message>
+        <source>bias correction (t = {t}): m_hat = m / {bc1} → {m_hat}</source>
+        <translation>편향 보정 (t = {t}): m_hat = m / {bc1} → {m_hat}</translation>
+    </message>
+    <message>
+        <source>variance is trustworthy (ρ_t = {rho_t} &gt; 5): rectification r = {rect}; effective lr per coordinate = lr × r × √(1 − {b2}^{t}) / (√v + eps) → {eff}</source>
+        <translation>분산을 믿을 수 있음 (ρ_t = {rho_t} &gt; 5): 보정 r = {rect}; 좌표별 실효 학습률 = lr × r × √(1 − {b2}^{t}) / (√v + eps) → {eff}</translation>
+    </message>
+    <message>
+        <source>too few steps for a trustworthy variance (ρ_t = {rho_t} ≤ 5): no adaptive scale, a plain momentum step</source>
+        <translation>분산을 믿기에는 걸음이 너무 적음 (ρ_t = {rho_t} ≤ 5): 적응적 스케일 없이 일반 모멘텀 걸음</translation>
+    </message>
+    <message>
+        <source>step: effective lr × m_hat = {step}, taken downhill</source>
+        <translation>걸음: 실효 학습률 × m_hat = {step}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>mean gradient = {alpha} × previous {m_prev} + {alpha2} × gradient → {m}</source>
+        <translation>평균 기울기 = {alpha} × 이전 {m_prev} + {alpha2} × 기울기 → {m}</translation>
+    </message>
+    <message>
+        <source>σ = √(v − mean²) + eps (centered) → {sigma}</source>
+        <translation>σ = √(v − 평균²) + eps (중심화) → {sigma}</translation>
+    </message>
+    <message>
+        <source>σ = √v + eps → {sigma}</source>
+        <translation>σ = √v + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>velocity = momentum {mu} × previous {b_prev} + gradient / σ {g_sigma} → {b}</source>
+        <translation>속도 = 모멘텀 {mu} × 이전 {b_prev} + 기울기 / σ {g_sigma} → {b}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × velocity = {lr_b}, taken downhill</source>
+        <translation>걸음: lr {lr} × 속도 = {lr_b}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>step sizes start at lr {lr}</source>
+        <translation>걸음 크기는 lr {lr}에서 시작합니다</translation>
+    </message>
+    <message>
+        <source>same sign: × {factor}</source>
+        <translation>부호 같음: × {factor}</translation>
+    </message>
+    <message>
+        <source>sign flipped: × {factor}</source>
+        <translation>부호 바뀜: × {factor}</translation>
+    </message>
+    <message>
+        <source>no previous sign: × 1</source>
+        <translation>이전 부호 없음: × 1</translation>
+    </message>
+    <message>
+        <source>gradient sign against the previous one: x {words}, y {words2}</source>
+        <translation>이전과 비교한 기울기 부호: x {words}, y {words2}</translation>
+    </message>
+    <message>
+        <source>step sizes {before} → {after} (kept within {h_step_sizes} … {h_step_sizes2})</source>
+        <translation>걸음 크기 {before} → {after} ({h_step_sizes} … {h_step_sizes2} 범위 안으로 유지)</translation>
+    </message>
+    <message>
+        <source>where the sign flipped the coordinate stays put this step (the gradient is taken as 0)</source>
+        <translation>부호가 바뀐 좌표는 이번 걸음에 움직이지 않습니다 (기울기를 0으로 봄)</translation>
+    </message>
+    <message>
+        <source>step: −sign(gradient) × step size = {move}</source>
+        <translation>걸음: −sign(기울기) × 걸음 크기 = {move}</translation>
+    </message>
+    <message>
+        <source>z (plain steps) = previous {z_prev} − lr {lr} × {what} → {z}</source>
+        <translation>z (일반 걸음) = 이전 {z_prev} − lr {lr} × {what} → {z}</translation>
+    </message>
+    <message>
+        <source>averaging weight c = {ckp1}: y moves to (1 − c) y + c z = {ckp1_p_ckp1}, then by lr × ({beta} (1 − c) − 1) × {what}</source>
+        <translation>평균 가중치 c = {ckp1}: y는 (1 − c) y + c z = {ckp1_p_ckp1}로 옮긴 뒤, lr × ({beta} (1 − c) − 1) × {what}만큼 더 움직입니다</translation>
+    </message>
+    <message>
+        <source>step of y (where the next gradient is taken): {y_p}</source>
+        <translation>y의 걸음 (다음 기울기를 계산하는 곳): {y_p}</translation>
+    </message>
+    <message>
+        <source>evaluated point x (the average of the z&apos;s) → {x}</source>
+        <translation>평가점 x (z들의 평균) → {x}</translation>
+    </message>
+    <message>
+        <source>v = {b2} × previous {v_prev} + {b22} × gradient² → {v}</source>
+        <translation>v = {b2} × 이전 {v_prev} + {b22} × 기울기² → {v}</translation>
+    </message>
+    <message>
+        <source>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}; normalized gradient g / σ → {direction}</source>
+        <translation>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}; 정규화된 기울기 g / σ → {direction}</translation>
+    </message>
+    <message>
+        <source>+ weight decay {h_weight_decay} × y → {direction}</source>
+        <translation>+ 가중치 감쇠 {h_weight_decay} × y → {direction}</translation>
+    </message>
+    <message>
+        <source>normalized gradient</source>
+        <translation>정규화된 기울기</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × gradient {g} = {lr_g}, taken downhill</source>
+        <translation>걸음: lr {lr} × 기울기 {g} = {lr_g}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>velocity starts as the gradient → {b}</source>
+        <translation>속도는 기울기에서 시작합니다 → {b}</translation>
+    </message>
+    <message>
+        <source>(1 − {damp}) × gradient</source>
+        <translation>(1 − {damp}) × 기울기</translation>
+    </message>
+    <message>
+        <source>velocity = momentum {mu} × previous {b_prev} + {part} → {b}</source>
+        <translation>속도 = 모멘텀 {mu} × 이전 {b_prev} + {part} → {b}</translation>
+    </message>
+    <message>
+        <source>Nesterov look-ahead: gradient + {mu} × velocity → direction {d}</source>
+        <translation>네스테로프 앞서 보기: 기울기 + {mu} × 속도 → 방향 {d}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × direction = {lr_d}, taken downhill</source>
+        <translation>걸음: lr {lr} × 방향 = {lr_d}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay: point × (1 − lr × {wd}) → {p_lr_wd}</source>
+        <translation>분리된 가중치 감쇠: 점 × (1 − lr × {wd}) → {p_lr_wd}</translation>
+    </message>
+    <message>
+        <source>curvature estimate h {h_prev} ({h_hessian} diagonal, refreshed every {h_hessian_interval} steps); denominator rho × bs × h = {denom_tiny}</source>
+        <translation>곡률 추정 h {h_prev} ({h_hessian} 대각, {h_hessian_interval} 걸음마다 갱신); 분모 rho × bs × h = {denom_tiny}</translation>
+    </message>
+    <message>
+        <source>ratio |m| / denominator, clipped at 1 → {ratio}</source>
+        <translation>비율 |m| / 분모, 1에서 잘라냄 → {ratio}</translation>
+    </message>
+    <message>
+        <source> (clipped: {which})</source>
+        <translation> (잘린 좌표: {which})</translation>
+    </message>
+    <message>
+        <source> (none clipped: a Newton-like step)</source>
+        <translation> (잘린 좌표 없음: 뉴턴 같은 걸음)</translation>
+    </message>
+    <message>
+        <source>step: lr × sign(m) × ratio = {lr_sign_m}, taken downhill</source>
+        <translation>걸음: lr × sign(m) × 비율 = {lr_sign_m}, 내리막 방향으로</translation>
+    </message>
+    <message>
+        <source>after the step: h = {b2} × h + {b22} × estimate at the new point → {h_now}</source>
+        <translation>걸음 뒤: h = {b2} × h + {b22} × 새 점에서의 추정 → {h_now}</translation>
+    </message>
+    <message>
+        <source>Step {k} → {k2}: {who}</source>
+        <translation>단계 {k} → {k2}: {who}</translation>
+    </message>
+    <message>
+        <source>at point {before_point}: loss {before_loss}</source>
+        <translation>점 {before_point}에서: 손실 {before_loss}</translation>
+    </message>
+    <message>
+        <source>learning rate {lr} = base {optimizer_lr} × schedule {factor}</source>
+        <translation>학습률 {lr} = 기본 {optimizer_lr} × 스케줄 {factor}</translation>
+    </message>
+    <message>
+        <source>learning rate {lr}</source>
+        <translation>학습률 {lr}</translation>
+    </message>
+    <message>
+        <source>gradient {before_grad} + noise {noise} → gradient used {g_used}</source>
+        <translation>기울기 {before_grad} + 잡음 {noise} → 사용한 기울기 {g_used}</translation>
+    </message>
+    <message>
+        <source>gradient {g_used}</source>
+        <translation>기울기 {g_used}</translation>
+    </message>
+    <message>
+        <source>move {update}</source>
+        <translation>이동 {update}</translation>
+    </message>
+    <message>
+        <source>this run blew up at step {before_diverged_at}: the point stays frozen at its last good position (the optimizer would move {proposed_update})</source>
+        <translation>이 실행은 단계 {before_diverged_at}에서 폭발했습니다: 점은 마지막으로 멀쩡했던 위치에 멈춰 있습니다 (옵티마이저라면 {proposed_update}만큼 움직였을 것)</translation>
+    </message>
+    <message>
+        <source>blow-up: the move {proposed_update} lands where the loss is {proposed_loss} (not finite or above {blowup}), so the run diverged at step {k} and the point stays where it was</source>
+        <translation>폭발: 이동 {proposed_update}는 손실이 {proposed_loss}인 곳 (유한하지 않거나 {blowup}보다 큼)에 떨어지므로, 이 실행은 단계 {k}에서 발산했고 점은 제자리에 머뭅니다</translation>
+    </message>
+    <message>
+        <source>f is undefined or infinite at {before_point}, so there is no gradient to follow and the run is marked diverged at step {before_diverged_at}: move the start point into the region where the surface is drawn</source>
+        <translation>{before_point}에서 f가 정의되지 않거나 무한대라서 따라갈 기울기가 없고, 이 실행은 단계 {before_diverged_at}에서 발산으로 표시됩니다: 시작점을 곡면이 그려진 영역 안으로 옮기세요</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (down {change})</source>
+        <translation>새 점 {point}: 손실 {loss} ({change} 감소)</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (up {change})</source>
+        <translation>새 점 {point}: 손실 {loss} ({change} 증가)</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (unchanged)</source>
+        <translation>새 점 {point}: 손실 {loss} (변화 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>overlay</name>
+    <message>
+        <source>actual size</source>
+        <translation>실제 크기</translation>
+    </message>
+    <message>
+        <source>−gradient ({scale})</source>
+        <translation>−기울기 ({scale})</translation>
+    </message>
+    <message>
+        <source>−first moment m</source>
+        <translation>−1차 모멘트 m</translation>
+    </message>
+    <message>
+        <source>−velocity</source>
+        <translation>−속도</translation>
+    </message>
+    <message>
+        <source>−velocity (g/σ units)</source>
+        <translation>−속도 (g/σ 단위)</translation>
+    </message>
+    <message>
+        <source>update ({scale})</source>
+        <translation>이동 ({scale})</translation>
+    </message>
+    <message>
+        <source>σ per coordinate ({scale})</source>
+        <translation>좌표별 σ ({scale})</translation>
+    </message>
+</context>
 </TS>

@@ -203,4 +203,658 @@ Replace it?</source>
         <translation>MP4 视频（H.264）</translation>
     </message>
 </context>
+<context>
+    <name>narration</name>
+    <message>
+        <source>decoupled weight decay: point × {shrink} → {p_shrink}</source>
+        <translation>解耦权重衰减：点 × {shrink} → {p_shrink}</translation>
+    </message>
+    <message>
+        <source>belief: gradient − m = {r} (how far the gradient is from its average)</source>
+        <translation>belief：梯度 − m = {r}（梯度偏离其平均值的程度）</translation>
+    </message>
+    <message>
+        <source>s = {b2} × previous {s_prev} + {b22} × residual² + eps → {s}</source>
+        <translation>s = {b2} × 上一步 {s_prev} + {b22} × 残差² + eps → {s}</translation>
+    </message>
+    <message>
+        <source>rectified (RAdam): N_sma = {n_sma} ≥ 5, so σ = √s + eps → {sigma}, scaled by the variance correction</source>
+        <translation>整流（RAdam）：N_sma = {n_sma} ≥ 5，所以 σ = √s + eps → {sigma}，再乘以方差修正</translation>
+    </message>
+    <message>
+        <source>a plain momentum step (the variance estimate is not reliable yet)</source>
+        <translation>普通的动量步（方差估计还不可靠）</translation>
+    </message>
+    <message>
+        <source>no step (degenerated_to_sgd is off)</source>
+        <translation>不走（degenerated_to_sgd 已关闭）</translation>
+    </message>
+    <message>
+        <source>rectified (RAdam): N_sma = {n_sma} &lt; 5, so {what}</source>
+        <translation>整流（RAdam）：N_sma = {n_sma} &lt; 5，所以{what}</translation>
+    </message>
+    <message>
+        <source>σ = √s / √(1 − {b2}^{t}) + eps → {sigma}</source>
+        <translation>σ = √s / √(1 − {b2}^{t}) + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate → {eff}</source>
+        <translation>每个坐标的有效学习率 → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × m_hat = {eff_m_hat}, taken downhill</source>
+        <translation>步：有效学习率 × m_hat = {eff_m_hat}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>σ = √(v + eps) → {sigma}; past steps&apos; size √(acc + eps) = {rms_step}</source>
+        <translation>σ = √(v + eps) → {sigma}；过去步长的大小 √(acc + eps) = {rms_step}</translation>
+    </message>
+    <message>
+        <source>ratio √(acc + eps) / σ → {scale}: delta = ratio × gradient → {delta}</source>
+        <translation>比值 √(acc + eps) / σ → {scale}：delta = 比值 × 梯度 → {delta}</translation>
+    </message>
+    <message>
+        <source>acc = {rho} × previous {acc_prev} + {rho2} × delta² → {acc}</source>
+        <translation>acc = {rho} × 上一步 {acc_prev} + {rho2} × delta² → {acc}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr × ratio → {eff}</source>
+        <translation>每个坐标的有效学习率 = lr × 比值 → {eff}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × delta = {lr_delta}, taken downhill</source>
+        <translation>步：lr {lr} × delta = {lr_delta}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>decayed lr = {lr} / (1 + {t} × {h_lr_decay}) → {clr}</source>
+        <translation>衰减后的学习率 = {lr} / (1 + {t} × {h_lr_decay}) → {clr}</translation>
+    </message>
+    <message>
+        <source>sum of squared gradients = previous {prev} + gradient² {g_g} → {total}</source>
+        <translation>梯度平方和 = 上一步 {prev} + 梯度² {g_g} → {total}</translation>
+    </message>
+    <message>
+        <source>σ = √(sum / {t}) + eps (root mean square) → {sigma}</source>
+        <translation>σ = √(和 / {t}) + eps（均方根）→ {sigma}</translation>
+    </message>
+    <message>
+        <source>σ = √sum + eps → {sigma}</source>
+        <translation>σ = √和 + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = {clr} / σ → {eff}</source>
+        <translation>每个坐标的有效学习率 = {clr} / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × gradient = {eff_g}, taken downhill</source>
+        <translation>步：有效学习率 × 梯度 = {eff_g}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>AMSGrad: v_max = max(previous {vmax_prev}, v) → {v_used}</source>
+        <translation>AMSGrad：v_max = max(上一步 {vmax_prev}, v) → {v_used}</translation>
+    </message>
+    <message>
+        <source>bias correction (t = {t}): m_hat = m / (1 − {b1}^{t}) = m / {bc1} → {m_hat}</source>
+        <translation>偏差修正（t = {t}）：m_hat = m / (1 − {b1}^{t}) = m / {bc1} → {m_hat}</translation>
+    </message>
+    <message>
+        <source>√v_hat = √{vname} / √(1 − {b2}^{t}) = √{vname} / {bc2_root} → {root_v_hat}</source>
+        <translation>√v_hat = √{vname} / √(1 − {b2}^{t}) = √{vname} / {bc2_root} → {root_v_hat}</translation>
+    </message>
+    <message>
+        <source>σ = √v_hat + eps → {sigma}</source>
+        <translation>σ = √v_hat + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>no bias correction: σ = √{vname} + eps → {sigma}</source>
+        <translation>无偏差修正：σ = √{vname} + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr / σ → {eff}</source>
+        <translation>每个坐标的有效学习率 = lr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × {dname} = {step}, taken downhill</source>
+        <translation>步：有效学习率 × {dname} = {step}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source> from the decayed point</source>
+        <translation>（从衰减后的点出发）</translation>
+    </message>
+    <message>
+        <source>infinity norm u = max({b2} × previous {u_prev}, |gradient| + eps {g_eps}) → {u}</source>
+        <translation>无穷范数 u = max({b2} × 上一步 {u_prev}, |梯度| + eps {g_eps}) → {u}</translation>
+    </message>
+    <message>
+        <source>effective lr per coordinate = lr / u → {eff}</source>
+        <translation>每个坐标的有效学习率 = lr / u → {eff}</translation>
+    </message>
+    <message>
+        <source>clipped to |g| ≤ {h_max_grad_norm}: × {clip} → {g}</source>
+        <translation>裁剪到 |g| ≤ {h_max_grad_norm}：× {clip} → {g}</translation>
+    </message>
+    <message>
+        <source>gradient change since the last step: {diff}</source>
+        <translation>与上一步相比的梯度变化：{diff}</translation>
+    </message>
+    <message>
+        <source> (none on the first step)</source>
+        <translation>（第一步没有）</translation>
+    </message>
+    <message>
+        <source>m = {b1} × previous {m_prev} + {b12} × gradient → {m}</source>
+        <translation>m = {b1} × 上一步 {m_prev} + {b12} × 梯度 → {m}</translation>
+    </message>
+    <message>
+        <source>d = {b2} × previous {d_prev} + {b22} × change → {d}</source>
+        <translation>d = {b2} × 上一步 {d_prev} + {b22} × 变化 → {d}</translation>
+    </message>
+    <message>
+        <source>n = {b3} × previous {n_prev} + {b32} × (gradient + {b2} × change)² {u_u} → {n}</source>
+        <translation>n = {b3} × 上一步 {n_prev} + {b32} × (梯度 + {b2} × 变化)² {u_u} → {n}</translation>
+    </message>
+    <message>
+        <source>σ = √n / √(1 − {b3}^{t}) + eps → {sigma}; effective lr = lr / σ → {eff}</source>
+        <translation>σ = √n / √(1 − {b3}^{t}) + eps → {sigma}；有效学习率 = lr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × (m_hat {m_hat} + {b2} × d_hat {d_hat}) = {eff_m_hat_d_hat}, taken downhill</source>
+        <translation>步：有效学习率 × (m_hat {m_hat} + {b2} × d_hat {d_hat}) = {eff_m_hat_d_hat}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>weight decay: point / (1 + lr × {weight_decay})</source>
+        <translation>权重衰减：点 / (1 + lr × {weight_decay})</translation>
+    </message>
+    <message>
+        <source>weight decay: point × (1 − lr × {weight_decay}) first</source>
+        <translation>权重衰减：先做 点 × (1 − lr × {weight_decay})</translation>
+    </message>
+    <message>
+        <source>fast average m1 = {b1} × previous {m1_prev} + {b12} × gradient → {m1}</source>
+        <translation>快速平均 m1 = {b1} × 上一步 {m1_prev} + {b12} × 梯度 → {m1}</translation>
+    </message>
+    <message>
+        <source>slow average m2 = {b3t} × previous {m2_prev} + {b3t2} × gradient → {m2} (remembers about {b3t3} steps)</source>
+        <translation>慢速平均 m2 = {b3t} × 上一步 {m2_prev} + {b3t2} × 梯度 → {m2}（大约记住 {b3t3} 步）</translation>
+    </message>
+    <message>
+        <source>σ = √v / √(1 − {b2}^{t}) + eps → {sigma}; effective lr → {eff}</source>
+        <translation>σ = √v / √(1 − {b2}^{t}) + eps → {sigma}；有效学习率 → {eff}</translation>
+    </message>
+    <message>
+        <source>mix: m1 / (1 − {b1}^{t}) + alpha {alpha} × m2 → {mix}</source>
+        <translation>混合：m1 / (1 − {b1}^{t}) + alpha {alpha} × m2 → {mix}</translation>
+    </message>
+    <message>
+        <source>weight decay: + {h_weight_decay} × point</source>
+        <translation>权重衰减：+ {h_weight_decay} × 点</translation>
+    </message>
+    <message>
+        <source>step: effective lr × mix = {eff_mix}, taken downhill</source>
+        <translation>步：有效学习率 × 混合 = {eff_mix}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>step size η = {eta}</source>
+        <translation>步长 η = {eta}</translation>
+    </message>
+    <message>
+        <source> (lr, at the first step)</source>
+        <translation>（第一步，等于 lr）</translation>
+    </message>
+    <message>
+        <source>decay: point × (1 − {lambd} × η) = point × {lambd_eta}</source>
+        <translation>衰减：点 × (1 − {lambd} × η) = 点 × {lambd_eta}</translation>
+    </message>
+    <message>
+        <source>step: η × gradient = {eta_g}, taken downhill</source>
+        <translation>步：η × 梯度 = {eta_g}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>running average of the points ax → {ax}</source>
+        <translation>点的滑动平均 ax → {ax}</translation>
+    </message>
+    <message>
+        <source>gradient flow: follow dθ/dt = −∇f for a time lr = {lr}, with infinitesimally small steps (solved to relative error {rtol:g}); the path bends with the surface instead of going straight</source>
+        <translation>梯度流：以无穷小的步子沿 dθ/dt = −∇f 走一段时间 lr = {lr}（求解到相对误差 {rtol:g}）；路径随曲面弯曲，而不是走直线</translation>
+    </message>
+    <message>
+        <source>path length of the flow so far: {length}</source>
+        <translation>到目前为止梯度流的路径长度：{length}</translation>
+    </message>
+    <message>
+        <source>gradient descent with the same lr from the same start: {gd_prev} → {gd} (dashed)</source>
+        <translation>从同一起点、用相同 lr 的梯度下降：{gd_prev} → {gd}（虚线）</translation>
+    </message>
+    <message>
+        <source>distance GD − flow = {gap_length}, {gap} of the path length (departs above {h_departure_tolerance})</source>
+        <translation>距离 GD − 梯度流 = {gap_length}，占路径长度的 {gap}（超过 {h_departure_tolerance} 即视为偏离）</translation>
+    </message>
+    <message>
+        <source>gradient descent departs from the flow here, at step {departed}: its steps are no longer small for this curvature (lr × λ)</source>
+        <translation>梯度下降在这里（第 {departed} 步）偏离了梯度流：对这个曲率来说，它的步子不再算小（lr × λ）</translation>
+    </message>
+    <message>
+        <source>gradient descent departed from the flow at step {departed}</source>
+        <translation>梯度下降在第 {departed} 步偏离了梯度流</translation>
+    </message>
+    <message>
+        <source>a strong-Wolfe line search</source>
+        <translation>强 Wolfe 线搜索</translation>
+    </message>
+    <message>
+        <source>fixed step lengths lr = {lr}</source>
+        <translation>固定步长 lr = {lr}</translation>
+    </message>
+    <message>
+        <source>|gradient| is below tolerance_grad {h_tolerance_grad}: no iteration, {evals} function evaluation</source>
+        <translation>|梯度| 低于 tolerance_grad {h_tolerance_grad}：不迭代，函数求值 {evals} 次</translation>
+    </message>
+    <message>
+        <source>{iterations} inner iteration{s_iterations} with {search}, {evals} function evaluation{s_evals} in this step (at most {h_max_iter} iterations, {h_max_eval_or} evaluations)</source>
+        <translation>本步用{search}进行了 {iterations} 次内部迭代、{evals} 次函数求值（最多 {h_max_iter} 次迭代、{h_max_eval_or} 次求值）</translation>
+    </message>
+    <message>
+        <source>memory: {memory} of at most {h_history_size} (step, gradient change) pairs; initial inverse-Hessian scale {h_diag}</source>
+        <translation>记忆：最多 {h_history_size} 对（步，梯度变化）中的 {memory} 对；初始逆海森矩阵尺度 {h_diag}</translation>
+    </message>
+    <message>
+        <source>last direction d = −H × gradient → {d}</source>
+        <translation>最后的方向 d = −H × 梯度 → {d}</translation>
+    </message>
+    <message>
+        <source>last step: t {t} × d = {t_d}</source>
+        <translation>最后一步：t {t} × d = {t_d}</translation>
+    </message>
+    <message>
+        <source>interpolation c = {b1} × momentum {m_prev} + {b12} × gradient → {c}</source>
+        <translation>插值 c = {b1} × 动量 {m_prev} + {b12} × 梯度 → {c}</translation>
+    </message>
+    <message>
+        <source>only the sign of c is kept: sign(c) = {s}, so every coordinate moves by lr = {lr} whatever the gradient&apos;s size</source>
+        <translation>只保留 c 的符号：sign(c) = {s}，所以不论梯度大小，每个坐标都移动 lr = {lr}</translation>
+    </message>
+    <message>
+        <source>step: lr × sign(c) = {lr_s}, taken downhill</source>
+        <translation>步：lr × sign(c) = {lr_s}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>then momentum m = {b2} × previous + {b22} × gradient → {m} (used from the next step on)</source>
+        <translation>然后动量 m = {b2} × 上一步 + {b22} × 梯度 → {m}（从下一步开始使用）</translation>
+    </message>
+    <message>
+        <source>Lookahead: fast step {before_la_step} of {h_la_steps} by {inner_spec_title}</source>
+        <translation>Lookahead：{inner_spec_title} 的快速步，第 {before_la_step} 步（共 {h_la_steps} 步）</translation>
+    </message>
+    <message>
+        <source>synchronize: slow weights {slow_prev} move {h_la_alpha} of the way to the fast ones {fast} → {slow}; the fast weights restart there</source>
+        <translation>同步：慢权重 {slow_prev} 向快权重 {fast} 移动全程的 {h_la_alpha} → {slow}；快权重从那里重新开始</translation>
+    </message>
+    <message>
+        <source>the inner momentum buffer is reset to zero</source>
+        <translation>内部动量缓冲区被重置为零</translation>
+    </message>
+    <message>
+        <source>slow weights stay at {slow} until step {h_la_steps} of this round</source>
+        <translation>在本轮第 {h_la_steps} 步之前，慢权重保持在 {slow}</translation>
+    </message>
+    <message>
+        <source>momentum schedule: μ_t = {mu}, μ_t+1 = {mu_next}, product of μ so far = {mu_product}</source>
+        <translation>动量调度：μ_t = {mu}，μ_t+1 = {mu_next}，到目前为止 μ 的乘积 = {mu_product}</translation>
+    </message>
+    <message>
+        <source>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}</source>
+        <translation>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>gradient part: lr × (1 − μ_t) / (1 − product) = {w_grad} × gradient / σ → {grad_part}</source>
+        <translation>梯度部分：lr × (1 − μ_t) / (1 − 乘积) = {w_grad} × 梯度 / σ → {grad_part}</translation>
+    </message>
+    <message>
+        <source>momentum part: lr × μ_t+1 / (1 − product × μ_t+1) = {w_mom} × m / σ → {mom_part}</source>
+        <translation>动量部分：lr × μ_t+1 / (1 − 乘积 × μ_t+1) = {w_mom} × m / σ → {mom_part}</translation>
+    </message>
+    <message>
+        <source>step: gradient part + momentum part, taken downhill</source>
+        <translation>步：梯度部分 + 动量部分，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>weight decay: gradient + {wd} × point {p} → {gw}</source>
+        <translation>权重衰减：梯度 + {wd} × 点 {p} → {gw}</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay: point × (1 − lr × {wd}) = point × {shrink} → {p_decayed}</source>
+        <translation>解耦权重衰减：点 × (1 − lr × {wd}) = 点 × {shrink} → {p_decayed}</translation>
+    </message>
+    <message>
+        <source>first moment m = {beta1} × previous {prev} + {beta12} × gradient → {now}</source>
+        <translation>一阶矩 m = {beta1} × 上一步 {prev} + {beta12} × 梯度 → {now}</translation>
+    </message>
+    <message>
+        <source>second moment v</source>
+        <translation>二阶矩 v</translation>
+    </message>
+    <message>
+        <source>{symbol} = {decay} × previous {prev} + {decay2} × gradient² {g_g} → {now}</source>
+        <translation>{symbol} = {decay} × 上一步 {prev} + {decay2} × 梯度² {g_g} → {now}</translation>
+    </message>
+    <message>
+        <source> (indefinite: a saddle-like region)</source>
+        <translation>（不定：类似鞍点的区域）</translation>
+    </message>
+    <message>
+        <source> (negative: a hilltop)</source>
+        <translation>（负：山顶）</translation>
+    </message>
+    <message>
+        <source>Hessian eigenvalues at the point: {lam}</source>
+        <translation>该点处海森矩阵的特征值：{lam}</translation>
+    </message>
+    <message>
+        <source>a negative eigenvalue is taken as its absolute value, so the step goes downhill along that direction instead of climbing to the stationary point</source>
+        <translation>负特征值取其绝对值，这样该方向上的步子是下坡，而不是爬向驻点</translation>
+    </message>
+    <message>
+        <source>curvatures used c = max(|λ| + damping {h_damping}, {h_min_curvature}) → {curv}</source>
+        <translation>使用的曲率 c = max(|λ| + 阻尼 {h_damping}, {h_min_curvature}) → {curv}</translation>
+    </message>
+    <message>
+        <source>Newton direction: the gradient divided by the curvature along each eigenvector → {d}</source>
+        <translation>牛顿方向：沿每个特征向量，用梯度除以该方向的曲率 → {d}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × direction = {step}, taken downhill</source>
+        <translation>步：lr {lr} × 方向 = {step}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source> (lr 1: the full Newton step)</source>
+        <translation>（lr 1：完整的牛顿步）</translation>
+    </message>
+    <message>
+        <source>step size dlr = d × lr = {d} × {lr}</source>
+        <translation>步长 dlr = d × lr = {d} × {lr}</translation>
+    </message>
+    <message>
+        <source> × bias correction</source>
+        <translation> × 偏差修正</translation>
+    </message>
+    <message>
+        <source>m = {b1} × previous {m_prev} + d × {b12} × gradient → {m}</source>
+        <translation>m = {b1} × 上一步 {m_prev} + d × {b12} × 梯度 → {m}</translation>
+    </message>
+    <message>
+        <source>v = {b2} × previous {v_prev} + d² × {b22} × gradient² → {v}</source>
+        <translation>v = {b2} × 上一步 {v_prev} + d² × {b22} × 梯度² → {v}</translation>
+    </message>
+    <message>
+        <source>distance evidence: r = β3 × previous {r_prev} + (d / d0) dlr × ⟨gradient, start {p0} − point⟩ → {r}; Σ|s| = {s_sum}</source>
+        <translation>距离依据：r = β3 × 上一步 {r_prev} + (d / d0) dlr × ⟨梯度, 起点 {p0} − 点⟩ → {r}；Σ|s| = {s_sum}</translation>
+    </message>
+    <message>
+        <source>Σ|s| is 0 (no gradient yet): d stays and the point does not move</source>
+        <translation>Σ|s| 为 0（还没有梯度）：d 不变，点不移动</translation>
+    </message>
+    <message>
+        <source>d estimate: max(d, d_coef × r / Σ|s|) → d = {d}</source>
+        <translation>d 的估计：max(d, d_coef × r / Σ|s|) → d = {d}</translation>
+    </message>
+    <message>
+        <source> (grew)</source>
+        <translation>（增大）</translation>
+    </message>
+    <message>
+        <source> (unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>σ = √v / d + eps → {sigma}; effective lr = dlr / σ → {eff}</source>
+        <translation>σ = √v / d + eps → {sigma}；有效学习率 = dlr / σ → {eff}</translation>
+    </message>
+    <message>
+        <source>step: effective lr × {what} = {step}, taken downhill</source>
+        <translation>步：有效学习率 × {what} = {step}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>step: none</source>
+        <translation>步：无</translation>
+    </message>
+    <message>
+        <source>bias correction (t = {t}): m_hat = m / {bc1} → {m_hat}</source>
+        <translation>偏差修正（t = {t}）：m_hat = m / {bc1} → {m_hat}</translation>
+    </message>
+    <message>
+        <source>variance is trustworthy (ρ_t = {rho_t} &gt; 5): rectification r = {rect}; effective lr per coordinate = lr × r × √(1 − {b2}^{t}) / (√v + eps) → {eff}</source>
+        <translation>方差可信（ρ_t = {rho_t} &gt; 5）：整流系数 r = {rect}；每个坐标的有效学习率 = lr × r × √(1 − {b2}^{t}) / (√v + eps) → {eff}</translation>
+    </message>
+    <message>
+        <source>too few steps for a trustworthy variance (ρ_t = {rho_t} ≤ 5): no adaptive scale, a plain momentum step</source>
+        <translation>步数太少，方差还不可信（ρ_t = {rho_t} ≤ 5）：不做自适应缩放，走普通的动量步</translation>
+    </message>
+    <message>
+        <source>step: effective lr × m_hat = {step}, taken downhill</source>
+        <translation>步：有效学习率 × m_hat = {step}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>mean gradient = {alpha} × previous {m_prev} + {alpha2} × gradient → {m}</source>
+        <translation>平均梯度 = {alpha} × 上一步 {m_prev} + {alpha2} × 梯度 → {m}</translation>
+    </message>
+    <message>
+        <source>σ = √(v − mean²) + eps (centered) → {sigma}</source>
+        <translation>σ = √(v − 平均²) + eps（中心化）→ {sigma}</translation>
+    </message>
+    <message>
+        <source>σ = √v + eps → {sigma}</source>
+        <translation>σ = √v + eps → {sigma}</translation>
+    </message>
+    <message>
+        <source>velocity = momentum {mu} × previous {b_prev} + gradient / σ {g_sigma} → {b}</source>
+        <translation>速度 = 动量 {mu} × 上一步 {b_prev} + 梯度 / σ {g_sigma} → {b}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × velocity = {lr_b}, taken downhill</source>
+        <translation>步：lr {lr} × 速度 = {lr_b}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>step sizes start at lr {lr}</source>
+        <translation>步长从 lr {lr} 开始</translation>
+    </message>
+    <message>
+        <source>same sign: × {factor}</source>
+        <translation>符号相同：× {factor}</translation>
+    </message>
+    <message>
+        <source>sign flipped: × {factor}</source>
+        <translation>符号翻转：× {factor}</translation>
+    </message>
+    <message>
+        <source>no previous sign: × 1</source>
+        <translation>没有上一步的符号：× 1</translation>
+    </message>
+    <message>
+        <source>gradient sign against the previous one: x {words}, y {words2}</source>
+        <translation>梯度符号与上一步相比：x {words}，y {words2}</translation>
+    </message>
+    <message>
+        <source>step sizes {before} → {after} (kept within {h_step_sizes} … {h_step_sizes2})</source>
+        <translation>步长 {before} → {after}（保持在 {h_step_sizes} … {h_step_sizes2} 之间）</translation>
+    </message>
+    <message>
+        <source>where the sign flipped the coordinate stays put this step (the gradient is taken as 0)</source>
+        <translation>符号翻转的坐标这一步不动（梯度按 0 处理）</translation>
+    </message>
+    <message>
+        <source>step: −sign(gradient) × step size = {move}</source>
+        <translation>步：−sign(梯度) × 步长 = {move}</translation>
+    </message>
+    <message>
+        <source>z (plain steps) = previous {z_prev} − lr {lr} × {what} → {z}</source>
+        <translation>z（普通步）= 上一步 {z_prev} − lr {lr} × {what} → {z}</translation>
+    </message>
+    <message>
+        <source>averaging weight c = {ckp1}: y moves to (1 − c) y + c z = {ckp1_p_ckp1}, then by lr × ({beta} (1 − c) − 1) × {what}</source>
+        <translation>平均权重 c = {ckp1}：y 先移到 (1 − c) y + c z = {ckp1_p_ckp1}，再移动 lr × ({beta} (1 − c) − 1) × {what}</translation>
+    </message>
+    <message>
+        <source>step of y (where the next gradient is taken): {y_p}</source>
+        <translation>y 的一步（下一个梯度在此计算）：{y_p}</translation>
+    </message>
+    <message>
+        <source>evaluated point x (the average of the z&apos;s) → {x}</source>
+        <translation>评估点 x（z 的平均）→ {x}</translation>
+    </message>
+    <message>
+        <source>v = {b2} × previous {v_prev} + {b22} × gradient² → {v}</source>
+        <translation>v = {b2} × 上一步 {v_prev} + {b22} × 梯度² → {v}</translation>
+    </message>
+    <message>
+        <source>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}; normalized gradient g / σ → {direction}</source>
+        <translation>σ = √(v / (1 − {b2}^{t})) + eps → {sigma}；归一化梯度 g / σ → {direction}</translation>
+    </message>
+    <message>
+        <source>+ weight decay {h_weight_decay} × y → {direction}</source>
+        <translation>+ 权重衰减 {h_weight_decay} × y → {direction}</translation>
+    </message>
+    <message>
+        <source>normalized gradient</source>
+        <translation>归一化梯度</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × gradient {g} = {lr_g}, taken downhill</source>
+        <translation>步：lr {lr} × 梯度 {g} = {lr_g}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>velocity starts as the gradient → {b}</source>
+        <translation>速度从梯度开始 → {b}</translation>
+    </message>
+    <message>
+        <source>(1 − {damp}) × gradient</source>
+        <translation>(1 − {damp}) × 梯度</translation>
+    </message>
+    <message>
+        <source>velocity = momentum {mu} × previous {b_prev} + {part} → {b}</source>
+        <translation>速度 = 动量 {mu} × 上一步 {b_prev} + {part} → {b}</translation>
+    </message>
+    <message>
+        <source>Nesterov look-ahead: gradient + {mu} × velocity → direction {d}</source>
+        <translation>Nesterov 向前看：梯度 + {mu} × 速度 → 方向 {d}</translation>
+    </message>
+    <message>
+        <source>step: lr {lr} × direction = {lr_d}, taken downhill</source>
+        <translation>步：lr {lr} × 方向 = {lr_d}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay: point × (1 − lr × {wd}) → {p_lr_wd}</source>
+        <translation>解耦权重衰减：点 × (1 − lr × {wd}) → {p_lr_wd}</translation>
+    </message>
+    <message>
+        <source>curvature estimate h {h_prev} ({h_hessian} diagonal, refreshed every {h_hessian_interval} steps); denominator rho × bs × h = {denom_tiny}</source>
+        <translation>曲率估计 h {h_prev}（{h_hessian} 对角，每 {h_hessian_interval} 步更新一次）；分母 rho × bs × h = {denom_tiny}</translation>
+    </message>
+    <message>
+        <source>ratio |m| / denominator, clipped at 1 → {ratio}</source>
+        <translation>比值 |m| / 分母，在 1 处截断 → {ratio}</translation>
+    </message>
+    <message>
+        <source> (clipped: {which})</source>
+        <translation>（被截断：{which}）</translation>
+    </message>
+    <message>
+        <source> (none clipped: a Newton-like step)</source>
+        <translation>（无截断：类似牛顿步）</translation>
+    </message>
+    <message>
+        <source>step: lr × sign(m) × ratio = {lr_sign_m}, taken downhill</source>
+        <translation>步：lr × sign(m) × 比值 = {lr_sign_m}，沿下坡方向</translation>
+    </message>
+    <message>
+        <source>after the step: h = {b2} × h + {b22} × estimate at the new point → {h_now}</source>
+        <translation>这一步之后：h = {b2} × h + {b22} × 新点处的估计 → {h_now}</translation>
+    </message>
+    <message>
+        <source>Step {k} → {k2}: {who}</source>
+        <translation>第 {k} → {k2} 步：{who}</translation>
+    </message>
+    <message>
+        <source>at point {before_point}: loss {before_loss}</source>
+        <translation>在点 {before_point}：损失 {before_loss}</translation>
+    </message>
+    <message>
+        <source>learning rate {lr} = base {optimizer_lr} × schedule {factor}</source>
+        <translation>学习率 {lr} = 基础 {optimizer_lr} × 调度 {factor}</translation>
+    </message>
+    <message>
+        <source>learning rate {lr}</source>
+        <translation>学习率 {lr}</translation>
+    </message>
+    <message>
+        <source>gradient {before_grad} + noise {noise} → gradient used {g_used}</source>
+        <translation>梯度 {before_grad} + 噪声 {noise} → 使用的梯度 {g_used}</translation>
+    </message>
+    <message>
+        <source>gradient {g_used}</source>
+        <translation>梯度 {g_used}</translation>
+    </message>
+    <message>
+        <source>move {update}</source>
+        <translation>移动 {update}</translation>
+    </message>
+    <message>
+        <source>this run blew up at step {before_diverged_at}: the point stays frozen at its last good position (the optimizer would move {proposed_update})</source>
+        <translation>这次运行在第 {before_diverged_at} 步爆炸了：点冻结在最后一个正常的位置（优化器本来会移动 {proposed_update}）</translation>
+    </message>
+    <message>
+        <source>blow-up: the move {proposed_update} lands where the loss is {proposed_loss} (not finite or above {blowup}), so the run diverged at step {k} and the point stays where it was</source>
+        <translation>爆炸：移动 {proposed_update} 会落到损失为 {proposed_loss} 的地方（不是有限数或超过 {blowup}），所以这次运行在第 {k} 步发散，点留在原处</translation>
+    </message>
+    <message>
+        <source>f is undefined or infinite at {before_point}, so there is no gradient to follow and the run is marked diverged at step {before_diverged_at}: move the start point into the region where the surface is drawn</source>
+        <translation>f 在 {before_point} 处无定义或为无穷大，没有梯度可循，这次运行在第 {before_diverged_at} 步被标记为发散：请把起始点移到画出曲面的区域内</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (down {change})</source>
+        <translation>新点 {point}：损失 {loss}（下降 {change}）</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (up {change})</source>
+        <translation>新点 {point}：损失 {loss}（上升 {change}）</translation>
+    </message>
+    <message>
+        <source>new point {point}: loss {loss} (unchanged)</source>
+        <translation>新点 {point}：损失 {loss}（不变）</translation>
+    </message>
+</context>
+<context>
+    <name>overlay</name>
+    <message>
+        <source>actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>−gradient ({scale})</source>
+        <translation>−梯度（{scale}）</translation>
+    </message>
+    <message>
+        <source>−first moment m</source>
+        <translation>−一阶矩 m</translation>
+    </message>
+    <message>
+        <source>−velocity</source>
+        <translation>−速度</translation>
+    </message>
+    <message>
+        <source>−velocity (g/σ units)</source>
+        <translation>−速度（g/σ 单位）</translation>
+    </message>
+    <message>
+        <source>update ({scale})</source>
+        <translation>更新（{scale}）</translation>
+    </message>
+    <message>
+        <source>σ per coordinate ({scale})</source>
+        <translation>每个坐标的 σ（{scale}）</translation>
+    </message>
+</context>
 </TS>
