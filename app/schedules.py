@@ -237,6 +237,13 @@ _add("cyclic", "Cyclic (triangular)", "between 1 and max_factor, up in step_size
             doc="triangular2 halves the height every cycle; exp_range scales it by gamma^t"),
       Param("gamma", 1.0, low=0, high=1, open_low=True, doc="exp_range's factor per step")),
      _cyclic, torch_name="CyclicLR")
+_add("lr_sweep", "Exponential lr sweep (lr range test)",
+     "end_factor ** (min(t, T - 1) / (T - 1)): from lr to lr * end_factor in T steps",
+     (Param("total_steps", 100, kind=int, low=2, high=10**7, doc="length of the sweep (T)"),
+      Param("end_factor", 1e6, low=1, high=1e15, log_scale=True,
+            doc="the last step's lr is lr * end_factor (fastai's lr_find: end_lr / start_lr)")),
+     lambda p: lambda t: p["end_factor"] ** (np.minimum(t, p["total_steps"] - 1)
+                                             / (p["total_steps"] - 1)))
 
 
 class Plateau:
