@@ -34,12 +34,16 @@ exponents), constant exponents at most :data:`MAX_EXPONENT` in absolute value, n
 with a variable exponent (``2^2^x``; write ``exp(...)``), constants (numbers and constant
 sub-expressions such as ``exp(1000)`` or ``10^300*10^300``) must be finite and defined, and the
 derivatives must stay below :data:`MAX_NODES` expression nodes (estimated *before*
-differentiating). Every violation raises :class:`FormulaError` (a ``ValueError``) with a
-0-based ``position``; :func:`format_formula_error` draws a caret under it.
+differentiating), and building them is stopped once it takes longer than :data:`MAX_SECONDS`
+(checked between the terms of the derivatives, not after). Every violation raises
+:class:`FormulaError` (a ``ValueError``) with a 0-based ``position``;
+:func:`format_formula_error` draws a caret under it.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .base import Surface, register
@@ -53,6 +57,7 @@ __all__ = [
     "FormulaError",
     "parse_formula",
     "compile_formula",
+    "is_compiled",
     "format_formula_error",
     "MAX_LENGTH",
     "MAX_DEPTH",
@@ -64,7 +69,10 @@ MAX_LENGTH = 1000  #: characters
 MAX_DEPTH = 50  #: nesting of parentheses, function calls and exponents
 MAX_EXPONENT = 100  #: largest |constant exponent|
 MAX_NODES = 60_000  #: largest gradient or Hessian (tree nodes), estimated before building it
-MAX_SECONDS = 5.0  #: a backstop: refuse if building still took longer than this
+#: a backstop, checked *during* the work (between the derivatives' terms): refuse once building
+#: takes longer than this. The size estimates above are the real bound; the compile runs off the
+#: window's thread, so this only ends runaway work (generous: a busy machine is slow)
+MAX_SECONDS = 15.0
 
 
 # -- errors -------------------------------------------------------------------------------------
@@ -120,11 +128,20 @@ def parse_formula(text: str):
     return parse(text)
 
 
-def compile_formula(text: str) -> CompiledFormula:
-    """Parse, differentiate and vectorize ``text`` (cached); :class:`FormulaError` if bad."""
+def compile_formula(text: str, check: Callable[[], None] | None = None) -> CompiledFormula:
+    """Parse, differentiate and vectorize ``text`` (cached); :class:`FormulaError` if bad.
+
+    ``check()`` is called between pieces of the work (a job's cancellation check)."""
     from .formula_compiler import compile_formula as compile_
 
-    return compile_(text)
+    return compile_(text, check)
+
+
+def is_compiled(text: str) -> bool:
+    """Whether ``text`` is compiled already (:func:`compile_formula` returns it at once);
+    never imports the compiler."""
+    compiler = sys.modules.get(f"{__package__}.formula_compiler")
+    return compiler is not None and compiler.is_compiled(text)
 
 
 def __getattr__(name: str) -> Any:

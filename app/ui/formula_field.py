@@ -4,15 +4,18 @@ The entry of the ``formula`` surface's ``expr`` parameter (:mod:`surfaces.formul
 like a :class:`~app.ui.param_fields.ParamField` (``committed(name, value)`` with valid values
 only, ``set_value``, ``set_error``, ``has_error``, ``set_text``), so a
 :class:`~app.ui.param_fields.ParamForm` can hold it, but the text is applied *as the user
-types*:
+types*, and the window's thread never parses or compiles it (both are jobs of the one job
+runner, :mod:`app.jobs`; the newest wins, a stale one is never shown):
 
-* every keystroke parses the text with the fast :func:`~surfaces.formula.parse_formula` (no
-  derivatives): a displayed error follows the typing at once (or disappears when the text
-  parses), and ``DEBOUNCE_MS`` after the last keystroke the text is applied;
+* every keystroke parses the text (:func:`~surfaces.formula.parse_formula`, no derivatives) in
+  the background: a displayed error follows the typing (or disappears when the text parses),
+  and ``DEBOUNCE_MS`` after the last keystroke the text is applied;
 * applying (after the pause, at once on Enter or when the field loses focus) compiles the
   formula with its exact derivatives (:func:`~surfaces.formula.compile_formula`, cached, so the
-  session's own build is instant) and commits it; a slow compile (~1 s in the worst case) costs
-  one wait after the pause, never one per keystroke;
+  session's own build is instant) in the background; meanwhile the field says "compiling…" and
+  the plot keeps the last valid surface; then it commits. A formula already compiled commits at
+  once. The compiler's cost is bounded before and during the work (see
+  :func:`surfaces.formula_compiler.compile_formula`); a newer edit cancels it;
 * a bad formula is shown inline: the plain message (``unknown function 'sinn' - did you mean
   'sin'?``), then the formula in a monospace label with a caret under the offending character.
   Nothing is committed, so the plot keeps the last valid surface; Escape restores its text.
@@ -37,10 +40,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surfaces.formula import FormulaError, compile_formula, format_formula_error, parse_formula
+from app.ui.jobs_qt import qt_runner
+from surfaces.formula import (
+    FormulaError,
+    compile_formula,
+    format_formula_error,
+    is_compiled,
+    parse_formula,
+)
 from surfaces.params import Param
 
-__all__ = ["FormulaField", "EXAMPLES", "DEBOUNCE_MS"]
+__all__ = ["FormulaField", "EXAMPLES", "DEBOUNCE_MS", "PARSE_LANE", "COMPILE_LANE"]
+
+#: the job runner's lanes: the quick parse of each keystroke, and the compile of an applied text
+PARSE_LANE, COMPILE_LANE = "formula-parse", "formula-compile"
 
 #: the text is applied this long after the last keystroke (and at once on Enter)
 DEBOUNCE_MS = 300
@@ -142,55 +155,97 @@ class FormulaField(QWidget):
         self.kept_label.hide()
         outer.addWidget(self.kept_label)
 
+        self.compiling_label = QLabel("compiling f(x, y) and its derivatives… (the plot keeps "
+                                      "the last valid formula meanwhile)")
+        self.compiling_label.setObjectName("hint")
+        self.compiling_label.setWordWrap(True)
+        self.compiling_label.hide()
+        outer.addWidget(self.compiling_label)
+
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.apply)
+        self.runner = qt_runner(self)
+        #: the text being compiled (None: nothing pending)
+        self.compiling: str | None = None
 
     # -- typing ----------------------------------------------------------------------------
     def _edited(self, text: str) -> None:
-        """A keystroke: a quick parse (no derivatives), then apply after a pause."""
-        try:
-            parse_formula(text)
-        except FormulaError as err:
-            if self.has_error():  # already red: let the caret follow the typing
-                self._show(err)
-        else:
-            if self.has_error():
-                self.clear_error()
+        """A keystroke: a quick parse (no derivatives) in the background, then apply after a
+        pause; a compile of an older text in progress is dropped."""
+        self._cancel_compile()
+        self.runner.submit(PARSE_LANE, lambda _ticket: parse_formula(text),
+                           on_result=lambda _expr: self._parsed(text, None),
+                           on_error=lambda err: self._parsed(text, err))
         self.timer.start()
+
+    def _parsed(self, text: str, err: BaseException | None) -> None:
+        if text != self.edit.text():
+            return  # typed on since
+        if err is not None:
+            if self.has_error():  # already red: let the caret follow the typing
+                self._show(_as_error(err))
+        elif self.has_error():
+            self.clear_error()
 
     def _editing_finished(self) -> None:
         """Enter, or focus leaving the field: apply what is pending now."""
-        if self.timer.isActive() or self.edit.text() != self.value:
+        if self.timer.isActive() or (self.edit.text() != self.value
+                                     and self.edit.text() != self.compiling):
             self.apply()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if (obj is self.edit and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape
-                and (self.edit.text() != self.value or self.has_error())):
+                and (self.edit.text() != self.value or self.has_error()
+                     or self.compiling is not None)):
             self.revert()
             return True
         return super().eventFilter(obj, event)
 
-    def apply(self) -> bool:
-        """Validate the text now (parse, then derivatives) and commit it if it is valid.
-
-        Returns whether the text is valid; an invalid one is shown with its caret and nothing
-        is committed (the session, hence the plot, keeps the previous formula)."""
+    def apply(self) -> None:
+        """Validate the text (parse, then derivatives) in the background and commit it if it
+        is valid; a bad one is shown with its caret and nothing is committed (the session,
+        hence the plot, keeps the previous formula). A text compiled before (the cache)
+        commits at once."""
         self.timer.stop()
+        self.runner.cancel(PARSE_LANE)
         text = self.edit.text()
-        try:
-            parse_formula(text)  # fast: most mistakes are found here
-            compile_formula(text)  # exact derivatives (cached: the surface reuses it)
-        except FormulaError as err:
-            self._show(err)
-            return False
+        if is_compiled(text):
+            self._cancel_compile()
+            self._compiled(text, None)
+            return
+        self.compiling = text
+        self.compiling_label.show()
+        self.runner.submit(COMPILE_LANE,
+                           lambda ticket: compile_formula(text, ticket.check),
+                           on_result=lambda _c: self._compiled(text, None),
+                           on_error=lambda err: self._compiled(text, err))
+
+    def _compiled(self, text: str, err: BaseException | None) -> None:
+        if self.compiling not in (None, text):
+            return  # a newer text is being compiled
+        self.compiling = None
+        self.compiling_label.hide()
+        if err is not None:
+            self._show(_as_error(err))
+            return
         self.clear_error()
         if text != self.value:
             self.value = text
             self.committed.emit(self.param.name, text)
-        return True
+
+    def _cancel_compile(self) -> None:
+        if self.compiling is not None:
+            self.runner.cancel(COMPILE_LANE)
+            self.compiling = None
+            self.compiling_label.hide()
+
+    @property
+    def busy(self) -> bool:
+        """A parse or a compile is in progress (tests, scripted demos wait for it)."""
+        return self.compiling is not None or self.runner.busy(PARSE_LANE)
 
     def choose_example(self, text: str) -> None:
         self.edit.setText(text)
@@ -200,6 +255,8 @@ class FormulaField(QWidget):
     def revert(self) -> None:
         """Back to the last valid (committed) formula."""
         self.timer.stop()
+        self.runner.cancel(PARSE_LANE)
+        self._cancel_compile()
         self.edit.setText(self.value)
         self.edit.setCursorPosition(len(self.value))
         self.clear_error()
@@ -210,7 +267,8 @@ class FormulaField(QWidget):
         return self.edit
 
     def set_text(self, text: str) -> None:
-        """Type ``text`` and press Enter, as a user would (tests, scripted demos)."""
+        """Type ``text`` and press Enter, as a user would (tests, scripted demos); the
+        commit or the error follows when the compile is done (:attr:`busy`)."""
         self.edit.setText(text)
         self.apply()
 
@@ -221,6 +279,8 @@ class FormulaField(QWidget):
             return  # our own commit coming back, or another field: keep what is being typed
         self.value = value
         self.timer.stop()
+        self.runner.cancel(PARSE_LANE)
+        self._cancel_compile()
         self.edit.setText(value)
         self.edit.setCursorPosition(0)
         self.clear_error()
@@ -280,3 +340,8 @@ class FormulaField(QWidget):
         self.edit.setProperty("invalid", on)
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)
+
+
+def _as_error(err: BaseException) -> FormulaError | str:
+    """What the field shows for a failed parse or compile."""
+    return err if isinstance(err, FormulaError) else f"{type(err).__name__}: {err}"

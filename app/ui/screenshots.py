@@ -84,6 +84,12 @@ def _formula_error(window) -> None:
     field.edit.setFocus()
     field.edit.setText("log(1 + exp(x)) + (y - sinn(x))^2")
     field.apply()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    while field.busy:  # the check runs off the window's thread
+        app.processEvents()
+        time.sleep(0.01)
 
 
 #: (file name, built-in scenario name or a function making a Scenario, playhead as a fraction

@@ -183,8 +183,10 @@ def test_formula_surface_text_field(window, session, qtbot):
     field = section.form.fields["expr"]
     before = session.scenario
     field.set_text("x**2 + (")
+    qtbot.waitUntil(lambda: not field.busy, timeout=20_000)  # (compiled off the GUI thread)
     assert field.has_error() and session.scenario == before
     field.set_text("(x - 1)^2 + 4*y^2")
+    qtbot.waitUntil(lambda: not field.busy, timeout=20_000)
     assert not field.has_error()
     assert session.scenario.surface_params["expr"] == "(x - 1)^2 + 4*y^2"
     assert session.surface.value([[1.0, 0.0]])[0] == 0.0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import warnings
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 import surfaces
 from app import optimizers
@@ -16,6 +18,7 @@ from app.engine import simulate
 from app.scenario import Racer, Scenario
 from app.ui import formula_field, theme
 from app.ui.formula_field import DEBOUNCE_MS, EXAMPLES, FormulaField
+from surfaces.formula import is_compiled as formula_is_compiled
 
 HOLE = "log(x + 2) + y^2"  # undefined for x <= -2
 
@@ -37,6 +40,11 @@ def _type(qtbot, field: FormulaField, text: str) -> None:
     qtbot.keyClicks(field.edit, text)
 
 
+def _settle(qtbot, field: FormulaField) -> None:
+    """Wait for the field's parse and compile jobs (they run off the window's thread)."""
+    qtbot.waitUntil(lambda: not field.busy, timeout=20_000)
+
+
 def _engine_points(session, i=0):
     opt, sched = session.scenario.racers[i].build()
     return simulate(session.surface, opt, np.array(session.scenario.starts), session.steps,
@@ -49,9 +57,9 @@ def compiles(monkeypatch):
     calls = []
     real = formula_field.compile_formula
 
-    def counting(text):
+    def counting(text, check=None):
         calls.append(text)
-        return real(text)
+        return real(text, check)
 
     monkeypatch.setattr(formula_field, "compile_formula", counting)
     return calls
@@ -88,13 +96,15 @@ def test_typing_a_formula_updates_surface_contours_and_paths(window, session, qt
     field.edit.end(False)
     qtbot.keyClicks(field.edit, " + x")
     qtbot.keyClick(field.edit, Qt.Key.Key_Return)
-    assert session.surface.params["expr"] == "x^2 + 10*y^2 + x"
     assert not field.timer.isActive()
+    _settle(qtbot, field)
+    assert session.surface.params["expr"] == "x^2 + 10*y^2 + x"
 
 
 def test_invalid_formula_shows_caret_and_keeps_the_surface(window, session, qtbot):
     field = _formula_field(window, session)
     field.set_text("x^2 + 3*y^2")
+    _settle(qtbot, field)
     qtbot.waitUntil(lambda: not session.recompute_pending(), timeout=2000)
     before = session.scenario
     surface = session.surface
@@ -115,28 +125,32 @@ def test_invalid_formula_shows_caret_and_keeps_the_surface(window, session, qtbo
     np.testing.assert_array_equal(window.surface_view.image.image, image)
 
     _type(qtbot, field, "x^2 + (y - 1")
-    qtbot.waitUntil(field.has_error, timeout=3000)
-    assert field.error_label.text().startswith("unbalanced parenthesis")
+    qtbot.waitUntil(lambda: field.error_label.text().startswith("unbalanced parenthesis"),
+                    timeout=5000)
     line, caret = field.caret_label.text().split("\n")
     assert line[caret.index("^")] == "(" and caret.index("^") == line.index("x^2") + 6
     assert session.scenario == before
-    # while red, each keystroke re-parses: the caret follows the typing at once
+    # while red, each keystroke re-parses (in the background): the caret follows the typing
     qtbot.keyClicks(field.edit, "*")
-    assert field.error_label.text().startswith("incomplete formula")
+    qtbot.waitUntil(lambda: field.error_label.text().startswith("incomplete formula"),
+                    timeout=5000)
     line, caret = field.caret_label.text().split("\n")
     assert caret.index("^") == len(line)  # just after the '*'
     qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
-    assert field.error_label.text().startswith("unbalanced parenthesis")
+    qtbot.waitUntil(lambda: field.error_label.text().startswith("unbalanced parenthesis"),
+                    timeout=5000)
     assert session.scenario == before
-    # closing it clears the error at once and applies after the pause
+    # closing it clears the error and applies after the pause
     qtbot.keyClicks(field.edit, ")")
-    assert not field.has_error() and not field.caret_label.isVisible()
+    qtbot.waitUntil(lambda: not field.has_error(), timeout=5000)
+    assert not field.caret_label.isVisible()
     qtbot.waitUntil(lambda: session.surface.params["expr"] == "x^2 + (y - 1)", timeout=3000)
 
     # Enter on a bad formula shows the error at once; Escape restores the last valid text
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, "x +* y")
     qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    _settle(qtbot, field)
     assert field.has_error() and field.error_label.text() == "unexpected '*'"
     line, caret = field.caret_label.text().split("\n")
     assert line[caret.index("^")] == "*"
@@ -150,6 +164,7 @@ def test_long_formula_error_keeps_the_caret_and_the_panel_width(window, session,
     width = window.controls.width()
     text = " + ".join(f"{k}*x^2" for k in range(1, 40)) + " + cosh(y)) + y^2"
     field.set_text(text)
+    _settle(qtbot, field)
     assert field.has_error() and "parenthesis" in field.error_label.text()
     line, caret = field.caret_label.text().split("\n")
     col = caret.index("^")
@@ -170,6 +185,7 @@ def test_examples_are_one_click_away(window, session, qtbot):
         surfaces.get("formula", expr=text)
     rosen = field.examples_menu.actions()[texts.index("(1-x)^2 + 100*(y-x^2)^2")]
     rosen.trigger()
+    _settle(qtbot, field)
     assert session.surface.params["expr"] == "(1-x)^2 + 100*(y-x^2)^2"
     assert field.edit.text() == "(1-x)^2 + 100*(y-x^2)^2" and not field.has_error()
 
@@ -228,6 +244,7 @@ def test_undefined_region_is_blank_and_a_run_into_it_diverges(window, session, q
         # a formula typed in the GUI with a hole is applied the same way
         field = _formula_field(window, session)
         field.set_text("sqrt(1 - x^2 - y^2)")
+        _settle(qtbot, field)
         assert session.surface.params["expr"] == "sqrt(1 - x^2 - y^2)"
         assert np.isnan(view.image.image).any() and view.hole_note.isVisible()
         window.repaint()
@@ -237,6 +254,7 @@ def test_formula_scenario_save_and_load_round_trip(window, session, qtbot, tmp_p
     field = _formula_field(window, session)
     expr = "log(1 + exp(x)) + (y - sin(x))^2"
     field.set_text(expr)
+    _settle(qtbot, field)
     window.controls.surface_section.form.fields["ymax"].set_text("4")
     qtbot.waitUntil(lambda: session.surface.params["ymax"] == 4.0, timeout=2000)
     session.add_start(-2.0, 2.0)
@@ -254,6 +272,7 @@ def test_formula_scenario_save_and_load_round_trip(window, session, qtbot, tmp_p
     window.load_scenario("default", autoplay=False)
     field = _formula_field(window, session)
     field.set_text("x^2 + (")
+    _settle(qtbot, field)
     assert field.has_error()
     assert window.load_scenario(str(path), autoplay=False)
     field = window.controls.surface_section.form.fields["expr"]
@@ -261,3 +280,83 @@ def test_formula_scenario_save_and_load_round_trip(window, session, qtbot, tmp_p
     assert field.edit.text() == expr and not field.has_error()
     assert session.scenario.starts == loaded.starts
     np.testing.assert_array_equal(session.runs[0].trajectories.points, _engine_points(session))
+
+
+LONG = ("sin(x*y)*cos(x+y)*tan(x-y)*exp(x/y)*log(x*x+y)*sqrt(x+y*y)*atan(x*y*y)*tanh(y*x*x)"
+        "*sinh(x-y*y)*cosh(y-x*x)*asin(x/7)*acos(y/7)")
+
+
+@pytest.fixture
+def gated_compiles(monkeypatch):
+    """Spy on the compiler's work: the threads it runs on, and a gate that holds the compile
+    of chosen texts until the test opens it."""
+    from surfaces import formula_compiler
+
+    threads: list[int] = []
+    gates: dict[str, threading.Event] = {}
+    entered: list[str] = []  # the texts whose compile began
+    real_compile, real_parse = formula_compiler._compile, formula_compiler.parse_formula
+
+    def compile_(text, checkpoint):
+        threads.append(threading.get_ident())
+        entered.append(text)
+        if text in gates:
+            assert gates[text].wait(60)
+        return real_compile(text, checkpoint)
+
+    def parse(text):
+        threads.append(threading.get_ident())
+        return real_parse(text)
+
+    monkeypatch.setattr(formula_compiler, "_compile", compile_)
+    monkeypatch.setattr(formula_compiler, "parse_formula", parse)
+    return threads, gates, entered
+
+
+def test_a_long_formula_compiles_off_the_gui_thread_while_the_plot_keeps_the_last_surface(
+        window, session, qtbot, gated_compiles):
+    threads, gates, entered = gated_compiles
+    field = _formula_field(window, session)
+    qtbot.waitUntil(field.isVisible, timeout=5000)
+    field.set_text("x^2 + 3*y^2")
+    _settle(qtbot, field)
+    surface, image = session.surface, window.surface_view.image.image.copy()
+    gates[LONG] = threading.Event()
+    threads.clear()
+    _type(qtbot, field, LONG)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    # the compile waits at the gate: the field says so, the window keeps the old surface
+    qtbot.waitUntil(lambda: LONG in entered, timeout=20_000)
+    assert field.compiling == LONG and field.compiling_label.isVisible() and field.busy
+    assert session.surface is surface and session.surface.params["expr"] == "x^2 + 3*y^2"
+    np.testing.assert_array_equal(window.surface_view.image.image, image)
+    gates[LONG].set()
+    _settle(qtbot, field)
+    assert session.surface.params["expr"] == LONG and not field.compiling_label.isVisible()
+    assert not field.has_error()
+    # the parses (of the keystrokes' texts, the newest each time) and the compile ran in a
+    # worker thread
+    assert len(threads) >= 2 and threading.main_thread().ident not in threads
+
+
+def test_a_stale_compile_never_replaces_a_newer_one(window, session, qtbot, gated_compiles,
+                                                    compiles):
+    threads, gates, entered = gated_compiles
+    field = _formula_field(window, session)
+    committed = []
+    field.committed.connect(lambda _name, text: committed.append(text))
+    slow, fast = "x^2 + 4*y^2 + sin(x)", "x^2 + 5*y^2"
+    gates[slow] = threading.Event()
+    field.set_text(slow)
+    qtbot.waitUntil(lambda: slow in entered, timeout=5000)  # its compile is held at the gate
+    field.set_text(fast)  # the newer text: the stale compile is cancelled
+    assert field.compiling == fast
+    gates[slow].set()
+    _settle(qtbot, field)
+    QApplication.processEvents()
+    assert committed == [fast] and session.surface.params["expr"] == fast
+    # a cancelled compile is not cached: the slow text compiles anew when applied again
+    assert not formula_is_compiled(slow)
+    field.set_text(slow)
+    _settle(qtbot, field)
+    assert committed == [fast, slow] and session.surface.params["expr"] == slow

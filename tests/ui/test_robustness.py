@@ -36,6 +36,7 @@ def test_huge_constant_formula_draws_without_overflow(window, session, qtbot, st
     form = window.controls.surface_section
     session.set_surface("formula")
     form.form.fields["expr"].set_text("1e308")
+    qtbot.waitUntil(lambda: not form.form.fields["expr"].busy, timeout=20_000)
     assert session.scenario.surface_params["expr"] == "1e308"
     _show_all_tabs(window, qtbot)
     scale = window.surface_view.color_scale
@@ -47,7 +48,9 @@ def test_flat_surface_below_float32_resolution_draws(window, session, qtbot, str
     """A surface whose whole range is ~1e-320 (tiny lambdas): levels spanning a denormal made
     the colour mapping divide by it (overflow)."""
     session.set_surface("formula")
-    window.controls.surface_section.form.fields["expr"].set_text("1e-320*x^2 + 1e-320*y^2")
+    field = window.controls.surface_section.form.fields["expr"]
+    field.set_text("1e-320*x^2 + 1e-320*y^2")
+    qtbot.waitUntil(lambda: not field.busy, timeout=20_000)  # (compiled off the GUI thread)
     assert "1e-320" in session.scenario.surface_params["expr"]
     window.repaint()
     lo, hi = window.surface_view.color_scale.levels
