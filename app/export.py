@@ -1127,7 +1127,7 @@ def write_trajectory_data(path: os.PathLike | str, scenario, runs=None, surface=
     if fmt == "csv":
         surface = surface or scenario.build_surface()
         rows = scenario.simulate(surface) if runs is None else [r for r in runs if r is not None]
-        return atomic_write_text(path, lambda out: report.write_csv(rows, out), overwrite)
+        return atomic_write_text(path, lambda out: report.write_csv(rows, out, surface), overwrite)
     if fmt != "json":
         raise ExportError(f"unknown data format {fmt!r}; use json or csv")
     data = trajectory_report(scenario, runs, surface)

@@ -52,8 +52,10 @@ from typing import Any, TextIO
 import numpy as np
 
 from app.analysis.divergence import as_dict, diagnose_run
+from app.labels import render_for
 
-__all__ = ["CSV_HEADER", "build", "to_json", "write_json", "write_csv", "csv_rows", "plain"]
+__all__ = ["CSV_HEADER", "build", "run_label", "to_json", "write_json", "write_csv", "csv_rows",
+           "plain"]
 
 CSV_HEADER = ("racer", "label", "start_index", "step", "x", "y", "loss", "grad_norm", "lr",
               "diverged_at")
@@ -91,7 +93,16 @@ def _noise(noise, seed: int = 0) -> dict[str, Any]:
     return {"sigma": float(noise.sigma), "seed": int(noise.seed)}
 
 
-def _racer_entry(run, noise) -> dict[str, Any]:
+def run_label(run, surface=None) -> str:
+    """The label a racer's run shows: its template filled in from its current hyperparameters,
+    its noise and lambda_max at its first start (:mod:`app.labels`)."""
+    own = getattr(run, "noise", None)
+    sigma = own.sigma if own is not None else 0.0
+    start = run.trajectories.points[0, 0] if run.trajectories.n else None
+    return render_for(run.racer, surface, start, sigma)
+
+
+def _racer_entry(run, noise, surface=None) -> dict[str, Any]:
     racer, traj = run.racer, run.trajectories
     # a racer may run with its own noise (RacerRun.noise); otherwise the run's
     own = getattr(run, "noise", noise)
@@ -113,7 +124,7 @@ def _racer_entry(run, noise) -> dict[str, Any]:
             runs[-1]["extras"] = {name: _array(a[:, i]) for name, a in traj.extras.items()}
     return {
         "optimizer": racer.optimizer,
-        "label": racer.display_label(),
+        "label": run_label(run, surface),
         "params": plain(dict(opt.hyper)),
         "schedule": {"name": sched.name, "params": plain(dict(sched.params))},
         "noise": _noise(own, noise.seed if noise is not None else 0),
@@ -140,7 +151,7 @@ def build(
         "steps": steps,
         "noise": _noise(noise),
         "scenario": scenario,
-        "racers": [_racer_entry(r, noise) for r in runs],
+        "racers": [_racer_entry(r, noise, surface) for r in runs],
     }
 
 
@@ -154,11 +165,11 @@ def write_json(report: Mapping[str, Any], stream: TextIO) -> None:
     stream.write("\n")
 
 
-def csv_rows(runs: Iterable) -> Iterator[Iterable]:
+def csv_rows(runs: Iterable, surface=None) -> Iterator[Iterable]:
     """The CSV rows (without the header) of ``runs``, as iterators of rows, one per run."""
     for run in runs:
         racer, traj = run.racer, run.trajectories
-        name, label = racer.optimizer, racer.display_label()
+        name, label = racer.optimizer, run_label(run, surface)
         steps = traj.steps
         for i in range(traj.n):
             lr = _array(traj.lr_of(i)) + [None]
@@ -169,9 +180,9 @@ def csv_rows(runs: Iterable) -> Iterator[Iterable]:
                       repeat(d if d >= 0 else None))
 
 
-def write_csv(runs: Iterable, stream: TextIO) -> None:
+def write_csv(runs: Iterable, stream: TextIO, surface=None) -> None:
     """Write ``runs`` (:class:`~app.scenario.RacerRun`) as CSV: one row per step per run."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    for rows in csv_rows(runs):
+    for rows in csv_rows(runs, surface):
         writer.writerows(rows)

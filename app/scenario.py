@@ -84,7 +84,7 @@ from typing import Any
 import numpy as np
 
 import surfaces
-from app import i18n, optimizers, schedules, small_toml
+from app import i18n, labels, optimizers, schedules, small_toml
 from app.assets import SCENARIOS as SCENARIO_DIR  # assets/scenarios, installed as package data
 from app.engine import MAX_SEED, MiniBatch, Noise, Trajectories, simulate
 from app.netlab.train import NetConfig
@@ -171,11 +171,11 @@ class Racer:
         sched = schedules.make(self.schedule, **self.schedule_params)
         return opt, sched
 
-    def display_label(self) -> str:
-        if self.label:
-            return self.label
-        lr = self.params.get("lr", optimizers.spec(self.optimizer).defaults().get("lr"))
-        return f"{self.optimizer} lr={lr:g}"
+    def display_label(self, lambda_max: float | None = None,
+                      noise_sigma: float | None = None) -> str:
+        """The label shown now: the template filled in from the current hyperparameters, or
+        the hand-typed text (:mod:`app.labels`)."""
+        return labels.render(self, lambda_max, noise_sigma)
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,14 @@ class Scenario:
 
     def view_window(self, surface: surfaces.Surface | None = None):
         return self.window or (surface or self.build_surface()).window
+
+    def label_of(self, racer: Racer, surface: surfaces.Surface | None = None) -> str:
+        """The label ``racer`` shows in this scenario: its template filled in, with the run's
+        noise and lambda_max at the first start point (:func:`app.labels.render_for`)."""
+        if "lr_lambda_max" in (labels.fields(racer.label) or ()) and self.starts:
+            return labels.render_for(racer, surface or self.build_surface(), self.starts[0],
+                                     self.noise_sigma)
+        return labels.render(racer, None, self.noise_sigma)
 
     def noise(self) -> Noise | None:
         return Noise(self.noise_sigma, self.noise_seed) if self.noise_sigma > 0 else None

@@ -9,7 +9,6 @@ numpy's floating-point warnings are contained here, never printed.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +38,6 @@ __all__ = [
     "lr_curve",
     "log_ticks",
     "zero_level",
-    "relabel",
     "format_number",
     "axis_labels",
     "clip_segments_needed",
@@ -443,18 +441,6 @@ def axis_labels(surface: Any) -> tuple[str, str]:
                 and all(isinstance(n, str) for n in names)):
             return (names[0], names[1])
     return ("x", "y")
-
-
-def relabel(label: str, old_lr: Any, new_lr: Any) -> str:
-    """Keep a racer's label honest when its lr changes: ``"GD, lr 0.09"`` -> ``"GD, lr 0.1"``."""
-    if not label:
-        return label
-    try:
-        old, new = f"{float(old_lr):g}", f"{float(new_lr):g}"
-    except (TypeError, ValueError):
-        return label
-    pattern = re.compile(r"(\blr\s*[=:]?\s*)" + re.escape(old) + r"(?![\d.])")
-    return pattern.sub(lambda m: m.group(1) + new, label)
 
 
 def dock_widths(window_width: float, minimum: tuple[int, ...], preferred: tuple[int, ...],

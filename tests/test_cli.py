@@ -88,7 +88,7 @@ def test_json_schema_and_effective_params(capsys):
                           "runs"}
     assert racer["batch_size"] is None
     assert racer["noise"] == {"sigma": 0.0, "seed": 0}
-    assert racer["optimizer"] == "adam" and racer["label"] == "adam lr=0.1"
+    assert racer["optimizer"] == "adam" and racer["label"] == "Adam, lr 0.1"
     assert racer["params"] == {"lr": 0.1, "betas": [0.9, 0.999], "eps": 1e-08,
                                "weight_decay": 0.0, "amsgrad": False, "bias_correction": True}
     assert racer["schedule"] == {"name": "constant",
@@ -180,7 +180,7 @@ def test_csv_rows_match_json(capsys):
     for row in body:
         racer, label, i, k, x, y, loss, gn, lr, div = row
         run = runs[int(i)]
-        assert (racer, label) == ("gd", "gd lr=0.25")
+        assert (racer, label) == ("gd", "GD, lr 0.25")
         assert [float(x), float(y)] == run["points"][int(k)]
         assert float(loss) == run["loss"][int(k)]
         assert float(gn) == run["grad_norm"][int(k)]
@@ -199,7 +199,7 @@ def test_scenario_runs_every_racer(capsys):
     report = run_json(capsys, "run", "--scenario", "default", "--steps", "20")
     assert report["scenario"] == "default" and report["steps"] == 20
     assert report["surface"]["name"] == sc.surface
-    assert [r["label"] for r in report["racers"]] == [r.label for r in sc.racers]
+    assert [r["label"] for r in report["racers"]] == [sc.label_of(r) for r in sc.racers]
     expected = sc.with_changes(steps=20).simulate()
     for racer, rr in zip(report["racers"], expected, strict=True):
         assert racer["optimizer"] == rr.racer.optimizer

@@ -47,17 +47,18 @@ def _load(name: str):
     """``(scenario, surface, {label: trajectories})``, simulated once per test session."""
     sc = S.load(name)
     surface = sc.build_surface()
-    runs = {r.racer.label: r.trajectories for r in sc.simulate(surface)}
+    runs = {sc.label_of(r.racer, surface): r.trajectories for r in sc.simulate(surface)}
     assert len(runs) == len(sc.racers), "every racer of a lesson is enabled"
     return sc, surface, runs
 
 
 def _racer(name: str, prefix: str):
     """The one racer of ``name`` whose label starts with ``prefix``: (racer, trajectories)."""
-    sc, _, runs = _load(name)
-    found = [(r, runs[r.label]) for r in sc.racers if r.label.startswith(prefix)]
+    sc, surface, runs = _load(name)
+    shown = [(r, sc.label_of(r, surface)) for r in sc.racers]
+    found = [(r, runs[label]) for r, label in shown if label.startswith(prefix)]
     assert len(found) == 1, (f"{name}: expected one racer labelled {prefix!r}*, got "
-                             f"{[r.label for r, _ in found]}")
+                             f"{[label for _, label in shown if label.startswith(prefix)]}")
     return found[0]
 
 
@@ -95,7 +96,7 @@ def test_builtin_has_a_lesson_and_distinct_racers(name):
     if name in LESSONS:
         assert lesson.tag == LESSONS[name]
     assert sc.starts, f"{name}: a lesson needs a start point"
-    labels = [r.label for r in sc.racers]
+    labels = [sc.label_of(r) for r in sc.racers]
     colors = [r.color.upper() for r in sc.racers]
     assert all(labels) and len(set(labels)) == len(labels)
     assert len(set(colors)) == len(colors)
@@ -200,7 +201,7 @@ def test_p1_seed000_numbers_of_the_text():
 
 def test_adam_defaults_survive_where_gd_blows_up():
     sc, surface, _ = _load("adam_defaults")
-    adam, adam_run = _racer("adam_defaults", "Adam, torch defaults")
+    adam, adam_run = _racer("adam_defaults", "Adam, lr 0.001")
     gd, gd_run = _racer("adam_defaults", "GD, lr 0.001")
     tuned, tuned_run = _racer("adam_defaults", "Adam, lr 0.1")
     assert dict(adam.params) == {}  # nothing set: the defaults are what runs
@@ -248,7 +249,7 @@ def test_p2_small_step_raises_the_loss_when_the_curvature_term_wins():
     p0 = np.array(sc.starts[0])
     g, h = surface.grad(p0), surface.hessian(p0)
     for racer in sc.racers:
-        eps, run = racer.params["lr"], runs[racer.label]
+        eps, run = racer.params["lr"], runs[sc.label_of(racer, surface)]
         predicted = -eps * g @ g + 0.5 * eps**2 * g @ h @ g
         actual = run.loss[1, 0] - run.loss[0, 0]
         assert actual == pytest.approx(predicted, rel=1e-9)  # exact on a quadratic
@@ -280,9 +281,9 @@ def test_p2_small_step_raises_the_loss_when_the_curvature_term_wins():
 def test_p3_sgd_hovers_at_its_stationary_loss_while_full_batch_converges():
     sc, surface, _ = _load("p3_sgd_noise")
     assert sc.noise_sigma == 0.0
-    full, full_run = _racer("p3_sgd_noise", "GD full batch")
-    sgd, sgd_run = _racer("p3_sgd_noise", "SGD (noise 2), lr 0.05")
-    slow, slow_run = _racer("p3_sgd_noise", "SGD (noise 2), lr 0.01")
+    full, full_run = _racer("p3_sgd_noise", "GD, lr 0.05, noise 0")
+    sgd, sgd_run = _racer("p3_sgd_noise", "GD, lr 0.05, noise 2")
+    slow, slow_run = _racer("p3_sgd_noise", "GD, lr 0.01, noise 2")
     assert sc.noise_for(full) is None
     assert sc.noise_for(sgd).sigma == sc.noise_for(slow).sigma == 2.0
     assert sgd.params["lr"] == full.params["lr"]
@@ -308,8 +309,8 @@ def test_p3_sgd_hovers_at_its_stationary_loss_while_full_batch_converges():
 
     assert arrival(slow_run) > 2 * arrival(sgd_run)
     # reproducible: the same seed gives the same path
-    again = {r.racer.label: r.trajectories for r in sc.simulate(surface)}
-    np.testing.assert_array_equal(again[sgd.label].points, sgd_run.points)
+    again = {sc.label_of(r.racer): r.trajectories for r in sc.simulate(surface)}
+    np.testing.assert_array_equal(again[sc.label_of(sgd)].points, sgd_run.points)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,7 +366,7 @@ def test_p5_adaptive_methods_reach_the_floor_and_only_adam_settles():
     # GD "has covered less than a tenth of the way along the floor after 1,000 steps"
     x0, x_end = sc.starts[0][0], gd_run.points[-1, 0, 0]
     assert 0 < (x_end - x0) / (target[0] - x0) < 0.1
-    adaptive = {r.optimizer: runs[r.label] for r in sc.racers
+    adaptive = {r.optimizer: runs[sc.label_of(r)] for r in sc.racers
                 if r.optimizer in ("adagrad", "rmsprop", "adam")}
     assert set(adaptive) == {"adagrad", "rmsprop", "adam"}
     # all three arrive at x = 0 "within about 460 to 610 steps" (|x| < 0.01)
@@ -430,8 +431,8 @@ def test_p6_rms_adagrad_bursts_and_the_sum_form_never_does():
     sc, surface, _ = _load("p6_burst")
     assert 0 < sc.noise_sigma <= 1e-5  # a whisper of noise, as in real training
     target = surface.minima[0]
-    rms, rms_run = _racer("p6_burst", "Adagrad, root MEAN square")
-    total, total_run = _racer("p6_burst", "Adagrad, root of SUM")
+    rms, rms_run = _racer("p6_burst", "RMS Adagrad: root MEAN square")
+    total, total_run = _racer("p6_burst", "Adagrad: root of SUM")
     assert rms.optimizer == "adagrad_rms" and total.optimizer == "adagrad"
     assert rms.params["lr"] == total.params["lr"]
     for run in (rms_run, total_run):
@@ -467,10 +468,10 @@ def test_p6_rms_adagrad_bursts_and_the_sum_form_never_does():
 def test_p7_decay_and_warm_up_remove_the_burst():
     sc, surface, _ = _load("p7_schedules")
     target = surface.minima[0]
-    fixed, fixed_run = _racer("p7_schedules", "RMS Adagrad, fixed eta")
-    decay, decay_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3 / sqrt")
-    warm_decay, warm_decay_run = _racer("p7_schedules", "RMS Adagrad, warm-up 100 steps, then /")
-    warm_only, warm_only_run = _racer("p7_schedules", "RMS Adagrad, warm-up 100 steps, then fixed")
+    fixed, fixed_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3, constant")
+    decay, decay_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3, 1/sqrt")
+    warm_decay, warm_decay_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3, warm-up 100 steps")
+    warm_only, warm_only_run = _racer("p7_schedules", "RMS Adagrad, eta 0.3, linear warm-up")
     assert {r.optimizer for r in sc.racers} == {"adagrad_rms"}
 
     first_fixed = _check_bursts_and_returns(fixed_run.points[:, 0], target, 300)[0]
@@ -493,7 +494,7 @@ def test_p7_decay_and_warm_up_remove_the_burst():
     # why decay cures it: mean form with eta / sqrt(t + 1) is torch's sum form
     #   eta / sqrt(t + 1) / sqrt(S / (t + 1)) = eta / sqrt(S)
     p6 = _load("p6_burst")[0]
-    _, total_run = _racer("p6_burst", "Adagrad, root of SUM")
+    _, total_run = _racer("p6_burst", "Adagrad: root of SUM")
 
     def setup(s):
         return s.surface, dict(s.surface_params), s.starts, s.steps, s.noise_sigma, s.noise_seed
@@ -520,7 +521,7 @@ def test_p8_kinked_floor_chatters_forever_and_the_smooth_twin_settles():
     lipschitz = max(2 * a, slope / width)  # the largest curvature of the smooth valley
     for racer in kinked.racers:
         lr = racer.params["lr"]
-        k_run, s_run = k_runs[racer.label], s_runs[racer.label]
+        k_run, s_run = k_runs[kinked.label_of(racer)], s_runs[smooth.label_of(racer)]
         # along x both move identically
         np.testing.assert_allclose(k_run.points[:, 0, 0], s_run.points[:, 0, 0], rtol=1e-12)
 
@@ -563,8 +564,8 @@ def test_p8_relu_gradient_jumps_at_creases_and_elu_is_smooth_and_faster():
     assert relu.starts == elu.starts
     (r_racer,), (e_racer,) = relu.racers, elu.racers
     assert (r_racer.optimizer, dict(r_racer.params)) == (e_racer.optimizer, dict(e_racer.params))
-    r_path = r_runs[r_racer.label].points[:, 0]
-    e_path = e_runs[e_racer.label].points[:, 0]
+    r_path = r_runs[relu.label_of(r_racer)].points[:, 0]
+    e_path = e_runs[elu.label_of(e_racer)].points[:, 0]
 
     # a smooth surface obeys |g(p') - g(p)| <= max|H| |p' - p| (ratio <= 1); ReLU's jumps
     r_ratio = lessons.gradient_jump_ratios(r_surface, r_path)
@@ -622,7 +623,7 @@ def test_p9_dead_relu_never_moves():
     # off for every data point: w x_i + b <= 0
     assert np.all(dead_start[0] * surface.inputs + dead_start[1] <= 0)
     for racer in sc.racers:
-        run = runs[racer.label]
+        run = runs[sc.label_of(racer, surface)]
         assert np.all(run.grad_norm[:, 0] == 0.0)
         assert lessons.path_length(run.points[:, 0]) == 0.0
         assert np.all(run.points[:, 0] == dead_start)
@@ -767,7 +768,7 @@ def test_default_tour_shows_bouncing_gd_and_calm_adam():
     exactly 1 - 0.09 = 0.91 per step; heavy ball with momentum 0.8 contracts by sqrt(0.8);
     Adam glides in without bouncing."""
     sc = S.load("default")
-    runs = {r.racer.label: r.trajectories for r in sc.simulate()}
+    runs = {sc.label_of(r.racer): r.trajectories for r in sc.simulate()}
     gd, mom, adam = runs["GD, lr 0.09"], runs["Momentum 0.8, lr 0.02"], runs["Adam, lr 0.1"]
     x, y = gd.points[:, 0, 0], gd.points[:, 0, 1]
     t = np.arange(gd.steps + 1)

@@ -343,7 +343,7 @@ def run(args) -> int:
     noise = Noise(sc.noise_sigma, sc.noise_seed)  # validates them
     runs = sc.simulate(surface)
     if args.format == "csv":
-        emit(lambda out: report.write_csv(runs, out))
+        emit(lambda out: report.write_csv(runs, out, surface))
     else:
         name = (sc.name or args.scenario) if args.scenario is not None else None
         data = report.build(surface, runs, noise=noise, scenario=name)

@@ -105,12 +105,12 @@ AVERAGE = Param("average", False, kind=bool,
                     "instead of torch's root of their SUM")
 
 
-def preset(name, title, summary, params, fixed, torch_name="", reference=""):
+def preset(name, title, summary, params, fixed, torch_name="", reference="", short=""):
     return register(OptimizerSpec(
         name, title, summary, params, init=init, update=update, state=AdagradState,
         narrate=narrate, dynamics=lambda hyper, t: Dynamics(ADAPTIVE),
         effective_step=effective_step, fixed=fixed, torch_name=torch_name,
-        reference=reference))
+        reference=reference, short=short))
 
 
 SPEC = preset("adagrad", "Adagrad", "p = p - lr * g / (sqrt(sum of all g^2) + eps)",

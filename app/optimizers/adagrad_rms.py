@@ -9,4 +9,4 @@ from .adagrad import PARAMS, preset
 SPEC = preset("adagrad_rms", "Adagrad, root-mean-square form (lecture)",
               "p = p - lr * g / (sigma + eps), sigma = sqrt(mean of all g^2): can burst",
               PARAMS, {"average": True},
-              reference="hand-computed steps (torch's Adagrad with sum / t)")
+              reference="hand-computed steps (torch's Adagrad with sum / t)", short="RMS Adagrad")

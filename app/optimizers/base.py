@@ -171,6 +171,13 @@ class OptimizerSpec:
     #: a user optimizer's update rules as written (:class:`app.optimizers.rules.Rules`; None
     #: for a built-in): what a scenario file saves in ``[[rules]]``
     rules: Any = field(default=None, repr=False, compare=False)
+    #: the short name a racer's label shows (``{optimizer}``; "" = the title up to its first
+    #: " (" or ",": "Momentum (heavy ball)" -> "Momentum")
+    short: str = ""
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.title.split(" (")[0].split(",")[0]
 
     def params_of(self, given: Mapping[str, Any] | None = None) -> tuple[Param, ...]:
         """The hyperparameters that apply with the values ``given`` (``params`` unless the

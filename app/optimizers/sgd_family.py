@@ -129,9 +129,11 @@ MOMENTUM_SWEEP = Sweep("momentum", 0.0, 0.98)
 
 
 def preset(name: str, title: str, summary: str, params: tuple[Param, ...],
-           fixed: Mapping[str, Any], sweeps=(MOMENTUM_SWEEP,), map_as: str = "") -> OptimizerSpec:
+           fixed: Mapping[str, Any], sweeps=(MOMENTUM_SWEEP,), map_as: str = "",
+           short: str = "") -> OptimizerSpec:
     """Register an SGD preset: this module's rule with ``fixed`` options."""
     return register(OptimizerSpec(
         name, title, summary, params, init=init, update=update, state=SGDState, narrate=narrate,
         dynamics=dynamics, sweeps=sweeps, map_as=map_as, fixed=fixed, check=check,
-        torch_name="SGD", reference="torch.optim.SGD 2.13 (float64, foreach=False)"))
+        torch_name="SGD", reference="torch.optim.SGD 2.13 (float64, foreach=False)",
+        short=short))

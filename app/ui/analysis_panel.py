@@ -708,7 +708,7 @@ class AnalysisPanel(QWidget):
             self._show_message("No racer.")
             return
         racer = racers[i]
-        self._show_title(racer)
+        self._show_title(racer, s.label(i))
         run = s.selected_run()
         if not n:
             self._show_message("No start point yet: click the plot to add one.")
@@ -728,9 +728,9 @@ class AnalysisPanel(QWidget):
         self._show_report(report)
 
     # -- showing -------------------------------------------------------------------------------
-    def _show_title(self, racer: Racer) -> None:
+    def _show_title(self, racer: Racer, label: str) -> None:
         color = QColor(racer.color).name()
-        self.title.setText(f"{_swatch(color)} <b>{html.escape(racer.display_label())}</b>")
+        self.title.setText(f"{_swatch(color)} <b>{html.escape(label)}</b>")
 
     def _show_message(self, text: str) -> None:
         self.report = None

@@ -285,7 +285,10 @@ class RacerCard(QFrame):
         self.label_edit = QLineEdit(racer.label)
         self.label_edit.setCursorPosition(0)
         self.label_edit.setPlaceholderText(racer.display_label())
-        self.label_edit.setToolTip("name shown in the legend (empty: made from optimizer and lr)")
+        self.label_edit.setToolTip(
+            "name shown in the legend (empty: \"{optimizer}, lr {lr}\"); fields in braces such "
+            "as {lr}, {momentum}, {noise}, {schedule} or {lr_lambda_max} follow the current "
+            "values, text without braces stays as typed")
         self.label_edit.editingFinished.connect(
             lambda: self._update(label=self.label_edit.text().strip()))
         head.addWidget(self.label_edit, 1)

@@ -22,9 +22,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 import surfaces
 from app import optimizers
 from app import viewmodel as vm
+from app.analysis.divergence import diagnose_run
 from app.engine import Noise
 from app.scenario import PALETTE, Racer, RacerRun, Scenario, ScenarioError
-from app.viewmodel import relabel
 
 __all__ = ["Session", "MAX_UI_STEPS", "ScenarioError"]
 
@@ -311,10 +311,7 @@ class Session(QObject):
                 # a wrapper's inner optimizer changed: its fields change (keep what applies)
                 params = {k: v for k, v in params.items() if k in names}
                 kind_changed = True
-            label = new.label
-            if "lr" in changes["params"]:
-                label = relabel(label, old.params.get("lr", ""), params["lr"])
-            new = replace(new, params=params, label=label)
+            new = replace(new, params=params)  # a template label follows by itself
         if "schedule_params" in changes:
             sp = {**new.schedule_params,
                   **{k: _plain(v) for k, v in changes["schedule_params"].items()}}
@@ -350,6 +347,21 @@ class Session(QObject):
         if step != self._step:
             self._step = step
             self.playheadChanged.emit(step)
+
+    def label(self, i: int) -> str:
+        """Racer ``i``'s label now: its template filled in from its current hyperparameters
+        (:mod:`app.labels`), a hand-typed label as typed."""
+        return self._scenario.label_of(self._scenario.racers[i], self._surface)
+
+    def diagnosis(self, i: int):
+        """The divergence diagnosis (:mod:`app.analysis.divergence`) of racer ``i``'s run that
+        blew up first, or None."""
+        run = self._runs[i] if 0 <= i < len(self._runs) else None
+        if run is None or not (run.trajectories.diverged_at >= 0).any():
+            return None
+        d = run.trajectories.diverged_at
+        j = int(np.argmin(np.where(d >= 0, d, np.iinfo(d.dtype).max)))
+        return diagnose_run(run.trajectories, j, run.racer.build()[0])
 
     def diverged_at(self, i: int) -> int:
         """The earliest step at which one of racer ``i``'s runs blew up, or -1."""

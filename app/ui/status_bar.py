@@ -4,6 +4,8 @@ evaluations, Prodigy's d, where GD departs from the gradient flow)."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
@@ -76,8 +78,8 @@ class StatusReadout(QWidget):
         self.racer.blockSignals(True)
         self.racer.clear()
         metrics = self.racer.fontMetrics()
-        for r in racers:  # elided to the list's width (an item cut mid-letter reads wrongly)
-            full = r.display_label()
+        for i in range(len(racers)):  # elided to the list's width (cut mid-letter reads wrongly)
+            full = self.session.label(i)
             self.racer.addItem(metrics.elidedText(full, Qt.TextElideMode.ElideRight,
                                                   RACER_LIST_WIDTH - 40))
             self.racer.setItemData(self.racer.count() - 1, full, Qt.ItemDataRole.ToolTipRole)
@@ -107,10 +109,14 @@ class StatusReadout(QWidget):
         self.values.setText(f"{values}   lr {vm.format_number(lr)}{_readouts(run, k)}{n}")
         d = s.diverged_at(s.selected)
         if d >= 0 and step >= d:
+            diagnosis = s.diagnosis(s.selected)
+            why = f" · {html.escape(diagnosis.text())}" if diagnosis is not None else ""
             self.diverged.setText(f"<b style='color:{theme.COLORS['error']}'>diverged at step "
-                                  f"{d}</b>")
+                                  f"{d}</b>{why}")
+            self.diverged.setToolTip(diagnosis.text() if diagnosis is not None else "")
         else:
             self.diverged.setText("")
+            self.diverged.setToolTip("")
 
 
 def _readouts(run, k: int) -> str:

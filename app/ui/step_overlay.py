@@ -361,7 +361,7 @@ class StepMode(QObject):
             self._explainer = StepExplainer(
                 s.surface, opt, sched, np.array(s.scenario.starts, dtype=float),
                 self.start_index, s.scenario.noise_for(racer), horizon=s.steps + 1,
-                label=racer.display_label())
+                label=s.label(s.selected))
             self._explainer_key = key
         return self._explainer
 

@@ -424,10 +424,10 @@ class SurfaceView(QWidget):
 
     def _update_legend(self, racers, runs) -> None:
         entries = []
-        for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
-            if run is None:
+        for i, (items, run) in enumerate(zip(self.racer_items, runs, strict=False)):
+            if run is None or i >= len(racers):
                 continue
-            entries.append((items.path, racer.display_label()))
+            entries.append((items.path, self.session.label(i)))
             if items.second_title:  # a racer's second path, dashed: "schedule-free: x ..."
                 entries.append((items.second, f"  {items.second_title}"))
             if items.events_title:
@@ -455,14 +455,17 @@ class SurfaceView(QWidget):
         for items in self.racer_items:
             if not only_changed or items.step != step:
                 items.show(step)
-        blown, badges = [], []
+        blown, badges, tips = [], [], []
         racers = self.session.scenario.racers
         for i, items in enumerate(self.racer_items):
             points, k = items.blown(step)
             if k >= 0:
                 blown.append(points)
-                label = racers[i].display_label() if i < len(racers) else f"racer {i + 1}"
+                label = self.session.label(i) if i < len(racers) else f"racer {i + 1}"
                 badges.append(f"⚠ {label}: diverged at step {k}")
+                diagnosis = self.session.diagnosis(i) if i < len(racers) else None
+                if diagnosis is not None:
+                    tips.append(f"{label}: {diagnosis.text()}")
         blown = np.concatenate(blown) if blown else np.empty((0, 2))
         if not np.array_equal(blown, self._blown):  # the marks change only when one blows up
             self._blown = blown
@@ -473,6 +476,7 @@ class SurfaceView(QWidget):
             self._badge_text = text
             if badges:
                 self.badge.setText(text)
+                self.badge.setToolTip("\n".join(tips))
                 self._place_badge()
                 self.badge.show()
                 self.badge.raise_()

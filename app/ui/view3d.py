@@ -404,8 +404,8 @@ class SurfaceView3D(QWidget):
         self._paths = []
         self.legend.setText(" &nbsp; ".join(
             f"<span style=\"color: {QColor(r.color).name()}\">■</span> "
-            f"{html.escape(r.display_label())}"
-            for r, run in zip(racers, runs, strict=False) if run is not None))
+            f"{html.escape(self.session.label(i))}"
+            for i, (r, run) in enumerate(zip(racers, runs, strict=False)) if run is not None))
         for (line, dots), racer, run in zip(self.racer_items, racers, runs, strict=False):
             color = _rgba(racer.color)
             line.setData(color=color)

@@ -26,8 +26,11 @@ def test_typing_lr_changes_the_drawn_path(window, session, qtbot):
     x, y = window.surface_view.path_data(0)
     assert not np.array_equal(y, before)
     np.testing.assert_array_equal(y, _engine_points(session, 0)[:, 0, 1])
-    # the label followed the lr ("GD, lr 0.09" -> "GD, lr 0.02")
-    assert session.scenario.racers[0].label == "GD, lr 0.02"
+    # the label followed the lr ("GD, lr 0.09" -> "GD, lr 0.02"): its template is kept, the
+    # legend shows the new number
+    assert session.scenario.racers[0].label == "{optimizer}, lr {lr}"
+    assert session.label(0) == "GD, lr 0.02"
+    assert window.surface_view.legend.items[0][1].text == "GD, lr 0.02"
 
 
 def test_lr_slider_is_logarithmic_and_recomputes(window, session, qtbot):

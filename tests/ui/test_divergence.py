@@ -3,6 +3,7 @@
 import warnings
 
 import numpy as np
+import pytest
 
 from app import optimizers
 from app.engine import simulate
@@ -31,6 +32,14 @@ def test_diverging_gd_shows_badge_and_stays_responsive(window, session, qtbot):
         assert f"diverged at step {k}" in badge.text()
         assert "GD, lr 0.12" in badge.text()
         assert f"diverged at step {k}" in window.status.diverged.text()
+        # the diagnosis: where the growth began and the curvature it implies (lambda_max 20)
+        diagnosis = session.diagnosis(0)
+        assert diagnosis.onset_step == 0  # the loss grows from the first step (x 1.96)
+        assert diagnosis.implied_lambda_max == pytest.approx(20.0, rel=0.01)
+        assert diagnosis.text() in window.status.diverged.toolTip()
+        assert "blow-up began at step 0" in window.status.diverged.text()
+        assert diagnosis.text() in badge.toolTip()
+        assert session.diagnosis(1) is None
         # the path is drawn up to the blow-up (frozen there), every drawn number finite
         x, y = window.surface_view.path_data(0)
         assert np.isfinite(x).all() and np.isfinite(y).all()

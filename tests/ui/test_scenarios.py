@@ -113,10 +113,10 @@ def test_per_racer_noise_is_part_of_the_cache_key(qtbot):
     session = Session(sc)
     session.recompute()
     runs = [r for r in session.runs if r is not None]
-    expected = {r.racer.label: r.trajectories for r in sc.simulate()}
+    expected = {sc.label_of(r.racer): r.trajectories for r in sc.simulate()}
     assert len(runs) == len(expected) >= 2
     for run in runs:
         np.testing.assert_array_equal(run.trajectories.points,
-                                      expected[run.racer.label].points)
-    sigmas = {r.racer.label: (r.noise.sigma if r.noise else 0.0) for r in runs}
+                                      expected[sc.label_of(run.racer)].points)
+    sigmas = {sc.label_of(r.racer): (r.noise.sigma if r.noise else 0.0) for r in runs}
     assert len(set(sigmas.values())) >= 2
