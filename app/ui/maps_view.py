@@ -14,18 +14,16 @@ Two maps, for the session's selected racer (lessons P1, P4, P10):
   start point.
 
 The numbers come from :func:`app.analysis.hyperparameter_map` and :func:`app.analysis.basin_map`,
-run in a :class:`MapWorker` thread (numpy releases the GIL in its array operations), so the
-window never freezes: the worker's progress callback emits :attr:`MapWorker.progressed` and
-returns ``False`` once Cancel is pressed (the map function then returns None and nothing is
-delivered). Maps are recomputed on request (Compute), or automatically while the tab is shown
-when they are small (at most :data:`AUTO_MAX_CELL_STEPS` cell-steps).
+run as jobs of the one job runner (:mod:`app.jobs`, lane :data:`LANE`: a new map cancels the
+running one), so the window never freezes: progress arrives coalesced, and once Cancel is
+pressed the map function's progress callback returns ``False`` (it stops at its next report and
+nothing is delivered). Maps are recomputed on request (Compute), or automatically while the
+tab is shown when they are small (at most :data:`AUTO_MAX_CELL_STEPS` cell-steps).
 """
 
 from __future__ import annotations
 
-import atexit
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +31,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,14 +59,17 @@ from app.analysis import (
     curvature,
     hyperparameter_map,
 )
+from app.jobs import Ticket
 from app.numbers import cell_value, format_number
 from app.scenario import Racer
 from app.ui import theme
+from app.ui.jobs_qt import qt_runner
 from app.ui.session import Session
 
 __all__ = [
     "MapsView",
-    "MapWorker",
+    "LANE",
+    "map_job",
     "MapRequest",
     "HYPER",
     "BASIN",
@@ -272,89 +273,26 @@ def _describe_surface(surface) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The worker thread
+# The job
 # ---------------------------------------------------------------------------------------------
-class MapWorker(QThread):
-    """Runs ``job(progress)`` in a thread; ``progress(fraction)`` returns False once
-    :meth:`cancel` was called. Exactly one of ``succeeded(result)``, ``cancelled()``,
-    ``failed(message)`` is emitted (queued to the GUI thread)."""
-
-    progressed = Signal(float)
-    succeeded = Signal(object)
-    cancelled = Signal()
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[[Callable[[float], bool]], Any]):
-        super().__init__()
-        self._job = job
-        self._cancel = threading.Event()
-        self._last = -1.0
-        #: how many times the job reported progress (read from the GUI thread in tests)
-        self.reports = 0
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
-    def _progress(self, fraction: float) -> bool:
-        self.reports += 1
-        if self._cancel.is_set():
-            return False
-        if fraction >= 1.0 or fraction - self._last >= 0.004:
-            self._last = fraction
-            self.progressed.emit(float(fraction))
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self._job(self._progress)
-        except Exception as err:  # a ValueError with a clear message, usually
-            self.failed.emit(str(err))
-            return
-        if result is None or self._cancel.is_set():
-            self.cancelled.emit()
-        else:
-            self.succeeded.emit(result)
+#: the job runner's lane of the maps (one map at a time: the newest)
+LANE = "maps"
 
 
-class _Reaper(QObject):
-    """Keeps running workers alive and waits for them in the GUI thread once they finish, so a
-    QThread is never destroyed while it runs (not even when its view is closed)."""
+def map_job(compute: Callable[[Callable[[float], bool]], Any]) -> Callable[[Any], Any]:
+    """A job for the runner from ``compute(progress)`` (a map function of
+    :mod:`app.analysis.maps`): its progress goes to the ticket (coalesced), and it stops at
+    its next report once the ticket is cancelled (the map function then returns None, which
+    the runner never delivers: the ticket is cancelled)."""
 
-    def __init__(self):
-        super().__init__()
-        self.workers: set[MapWorker] = set()
+    def job(ticket):
+        def progress(fraction: float) -> bool:
+            ticket.progress(fraction)
+            return not ticket.cancelled
 
-    def adopt(self, worker: MapWorker) -> None:
-        self.workers.add(worker)
-        worker.finished.connect(self.reap)
+        return compute(progress)
 
-    @Slot()
-    def reap(self) -> None:
-        for w in [w for w in self.workers if w.isFinished()]:
-            w.wait()
-            self.workers.discard(w)
-
-    def shutdown(self) -> None:
-        for w in list(self.workers):
-            w.cancel()
-        for w in list(self.workers):
-            w.wait(10_000)
-        self.workers.clear()
-
-
-_REAPER: _Reaper | None = None
-
-
-def _reaper() -> _Reaper:
-    global _REAPER
-    if _REAPER is None:
-        _REAPER = _Reaper()
-        atexit.register(_REAPER.shutdown)
-    return _REAPER
+    return job
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,7 +362,7 @@ class MapsView(QWidget):
 
     #: a map was computed and is shown (HyperparameterMap or BasinMap)
     mapReady = Signal(object)
-    #: the worker started (the MapWorker)
+    #: a computation started (its :class:`app.jobs.Ticket`)
     started = Signal(object)
     #: progress of the running computation, 0..1
     progressChanged = Signal(float)
@@ -439,7 +377,10 @@ class MapsView(QWidget):
         self.results: dict[str, HyperparameterMap | BasinMap | None] = {HYPER: None,
                                                                          BASIN: None}
         self.requests: dict[str, MapRequest | None] = {HYPER: None, BASIN: None}
-        self.worker: MapWorker | None = None
+        #: the job runner (its jobs end when this view is destroyed)
+        self.runner = qt_runner(self)
+        #: the ticket of the latest map job (:class:`app.jobs.Ticket`)
+        self.ticket: Ticket | None = None
         self.running: MapRequest | None = None
         self.auto_compute = True
         self.image_rgba: np.ndarray | None = None
@@ -772,12 +713,12 @@ class MapsView(QWidget):
     # -- computing -----------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self.worker is not None
+        return self.running is not None
 
-    def compute(self, kind: str | None = None) -> MapWorker | None:
-        """Start computing the map of ``kind`` (default: the shown one) in a worker thread
-        (a running computation is cancelled first). Returns the worker (None on error: the
-        message is shown)."""
+    def compute(self, kind: str | None = None) -> Ticket | None:
+        """Start computing the map of ``kind`` (default: the shown one) as a job of the job
+        runner (a running computation is cancelled first). Returns its ticket (None on error:
+        the message is shown)."""
         if kind is not None and kind != self.kind:
             self.set_kind(kind)
         self._auto.stop()
@@ -789,63 +730,40 @@ class MapsView(QWidget):
             self._set_status(str(err), error=True)
             self.failed.emit(str(err))
             return None
-        worker = MapWorker(job)
-        worker.progressed.connect(self._on_progress)
-        worker.succeeded.connect(self._on_succeeded)
-        worker.cancelled.connect(self._on_cancelled)
-        worker.failed.connect(self._on_failed)
-        self.destroyed.connect(worker.cancel)
-        _reaper().adopt(worker)
-        self.worker, self.running = worker, req
+        self.running = req
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.compute_button.setText("Restart")
         self._set_status(f"computing {req.resolution}×{req.resolution} cells…")
         self._t0 = time.perf_counter()
-        worker.start()
-        self.started.emit(worker)
-        return worker
+        self.ticket = self.runner.submit(LANE, map_job(job), on_result=self._on_succeeded,
+                                         on_progress=self._on_progress,
+                                         on_error=self._on_failed)
+        self.started.emit(self.ticket)
+        return self.ticket
 
     def cancel(self) -> None:
         """Cancel the running computation (nothing is delivered)."""
-        worker = self.worker
-        if worker is None:
+        if self.running is None:
             return
-        worker.cancel()
+        self.runner.cancel(LANE)
         self._detach()
         self._set_status("cancelled")
         self.progress.setValue(0)
         self.cancelled.emit()
 
     def _detach(self) -> None:
-        worker = self.worker
-        if worker is not None:
-            for sig, slot in ((worker.progressed, self._on_progress),
-                              (worker.succeeded, self._on_succeeded),
-                              (worker.cancelled, self._on_cancelled),
-                              (worker.failed, self._on_failed)):
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
-        self.worker, self.running = None, None
+        self.running = None
         self.cancel_button.setEnabled(False)
         self.compute_button.setText("Compute")
 
-    def _stale_sender(self) -> bool:
-        """A signal of a worker that is no longer the running one (cancelled, replaced)."""
-        sender = self.sender()
-        return self.worker is None or (sender is not None and sender is not self.worker)
-
-    def _on_progress(self, fraction: float) -> None:
-        if self._stale_sender():
-            return
+    def _on_progress(self, fraction: float, _payload=None) -> None:
         self.progress.setValue(round(1000 * fraction))
         self.progressChanged.emit(fraction)
 
     def _on_succeeded(self, result) -> None:
         req = self.running
-        if req is None or self._stale_sender():
+        if req is None:
             return
         self.last_seconds = time.perf_counter() - self._t0
         self._detach()
@@ -857,15 +775,11 @@ class MapsView(QWidget):
             self._show_result()
         self.mapReady.emit(result)
 
-    def _on_cancelled(self) -> None:
-        if not self._stale_sender():
-            self._detach()
-            self._set_status("cancelled")
-            self.cancelled.emit()
-
-    def _on_failed(self, message: str) -> None:
-        if self._stale_sender():
+    def _on_failed(self, error: BaseException) -> None:
+        if self.running is None:
             return
+        message = str(error) if isinstance(error, ValueError) else (
+            f"{type(error).__name__}: {error}")
         self._detach()
         self._set_status(message, error=True)
         self.failed.emit(message)

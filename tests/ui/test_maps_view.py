@@ -2,6 +2,7 @@
 cell sets the racer (or adds a start), and a long computation can be cancelled."""
 
 import math
+import threading
 
 import numpy as np
 import pytest
@@ -197,34 +198,60 @@ def test_basin_map_needs_known_minima(window):
     assert not view.busy
 
 
-def test_cancel_stops_the_worker_and_delivers_nothing(window, qtbot):
+def test_cancel_stops_the_job_and_delivers_nothing(window, qtbot, monkeypatch):
+    threads = []
+    real = maps_view.hyperparameter_map
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(maps_view, "hyperparameter_map", spy)
     view = _maps(window, "p1_divergence", resolution=256, steps=20_000)
     view.set_lr_range(1e-8, 1e-7)  # nothing converges: every cell runs all its steps
     s = window.session
     delivered = []
     view.mapReady.connect(delivered.append)
     with qtbot.waitSignal(view.progressChanged, timeout=10_000):
-        worker = view.compute()
-    assert view.busy and worker.isRunning() and worker.reports > 0
+        ticket = view.compute()
+    assert view.busy and ticket.state == "running" and ticket.progress_reported > 0
+    assert threads and threading.main_thread().ident not in threads  # the map's thread
     # the window keeps working while the map is computed
     qtbot.waitUntil(lambda: view.progress.value() > 0, timeout=10_000)
     s.set_step(7)
     assert window.surface_view.racer_items[0].heads.getData()[0][0] == \
         s.runs[0].trajectories.points[7, 0, 0]
-    reports = worker.reports
-    qtbot.waitUntil(lambda: worker.reports > reports, timeout=10_000)
+    reports = ticket.progress_reported
+    qtbot.waitUntil(lambda: ticket.progress_reported > reports, timeout=10_000)
     with qtbot.waitSignal(view.cancelled, timeout=5_000):
         qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(worker.isFinished, timeout=10_000)
-    assert worker.cancel_requested
+    # at once: idle, nothing shown; the map function stops at its next progress report
+    assert ticket.cancelled and not view.busy and not view.cancel_button.isEnabled()
+    assert ticket.wait(60)
+    QApplication.processEvents()
     assert view.results[HYPER] is None and delivered == []
-    assert not view.busy and not view.cancel_button.isEnabled()
     assert "cancelled" in view.status.text()
     # a small map computes fine afterwards
     view.set_resolution(16)
     view.set_steps(50)
     _compute(view, qtbot)
     assert len(delivered) == 1
+
+
+def test_a_newer_map_replaces_the_running_one(window, qtbot):
+    view = _maps(window, "p1_divergence", resolution=256, steps=20_000)
+    view.set_lr_range(1e-8, 1e-7)
+    delivered = []
+    view.mapReady.connect(delivered.append)
+    with qtbot.waitSignal(view.progressChanged, timeout=10_000):
+        stale = view.compute()
+    view.set_resolution(16)
+    view.set_steps(50)
+    m = _compute(view, qtbot)  # latest wins: the stale job is cancelled, never shown
+    assert stale.cancelled and stale.wait(60)
+    QApplication.processEvents()
+    assert delivered == [m] and m.steps_to_converge.shape == (16, 16)
+    assert view.results[HYPER] is m
 
 
 def test_closing_the_view_mid_computation_cancels_it(themed_app, qtbot):
@@ -237,13 +264,13 @@ def test_closing_the_view_mid_computation_cancels_it(themed_app, qtbot):
     view.set_steps(20_000)
     view.set_lr_range(1e-8, 1e-7)
     with qtbot.waitSignal(view.progressChanged, timeout=10_000):
-        worker = view.compute()
-    reaper = maps_view._reaper()
-    assert worker in reaper.workers
+        ticket = view.compute()
+    runner = view.runner
     view.deleteLater()
     themed_app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    qtbot.waitUntil(lambda: worker not in reaper.workers, timeout=10_000)
-    assert worker.cancel_requested
+    assert ticket.cancelled
+    assert ticket.wait(60)
+    qtbot.waitUntil(lambda: runner.threads() == [], timeout=10_000)
 
 
 def test_auto_compute_when_small_and_stale_note(window, qtbot):
