@@ -391,6 +391,11 @@ class RacerCard(QFrame):
         self.form.set_values({**spec.defaults(racer.params), **racer.params})
         self.schedule_form.set_values(dict(racer.schedule_params))
         self.summary.setText(spec.summary)
+        # the closed drop-downs say what the chosen optimizer and schedule do
+        self.optimizer.setToolTip(f"optimizer: {spec.title}\n{spec.summary}")
+        sspec = schedules.spec(racer.schedule)
+        self.schedule.setToolTip(f"learning-rate schedule: {sspec.title}\n"
+                                 f"lr factor = {sspec.formula}")
         self.remove_button.setEnabled(len(racers) > 1)
         self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
         selected = self.session.selected == self.index

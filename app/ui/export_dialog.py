@@ -651,6 +651,12 @@ def export_trajectory_data(window: QWidget, path: str | os.PathLike | None = Non
     """Write the session's runs as JSON or CSV (by extension; the same data as
     ``descent-lab run``). Without ``path`` a save dialog asks (and confirms replacing)."""
     session: Session = window.session
+    if all(run is None for run in session.runs):  # no start point, or every racer switched off
+        why = ("there is no start point yet: click the plot to add one" if
+               not session.scenario.starts else "every racer is switched off")
+        QMessageBox.information(window, "Nothing to export",
+                                f"No trajectories to export: {why}.")
+        return None
     if path is None:
         name = session.scenario.name or "descent-lab"
         path, chosen = QFileDialog.getSaveFileName(

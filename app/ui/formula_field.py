@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.jobs_qt import qt_runner
 from surfaces.formula import (
+    MAX_LENGTH,
     FormulaError,
     compile_formula,
     format_formula_error,
@@ -127,7 +128,8 @@ class FormulaField(QWidget):
         self.edit.setCursorPosition(0)
         self.edit.setPlaceholderText("e.g. x^2 + 10*y^2")
         self.edit.setToolTip(tip)
-        self.edit.setMaxLength(2000)  # the parser refuses > MAX_LENGTH with a clear message
+        # no cut at 2,000: the parser refuses more than MAX_LENGTH with the length it saw; only
+        # a paste beyond the entry's own limit (32,767) is cut, and then said (_too_long)
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._editing_finished)
         self.edit.installEventFilter(self)
@@ -171,10 +173,21 @@ class FormulaField(QWidget):
         self.compiling: str | None = None
 
     # -- typing ----------------------------------------------------------------------------
+    def _too_long(self, text: str) -> bool:
+        """Text that filled the entry to its limit was cut: say so (nothing is applied)."""
+        if len(text) < self.edit.maxLength():
+            return False
+        self._show(f"formula too long: the pasted text was cut at {self.edit.maxLength():,} "
+                   f"characters (a formula has at most {MAX_LENGTH:,})")
+        return True
+
     def _edited(self, text: str) -> None:
         """A keystroke: a quick parse (no derivatives) in the background, then apply after a
         pause; a compile of an older text in progress is dropped."""
         self._cancel_compile()
+        if self._too_long(text):
+            self.timer.stop()
+            return
         self.runner.submit(PARSE_LANE, lambda _ticket: parse_formula(text),
                            on_result=lambda _expr: self._parsed(text, None),
                            on_error=lambda err: self._parsed(text, err))
@@ -212,6 +225,9 @@ class FormulaField(QWidget):
         self.timer.stop()
         self.runner.cancel(PARSE_LANE)
         text = self.edit.text()
+        if self._too_long(text):
+            self._cancel_compile()
+            return
         if is_compiled(text):
             self._cancel_compile()
             self._compiled(text, None)

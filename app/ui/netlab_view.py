@@ -670,12 +670,14 @@ def install_netlab_tab(window) -> NetlabView:
     view.companion = lambda: session.scenario
     window.installEventFilter(_CloseWatcher(view))
 
-    # the 2D controls and playback bar belong to the other tabs: make room while this one shows
+    # the 2D controls, playback bar and status line (a Surface racer's loss) belong to the
+    # other tabs: make room while this one shows, and show no numbers that are not its own
     hidden: dict[str, bool] = {}
 
     def tab_changed(_index: int) -> None:
         parts = [p for p in (getattr(window, "controls_dock", None),
-                             getattr(window, "playback_bar", None)) if p is not None]
+                             getattr(window, "playback_bar", None),
+                             getattr(window, "status", None)) if p is not None]
         if tabs.currentWidget() is view:
             for p in parts:
                 hidden[p.objectName() or str(id(p))] = p.isVisible()

@@ -122,3 +122,53 @@ def test_a_small_export_frame_is_laid_out_for_its_size(themed_app):
         assert small.render(10).height() == 200
     finally:
         small.close()
+
+
+def test_exporting_data_with_no_start_point_says_there_is_nothing(window, tmp_path,
+                                                                   no_blocking_dialogs):
+    from app.ui import export_dialog
+
+    window.session.clear_starts()
+    target = tmp_path / "runs.json"
+    assert export_dialog.export_trajectory_data(window, target) is None
+    assert not target.exists()
+    kind, title, text = no_blocking_dialogs[-1]
+    assert title == "Nothing to export" and "no start point" in text
+
+
+def test_a_formula_pasted_beyond_the_entry_limit_is_said_to_be_too_long(window, qtbot):
+    window.session.set_surface("formula")
+    field = window.controls.surface_section.form.fields["expr"]
+    before = window.session.scenario.surface_params.get("expr")
+    text = "x^2 + " * 2000 + "y^2"  # 12,003 characters: whole in the entry, too long to parse
+    field.edit.setText(text)
+    assert len(field.edit.text()) == len(text)  # not cut at 2,000
+    field.apply()
+    qtbot.waitUntil(lambda: not field.busy)
+    assert "formula too long: 12003 characters" in field.error_label.text()
+    huge = "x+" * 20000  # beyond the entry's own limit: cut there, and said so
+    field.edit.setText(huge)
+    field.apply()
+    assert not field.busy
+    assert "cut at 32,767 characters" in field.error_label.text()
+    assert window.session.scenario.surface_params.get("expr") == before
+
+
+def test_network_lab_tab_hides_the_surface_racers_status(window, qtbot):
+    assert window.status.isVisible()
+    window.center_tabs.setCurrentWidget(window.netlab_view)
+    assert not window.status.isVisible()
+    window.center_tabs.setCurrentIndex(0)
+    assert window.status.isVisible()
+
+
+def test_optimizer_and_schedule_drop_downs_have_tooltips(window):
+    from app import optimizers, schedules
+
+    card = window.controls.cards[0]
+    racer = window.session.scenario.racers[0]
+    assert optimizers.spec(racer.optimizer).summary in card.optimizer.toolTip()
+    assert schedules.spec(racer.schedule).formula in card.schedule.toolTip()
+    window.session.update_racer(0, schedule="cosine")
+    card = window.controls.cards[0]
+    assert schedules.spec("cosine").formula in card.schedule.toolTip()
