@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,6 +68,7 @@ from app.analysis import (
     optimal_hyperparameters,
     stability,
 )
+from app.i18n import QT_TRANSLATE_NOOP
 from app.optimizers import ADAPTIVE, GD, NESTEROV, OTHER, Dynamics
 from app.scenario import Racer
 from app.ui import theme
@@ -98,7 +99,11 @@ COORD_COLORS = ("#ffb000", "#c58cff")
 TERM_COLORS = {"first": "#3ddc84", "second": "#ff7a45", "predicted": "#e6e6e6",
                "actual": "#56B4E9"}
 
-GOH_TOOLTIP = (
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads ``translate("Context", "text")``
+translate = QCoreApplication.translate
+
+GOH_TOOLTIP = QT_TRANSLATE_NOOP(
+    "AnalysisPanel",
     "Goh, \"Why Momentum Really Works\" (Distill, 2017): on a quadratic with eigenvalues "
     "lambda1 <= lambda2, heavy-ball momentum converges fastest with lr = (2 / (sqrt(lambda1) + "
     "sqrt(lambda2)))^2 and momentum = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2, kappa = "
@@ -106,8 +111,7 @@ GOH_TOOLTIP = (
     "    z = beta * z + grad;  w = w - alpha * z\n"
     "(alpha = lr, beta = momentum), not Sutskever's v = mu * v - lr * g; w = w + v. The two "
     "take the same steps while lr is constant, but differ once a schedule changes lr: "
-    "Sutskever's velocity keeps the old steps scaled by the old lr."
-)
+    "Sutskever's velocity keeps the old steps scaled by the old lr.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,7 +187,8 @@ def _own_terms(analysis: PointAnalysis, move: np.ndarray, change: float, title: 
         first = float(c.gradient @ move)
         second = float(0.5 * move @ c.hessian @ move)
     return StepTerms(title, first, second, first + second, change,
-                     "actual change in the run")
+                     translate(
+                         "AnalysisPanel", "actual change in the run"))
 
 
 def adaptive_stability(hessian: np.ndarray, effective: np.ndarray,
@@ -201,23 +206,31 @@ def adaptive_stability(hessian: np.ndarray, effective: np.ndarray,
     h = np.asarray(hessian, dtype=np.float64).reshape(2, 2)
     with np.errstate(all="ignore"):
         if not (np.isfinite(p).all() and (p >= 0).all() and np.isfinite(h).all()):
-            return None, math.nan, "The effective step is not known at this step yet."
+            return None, math.nan, translate(
+                "AnalysisPanel", "The effective step is not known at this step yet.")
         root = np.sqrt(p)
         m = root[:, None] * h * root[None, :]
         lam = float(np.linalg.eigvalsh(0.5 * (m + m.T))[-1])
-    steps = f"lr/σ per coordinate ({vm.format_number(p[0])}, {vm.format_number(p[1])})"
+    steps = translate(
+        "AnalysisPanel", "lr/σ per coordinate ({p0}, {p1})").format(
+        p0=vm.format_number(p[0]), p1=vm.format_number(p[1]))
     mu, scale, how = float(dynamics.momentum), float(dynamics.step_scale), ""
     if mu > 0 and scale != 1.0:
-        how = (f"; the momentum {vm.format_number(mu)} acts as heavy ball with step "
-               f"{vm.format_number(scale)} × that")
+        how = (translate(
+            "AnalysisPanel", "; the momentum {mu} acts as heavy "
+                             "ball with step {scale} × that").format(
+            mu=vm.format_number(mu), scale=vm.format_number(scale)))
     elif mu > 0:
-        how = f"; with momentum {vm.format_number(mu)} (heavy ball)"
+        how = translate(
+            "AnalysisPanel", "; with momentum {mu} (heavy ball)").format(mu=vm.format_number(mu))
     a = lam * scale
     verdict = stability(a, 1.0, mu)
-    text = (f"{steps}: the largest curvature in those units, λ_max(diag(lr/σ)·H), is "
-            f"{vm.format_number(lam)}{how}. {vm.format_number(a)} against the limit "
-            f"{vm.format_number(verdict.limit)}: {verdict.verdict} (σ taken as frozen at this "
-            f"step).")
+    text = (translate(
+        "AnalysisPanel", "{steps}: the largest curvature in those units, λ_max(diag(lr/σ)·H), "
+                         "is {lam}{how}. {a} against the limit {limit}: {verdict} (σ taken as "
+                         "frozen at this step).").format(
+        steps=steps, lam=vm.format_number(lam), how=how, a=vm.format_number(a),
+        limit=vm.format_number(verdict.limit), verdict=verdict.verdict))
     return verdict, lam, text
 
 
@@ -235,17 +248,20 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
     s = int(start_index)
     d = int(traj.diverged_at[s])
     if d == 0:
-        raise ValueError("this start point is not a valid point of the surface (its loss is "
-                         "not a finite number)")
+        raise ValueError(translate(
+            "AnalysisPanel", "this start point is not a valid point of the surface (its loss "
+                             "is not a finite number)"))
     k = int(min(max(int(step), 0), traj.steps))
     notes = []
     if d > 0 and k >= d:
-        notes.append(f"The run blew up at step {d}: the numbers are for its last good point, "
-                     f"step {d - 1}.")
+        notes.append(translate(
+            "AnalysisPanel", "The run blew up at step {d}: the numbers are for its last good "
+                             "point, step {d2}.").format(d=d, d2=d - 1))
         k = d - 1
     if k >= traj.steps:
-        notes.append(f"Step {k} is the end of the run: the next step is one beyond it, with "
-                     "the last learning rate.")
+        notes.append(translate(
+            "AnalysisPanel", "Step {k} is the end of the run: the next step is one beyond it, "
+                             "with the last learning rate.").format(k=k))
     lrs = np.asarray(traj.lr_of(s), dtype=np.float64)
     lr = float(lrs[min(k, lrs.size - 1)]) if lrs.size else float(opt.lr)
     dynamics = opt.spec.dynamics(opt.hyper, k + 1)
@@ -259,15 +275,19 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
     move, change = _engine_step(traj, k, s)
     is_gd = family == GD and dynamics.step_scale == 1.0 and not noisy
     if is_gd and move is not None:
-        gd_actual, gd_label = change, f"actual: the run's step {k} → {k + 1}"
+        gd_actual, gd_label = change, translate(
+            "AnalysisPanel", "actual: the run's step {k} → {k2}").format(k=k, k2=k + 1)
     else:
-        gd_actual, gd_label = t.actual, "actual f(p − εg) − f(p)"
-    gd_title = f"GD step ε = lr = {vm.format_number(lr)}"
+        gd_actual, gd_label = t.actual, translate(
+            "AnalysisPanel", "actual f(p − εg) − f(p)")
+    gd_title = translate(
+        "AnalysisPanel", "GD step ε = lr = {lr}").format(lr=vm.format_number(lr))
     gd_terms = StepTerms(gd_title, t.first_order, t.second_order, t.predicted, gd_actual,
                          gd_label)
     own = None
     if not is_gd and move is not None:
-        own = _own_terms(analysis, move, change, f"this racer's step {k} → {k + 1}")
+        own = _own_terms(analysis, move, change, translate(
+            "AnalysisPanel", "this racer's step {k} → {k2}").format(k=k, k2=k + 1))
     effective = adaptive = None
     lam_pre, text = math.nan, ""
     if family == ADAPTIVE:
@@ -277,10 +297,14 @@ def point_report(surface, racer: Racer, run, racer_index: int, step: int, start_
             adaptive, lam_pre, text = adaptive_stability(
                 analysis.curvature.hessian, effective, opt.spec.dynamics(opt.hyper, row))
         else:
-            text = "The effective step is not computed yet."
+            text = translate(
+                "AnalysisPanel", "The effective step is not computed yet.")
     elif family == OTHER:
-        text = (f"{opt.spec.title} does not step by lr times the gradient, so no lr · λ_max "
-                "limit applies: its steps come from its own rule (see Step mode).")
+        text = (translate(
+            "AnalysisPanel", "{title} does not step by lr times the gradient, so no lr · λ_max "
+                             "limit applies: its steps come from its "
+                             "own rule (see Step mode).").format(
+            title=opt.spec.title))
     return PointReport(
         racer_index=racer_index, racer=racer, start_index=s, n_starts=n_starts, step=int(step),
         point_step=k, steps=traj.steps, diverged_at=d, point=point,
@@ -372,7 +396,8 @@ class StabilityGauge(QWidget):
         p.setPen(QColor(_MUTED))
         ty = top + bar + 15
         p.drawText(QPointF(x0, ty), "0")
-        text = f"limit {_n(self.limit)}"
+        text = translate(
+            "AnalysisPanel", "limit {limit}").format(limit=_n(self.limit))
         tw = p.fontMetrics().horizontalAdvance(text)
         p.drawText(QPointF(min(max(lx - tw / 2, x0 + 12), w - tw - 2), ty), text)
         v = self.value
@@ -396,14 +421,21 @@ class StabilityGauge(QWidget):
 def _meaning(st: Stability) -> str:
     """The verdict in plain words (what the path does along the steepest axis)."""
     if st.verdict == VERDICT_STABLE:
-        return "each step moves toward the minimum without overshooting"
+        return translate(
+            "AnalysisPanel", "each step moves toward the minimum without overshooting")
     if st.verdict == VERDICT_OSCILLATING:
-        return ("converges, spiralling in" if st.complex_roots else
-                "converges, but bounces from wall to wall across the valley")
+        return (translate(
+            "AnalysisPanel", "converges, spiralling in") if st.complex_roots else
+                translate(
+                    "AnalysisPanel", "converges, but bounces from wall to wall across the "
+                                     "valley"))
     if st.verdict == VERDICT_EDGE:
-        return "bounces between the walls forever, neither growing nor shrinking"
+        return translate(
+            "AnalysisPanel", "bounces between the walls forever, neither growing nor shrinking")
     if st.verdict == VERDICT_DIVERGING:
-        return "overshoots more than it corrects: every bounce is larger, the loss blows up"
+        return translate(
+            "AnalysisPanel", "overshoots more than it corrects: every bounce is larger, the "
+                             "loss blows up")
     return html.escape(st.explanation)
 
 
@@ -466,10 +498,12 @@ class AnalysisPanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(8)
 
-        self.title = _label("<b>Analysis</b>")
+        self.title = _label(translate(
+            "AnalysisPanel", "<b>Analysis</b>"))
         self.subtitle = _label(hint=True)
         start_row = QHBoxLayout()
-        self.start_label = QLabel("start point")
+        self.start_label = QLabel(translate(
+            "AnalysisPanel", "start point"))
         self.start_spin = QSpinBox()
         self.start_spin.setMinimum(1)
         self.start_spin.valueChanged.connect(lambda v: self.set_start_index(v - 1))
@@ -487,7 +521,8 @@ class AnalysisPanel(QWidget):
         lay.addWidget(self.message_label)
 
         # stability
-        self.stability_box, sl = _group("Stability")
+        self.stability_box, sl = _group(translate(
+            "AnalysisPanel", "Stability"))
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict")
         vfont = QFont(self.font())
@@ -505,17 +540,21 @@ class AnalysisPanel(QWidget):
         lay.addWidget(self.stability_box)
 
         # curvature
-        self.curvature_box, cl = _group("Curvature (Hessian)")
+        self.curvature_box, cl = _group(translate(
+            "AnalysisPanel", "Curvature (Hessian)"))
         self.hessian_label = _label(wrap=False)
         self.eigen_labels = (_label(), _label())
         self.condition_label = _label()
         self.kind_label = _label(hint=True)
-        self.axes_check = QCheckBox("eigenvectors on the plot")
+        self.axes_check = QCheckBox(translate(
+            "AnalysisPanel", "eigenvectors on the plot"))
         self.axes_check.setChecked(True)
         self.axes_check.setToolTip(
-            "Two axes through the point along the Hessian's eigenvectors, half-lengths "
-            "proportional to 1/sqrt(|lambda|) (the shape of the contour ellipse there); "
-            "colour: curves up (lambda > 0), curves down (lambda < 0).")
+            translate(
+                "AnalysisPanel", "Two axes through the point along the Hessian's eigenvectors, "
+                                 "half-lengths proportional to 1/sqrt(|lambda|) (the shape of "
+                                 "the contour ellipse there); colour: curves up (lambda > 0), "
+                                 "curves down (lambda < 0)."))
         self.axes_check.toggled.connect(self._update_overlay_visibility)
         self.axes_legend = _label(
             f"{_swatch(AXIS_COLORS['up'])} λ &gt; 0 &nbsp;{_swatch(AXIS_COLORS['down'])} "
@@ -534,18 +573,23 @@ class AnalysisPanel(QWidget):
         lay.addWidget(self.curvature_box)
 
         # Taylor
-        self.taylor_box, tl = _group("Next step: Taylor")
+        self.taylor_box, tl = _group(translate(
+            "AnalysisPanel", "Next step: Taylor"))
         self.taylor_caption = _label(hint=True)
         tl.addWidget(self.taylor_caption)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        self.taylor_headers = (_label("<b>GD step</b>", wrap=False),
-                               _label("<b>racer</b>", wrap=False))
+        self.taylor_headers = (_label(translate(
+            "AnalysisPanel", "<b>GD step</b>"), wrap=False),
+                               _label(translate(
+                                   "AnalysisPanel", "<b>racer</b>"), wrap=False))
         grid.addWidget(self.taylor_headers[0], 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.taylor_headers[1], 0, 2, Qt.AlignmentFlag.AlignRight)
-        rows = (("first", "1st order"), ("second", "2nd order"), ("predicted", "sum"),
-                ("actual", "actual"))
+        rows = (("first", translate("AnalysisPanel", "1st order")),
+                ("second", translate("AnalysisPanel", "2nd order")),
+                ("predicted", translate("AnalysisPanel", "sum")),
+                ("actual", translate("AnalysisPanel", "actual")))
         self.taylor_cells: dict[str, tuple[QLabel, QLabel]] = {}
         self.taylor_names: dict[str, QLabel] = {}
         for r, (key, text) in enumerate(rows, start=1):
@@ -566,7 +610,9 @@ class AnalysisPanel(QWidget):
         tp.hideButtons()
         tp.setMenuEnabled(False)
         tp.getViewBox().setMouseEnabled(False, False)
-        tp.getAxis("bottom").setTicks([[(0, "1st"), (1, "2nd"), (2, "sum"), (3, "actual")]])
+        tp.getAxis("bottom").setTicks([[
+            (0, translate("AnalysisPanel", "1st")), (1, translate("AnalysisPanel", "2nd")),
+            (2, translate("AnalysisPanel", "sum")), (3, translate("AnalysisPanel", "actual"))]])
         tp.getAxis("left").setWidth(44)
         tp.showGrid(y=True, alpha=0.15)
         self.taylor_bars = pg.BarGraphItem(x=[0, 1, 2, 3], height=[0, 0, 0, 0], width=0.6,
@@ -581,29 +627,41 @@ class AnalysisPanel(QWidget):
         lay.addWidget(self.taylor_box)
 
         # adaptive
-        self.adaptive_box, al = _group("Effective step lr/σ")
+        self.adaptive_box, al = _group(translate(
+            "AnalysisPanel", "Effective step lr/σ"))
         self.effective_label = _label()
         al.addWidget(self.effective_label)
-        self.effective_plot = ReadoutPlot("lr / σ of each update", "lr/σ")
+        self.effective_plot = ReadoutPlot(translate(
+            "AnalysisPanel", "lr / σ of each update"), translate(
+            "AnalysisPanel", "lr/σ"))
         self.effective_plot.setFixedHeight(170)
-        self.effective_plot.getPlotItem().setLabel("bottom", "update k → k+1")
+        self.effective_plot.getPlotItem().setLabel("bottom", translate(
+            "AnalysisPanel", "update k → k+1"))
         self.effective_legend = _label(
-            f"{_swatch(COORD_COLORS[0])} x &nbsp; {_swatch(COORD_COLORS[1])} y "
-            "&nbsp; (one start point; computed once per run)", hint=True)
+            translate(
+                "AnalysisPanel", "{swatch_coord_colors} x &nbsp; {swatch_coord_colors2} y "
+                                 "&nbsp; (one start point; computed once per run)").format(
+                swatch_coord_colors=_swatch(COORD_COLORS[0]),
+                swatch_coord_colors2=_swatch(COORD_COLORS[1])), hint=True)
         al.addWidget(self.effective_plot)
         al.addWidget(self.effective_legend)
         lay.addWidget(self.adaptive_box)
 
         # optimal values on the quadratic
-        self.optimal_box, ol = _group("Optimal values")
+        self.optimal_box, ol = _group(translate(
+            "AnalysisPanel", "Optimal values"))
         self.optimal_label = _label(hint=True)
-        self.gd_button = QPushButton("GD: lr = 2/(λ1+λ2)")
-        self.momentum_button = QPushButton("Heavy ball (Goh): lr, momentum")
+        self.gd_button = QPushButton(translate(
+            "AnalysisPanel", "GD: lr = 2/(λ1+λ2)"))
+        self.momentum_button = QPushButton(translate(
+            "AnalysisPanel", "Heavy ball (Goh): lr, momentum"))
         self.gd_button.setToolTip(
-            "Set the selected racer to plain gradient descent with lr = 2 / (lambda1 + "
-            "lambda2): both axes then shrink by the same factor (kappa - 1) / (kappa + 1) "
-            "per step, the best a constant lr can do.")
-        self.momentum_button.setToolTip(GOH_TOOLTIP)
+            translate(
+                "AnalysisPanel", "Set the selected racer to plain gradient descent with lr = 2 "
+                                 "/ (lambda1 + lambda2): both axes then shrink by the same "
+                                 "factor (kappa - 1) / (kappa + 1) per step, the best a "
+                                 "constant lr can do."))
+        self.momentum_button.setToolTip(translate("AnalysisPanel", GOH_TOOLTIP))
         self.gd_button.clicked.connect(self.apply_optimal_gd)
         self.momentum_button.clicked.connect(self.apply_optimal_momentum)
         for w in (self.optimal_label, self.gd_button, self.momentum_button):
@@ -705,17 +763,20 @@ class AnalysisPanel(QWidget):
             self.start_spin.setValue(min(self.start_index, n - 1) + 1)
             self.start_spin.blockSignals(False)
         if not (0 <= i < len(racers)):
-            self._show_message("No racer.")
+            self._show_message(translate(
+                "AnalysisPanel", "No racer."))
             return
         racer = racers[i]
         self._show_title(racer, s.label(i))
         run = s.selected_run()
         if not n:
-            self._show_message("No start point yet: click the plot to add one.")
+            self._show_message(translate(
+                "AnalysisPanel", "No start point yet: click the plot to add one."))
             return
         if run is None:
-            self._show_message("The selected racer is disabled: enable it, or select another "
-                               "racer, to see its curvature and stability.")
+            self._show_message(translate(
+                "AnalysisPanel", "The selected racer is disabled: enable it, or select another "
+                                 "racer, to see its curvature and stability."))
             return
         self.start_index = min(self.start_index, n - 1)
         try:
@@ -723,7 +784,8 @@ class AnalysisPanel(QWidget):
             report = point_report(s.surface, racer, run, i, s.step, self.start_index, n,
                                   trace, noisy=s.scenario.noise_for(racer) is not None)
         except ValueError as err:
-            self._show_message(f"Cannot analyse this point: {err}")
+            self._show_message(translate(
+                "AnalysisPanel", "Cannot analyse this point: {err}").format(err=err))
             return
         self._show_report(report)
 
@@ -750,10 +812,15 @@ class AnalysisPanel(QWidget):
         self.report = r
         self.message = ""
         c = r.curvature
-        start = f" · start {r.start_index + 1} of {r.n_starts}" if r.n_starts > 1 else ""
+        start = translate(
+            "AnalysisPanel", " · start {r_start_index} of {n_starts}").format(
+            r_start_index=r.start_index + 1, n_starts=r.n_starts) if r.n_starts > 1 else ""
         self.subtitle.setText(
-            f"step {r.step} of {r.steps}{start} · point ({_n(r.point[0])}, {_n(r.point[1])})"
-            f" · loss {_n(r.loss)} · |g| {_n(c.gradient_norm)}")
+            translate(
+                "AnalysisPanel", "step {step} of {steps}{start} · point ({point0}, {point1}) · "
+                                 "loss {loss} · |g| {gradient_norm}").format(
+                step=r.step, steps=r.steps, start=start, point0=_n(r.point[0]),
+                point1=_n(r.point[1]), loss=_n(r.loss), gradient_norm=_n(c.gradient_norm)))
         self.subtitle.show()
         if r.notes:
             self.message_label.setText(html.escape(" ".join(r.notes)))
@@ -782,38 +849,58 @@ class AnalysisPanel(QWidget):
         self.meaning_label.setToolTip(st.explanation)
         self.product_label.setToolTip(st.explanation)
         if r.family == OTHER:
-            self.verdict_label.setText("No lr · λ limit")
+            self.verdict_label.setText(translate(
+                "AnalysisPanel", "No lr · λ limit"))
             self.verdict_label.setStyleSheet(f"color: {_MUTED};")
             self.meaning_label.setText(html.escape(r.adaptive_text))
             self.gauge.set_values(math.nan, st.limit, stable_until(0.0, False))
             self.product_label.setText(
-                f"(a plain GD step with this lr: lr · λ_max = {_n(r.lr)} × "
-                f"{_n(st.lambda_max)} = {_n(st.lr_lambda_max)})")
+                translate(
+                    "AnalysisPanel", "(a plain GD step with this lr: lr · λ_max = {lr} × "
+                                     "{lambda_max} = {lr_lambda_max})").format(
+                    lr=_n(r.lr), lambda_max=_n(st.lambda_max), lr_lambda_max=_n(st.lr_lambda_max)))
             self.stability_text.hide()
             return
         if r.family == ADAPTIVE:
             a = st.lr_lambda_max
             self.gauge.set_values(a, st.limit, stable_until(st.momentum, False))
             self.product_label.setText(
-                f"λ_max(diag(lr/σ)·H) = {_n(r.preconditioned_lambda_max)} → "
-                f"<b>{_n(a)}</b> against the limit <b>{_n(st.limit)}</b><br>"
-                f"(a plain GD step with this lr: lr · λ_max = "
-                f"{_n(r.lr)} × {_n(r.analysis.stability.lambda_max)} = "
-                f"{_n(r.analysis.stability.lr_lambda_max)})")
+                translate(
+                    "AnalysisPanel", "λ_max(diag(lr/σ)·H) = {preconditioned_lambda_max} → "
+                                     "<b>{a}</b> against the limit <b>{limit}</b><br>(a plain "
+                                     "GD step with this lr: lr · λ_max = {lr} × {lambda_max} = "
+                                     "{lr_lambda_max})").format(
+                    preconditioned_lambda_max=_n(r.preconditioned_lambda_max), a=_n(a),
+                    limit=_n(st.limit), lr=_n(r.lr),
+                    lambda_max=_n(r.analysis.stability.lambda_max),
+                    lr_lambda_max=_n(r.analysis.stability.lr_lambda_max)))
             self.stability_text.setText(html.escape(r.adaptive_text))
             self.stability_text.show()
             return
         if r.momentum > 0:
-            name = "Nesterov" if r.nesterov else "heavy ball"
-            rule = (f"limit 2(1 + μ)/(1 + 2μ) = {_n(st.limit)} ({name}, μ = {_n(r.momentum)})"
+            name = translate(
+                "AnalysisPanel", "Nesterov") if r.nesterov else translate(
+                "AnalysisPanel", "heavy ball")
+            rule = (translate(
+                "AnalysisPanel", "limit 2(1 + μ)/(1 + 2μ) = "
+                                 "{limit} ({name}, μ = {momentum})").format(
+                limit=_n(st.limit), name=name, momentum=_n(r.momentum))
                     if r.nesterov else
-                    f"limit 2 + 2·momentum = {_n(st.limit)} ({name}, momentum {_n(r.momentum)})")
+                    translate(
+                        "AnalysisPanel", "limit 2 + 2·momentum = {limit} ({name}, momentum "
+                                         "{momentum})").format(
+                        limit=_n(st.limit), name=name, momentum=_n(r.momentum)))
         else:
-            rule = "limit 2 (gradient descent)"
+            rule = translate(
+                "AnalysisPanel", "limit 2 (gradient descent)")
         self.gauge.set_values(st.lr_lambda_max, st.limit, stable_until(r.momentum, r.nesterov))
         self.product_label.setText(
-            f"lr · λ_max = {_n(st.lr)} × {_n(st.lambda_max)} = <b>{_n(st.lr_lambda_max)}</b>"
-            f" &nbsp;vs&nbsp; {rule}<br>largest stable lr here: <b>{_n(st.max_stable_lr)}</b>")
+            translate(
+                "AnalysisPanel", "lr · λ_max = {lr} × {lambda_max} = <b>{lr_lambda_max}</b> "
+                                 "&nbsp;vs&nbsp; {rule}<br>largest stable lr here: "
+                                 "<b>{max_stable_lr}</b>").format(
+                lr=_n(st.lr), lambda_max=_n(st.lambda_max), lr_lambda_max=_n(st.lr_lambda_max),
+                rule=rule, max_stable_lr=_n(st.max_stable_lr)))
         self.stability_text.setText(html.escape(st.explanation))
         self.stability_text.hide()  # the same in words: the tooltip of the verdict
 
@@ -835,12 +922,17 @@ class AnalysisPanel(QWidget):
             label.setText(f"{_swatch(curvature_color(value))} {name} = <b>{_n(value)}</b>"
                           f" along eigenvector ({_n(v[0])}, {_n(v[1])})")
         self.condition_label.setText(
-            f"condition number<br>κ = max|λ|/min|λ| = <b>{_n(c.condition_number)}</b>")
-        kind = {"convex": "convex here: curves up in every direction",
-                "degenerate": "flat along one axis (an eigenvalue is 0)",
-                "saddle": "a saddle: curves up one way, down the other",
-                "concave": "a hilltop or ridge: curves down",
-                "undefined": "the Hessian is not a finite number here"}.get(c.kind, c.kind)
+            translate(
+                "AnalysisPanel", "condition number<br>κ = max|λ|/min|λ| = "
+                                 "<b>{condition_number}</b>").format(
+                condition_number=_n(c.condition_number)))
+        kind = {
+            "convex": translate("AnalysisPanel", "convex here: curves up in every direction"),
+            "degenerate": translate("AnalysisPanel", "flat along one axis (an eigenvalue is 0)"),
+            "saddle": translate("AnalysisPanel", "a saddle: curves up one way, down the other"),
+            "concave": translate("AnalysisPanel", "a hilltop or ridge: curves down"),
+            "undefined": translate("AnalysisPanel", "the Hessian is not a finite number here"),
+        }.get(c.kind, c.kind)
         note = r.analysis.note
         self.kind_label.setText(html.escape(kind + (". " + note if note else "")))
 
@@ -849,17 +941,24 @@ class AnalysisPanel(QWidget):
         t = r.analysis.taylor
         is_gd = own is None
         if is_gd and r.family == GD:
-            where = ("the run's own next step" if "run's" in g.actual_label
-                     else "one step beyond the run")
-            caption = (f"For a GD step of size ε = lr(t) = <b>{_n(r.lr)}</b> from this point "
-                       f"({where}): Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order).")
+            # the engine's own next step, not one beyond the run
+            own_step = g.actual_label != translate("AnalysisPanel", "actual f(p − εg) − f(p)")
+            where = (translate("AnalysisPanel", "the run's own next step") if own_step
+                     else translate("AnalysisPanel", "one step beyond the run"))
+            caption = (translate(
+                "AnalysisPanel", "For a GD step of size ε = lr(t) = <b>{lr}</b> from this "
+                                 "point ({where}): Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd "
+                                 "order).").format(lr=_n(r.lr), where=where))
         else:
-            caption = (f"GD: a plain gradient step of size ε = lr(t) = <b>{_n(r.lr)}</b> "
-                       "from this point, Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order). "
-                       "Racer: the same terms gᵀd and dᵀHd/2 along this racer's own next move "
-                       "d (from the run).")
+            caption = (translate(
+                "AnalysisPanel", "GD: a plain gradient step of size ε = lr(t) = <b>{lr}</b> "
+                                 "from this point, Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd "
+                                 "order). Racer: the same terms gᵀd and dᵀHd/2 along this "
+                                 "racer's own next move d (from the run).").format(lr=_n(r.lr)))
         self.taylor_caption.setText(caption)
-        self.taylor_headers[0].setText(f"<b>GD, ε={_n(r.lr)}</b>" if is_gd else "<b>GD</b>")
+        self.taylor_headers[0].setText(translate(
+            "AnalysisPanel", "<b>GD, ε={lr}</b>").format(lr=_n(r.lr)) if is_gd else translate(
+            "AnalysisPanel", "<b>GD</b>"))
         self.taylor_headers[1].setVisible(not is_gd)
         values = {"first": (g.first_order, None if is_gd else own.first_order),
                   "second": (g.second_order, None if is_gd else own.second_order),
@@ -868,8 +967,9 @@ class AnalysisPanel(QWidget):
         for key, (a, b) in values.items():
             ca, cb = self.taylor_cells[key]
             ca.setText(_mono(_signed(a)))
-            cb.setText(_mono("blew up" if b is not None and not math.isfinite(b) and key ==
-                             "actual" else _signed(b)) if b is not None else "")
+            blew_up = b is not None and not math.isfinite(b) and key == "actual"
+            cb.setText(_mono(translate("AnalysisPanel", "blew up") if blew_up else _signed(b))
+                       if b is not None else "")
             cb.setVisible(not is_gd)
         self.taylor_cells["actual"][0].setToolTip(g.actual_label)
         heights = np.array([g.first_order, g.second_order, g.predicted, g.actual], dtype=float)
@@ -882,20 +982,29 @@ class AnalysisPanel(QWidget):
         self.taylor_plot.getPlotItem().getViewBox().setRange(
             xRange=(-0.5, 3.5), yRange=(-1.12 * top, 1.12 * top), padding=0)
         if t.curvature_wins:
-            verdict = (f"<span style=\"color: {VERDICT_COLORS[VERDICT_DIVERGING]}\"><b>The "
-                       "curvature term wins</b></span>: this step is predicted to <b>raise</b> "
-                       "the loss.")
+            verdict = (translate("AnalysisPanel",
+                "<span style=\"color: {color}\"><b>The curvature term wins</b></span>: this "
+                "step is predicted to <b>raise</b> the loss.").format(
+                color=VERDICT_COLORS[VERDICT_DIVERGING]))
         elif math.isfinite(t.first_order) and t.first_order < 0:
-            verdict = (f"<span style=\"color: {VERDICT_COLORS[VERDICT_STABLE]}\"><b>The "
-                       "first-order term wins</b></span>: the step is predicted to lower the "
-                       "loss.")
+            verdict = (translate(
+                "AnalysisPanel", "<span style=\"color: "
+                                 "{verdict_colors_verdict_stable}\"><b>The first-order term "
+                                 "wins</b></span>: the step is "
+                                 "predicted to lower the loss.").format(
+                verdict_colors_verdict_stable=VERDICT_COLORS[VERDICT_STABLE]))
         else:
-            verdict = "The gradient is zero here: no first-order change."
+            verdict = translate(
+                "AnalysisPanel", "The gradient is zero here: no first-order change.")
         if math.isfinite(t.break_even_eps):
-            verdict += (f" Break-even step 2gᵀg/gᵀHg = {_n(t.break_even_eps)}; best step "
-                        f"gᵀg/gᵀHg = {_n(t.best_eps)}.")
+            verdict += (translate(
+                "AnalysisPanel", " Break-even step 2gᵀg/gᵀHg = {break_even_eps}; best step "
+                                 "gᵀg/gᵀHg = {best_eps}.").format(
+                break_even_eps=_n(t.break_even_eps), best_eps=_n(t.best_eps)))
         elif t.best_eps == math.inf:
-            verdict += " Along -g the surface does not curve up: no step is too long here."
+            verdict += translate(
+                "AnalysisPanel", " Along -g the surface does not curve up: no step is too long "
+                                 "here.")
         self.taylor_verdict.setText(verdict)
 
     def _show_adaptive(self, r: PointReport) -> None:
@@ -905,12 +1014,17 @@ class AnalysisPanel(QWidget):
         self.adaptive_box.show()
         e = r.effective_step
         if e is None:
-            self.effective_label.setText("not known yet")
+            self.effective_label.setText(translate(
+                "AnalysisPanel", "not known yet"))
         else:
             self.effective_label.setText(
-                f"next update ({r.point_step} → {r.point_step + 1}): "
-                f"{_swatch(COORD_COLORS[0])} x: <b>{_n(e[0])}</b> &nbsp; "
-                f"{_swatch(COORD_COLORS[1])} y: <b>{_n(e[1])}</b>")
+                translate(
+                    "AnalysisPanel", "next update ({point_step} → {r_point_step}): "
+                                     "{swatch_coord_colors} x: <b>{e0}</b> &nbsp; "
+                                     "{swatch_coord_colors2} y: <b>{e1}</b>").format(
+                    point_step=r.point_step, r_point_step=r.point_step + 1,
+                    swatch_coord_colors=_swatch(COORD_COLORS[0]), e0=_n(e[0]),
+                    swatch_coord_colors2=_swatch(COORD_COLORS[1]), e1=_n(e[1])))
         tr = self.trace
         if tr is not None and not self._trace_drawn:
             eff = tr.effective_step[1:, -1, :]  # update k -> k + 1 is row k + 1
@@ -941,13 +1055,21 @@ class AnalysisPanel(QWidget):
         self.gd_button.setEnabled(True)
         self.momentum_button.setEnabled(True)
         self.optimal_label.setText(
-            f"λ1 = {_n(o.lambda_min)}, λ2 = {_n(o.lambda_max)}, κ = {_n(o.condition_number)}. "
-            f"Set the selected racer to GD with lr = 2/(λ1+λ2) (the error shrinks by "
-            f"{_n(o.gd_rate)} per step), or to heavy-ball momentum with Goh's lr = "
-            f"(2/(√λ1+√λ2))² and momentum = ((√κ−1)/(√κ+1))² (by {_n(o.momentum_rate)} per "
-            f"step; hover for the convention).")
-        self.gd_button.setText(f"GD: lr {_n(o.gd_lr)}")
-        self.momentum_button.setText(f"Goh: lr {_n(o.momentum_lr)}, μ {_n(o.momentum)}")
+            translate(
+                "AnalysisPanel", "λ1 = {lambda_min}, λ2 = {lambda_max}, κ = "
+                                 "{condition_number}. Set the selected racer to GD with lr = "
+                                 "2/(λ1+λ2) (the error shrinks by {gd_rate} per step), or to "
+                                 "heavy-ball momentum with Goh's lr = (2/(√λ1+√λ2))² and "
+                                 "momentum = ((√κ−1)/(√κ+1))² (by {momentum_rate} per step; "
+                                 "hover for the convention).").format(
+                lambda_min=_n(o.lambda_min), lambda_max=_n(o.lambda_max),
+                condition_number=_n(o.condition_number), gd_rate=_n(o.gd_rate),
+                momentum_rate=_n(o.momentum_rate)))
+        self.gd_button.setText(translate(
+            "AnalysisPanel", "GD: lr {gd_lr}").format(gd_lr=_n(o.gd_lr)))
+        self.momentum_button.setText(translate(
+            "AnalysisPanel", "Goh: lr {momentum_lr}, μ {momentum}").format(
+            momentum_lr=_n(o.momentum_lr), momentum=_n(o.momentum)))
 
     # -- the optimal-value buttons -------------------------------------------------------------
     def apply_optimal_gd(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import viewmodel as vm
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ui import theme
 
 __all__ = [
@@ -52,7 +53,7 @@ __all__ = [
     "Z_TOP",
 ]
 
-GL_MESSAGE = "3D view needs OpenGL: run on a desktop or under Xvfb"
+GL_MESSAGE = QT_TRANSLATE_NOOP("View3D", "3D view needs OpenGL: run on a desktop or under Xvfb")
 #: Qt platforms that never have an OpenGL context for widgets
 NO_GL_PLATFORMS = ("offscreen", "minimal", "minimalegl", "vnc")
 #: the height of the highest point drawn (x and y span [-1, 1])
@@ -230,10 +231,10 @@ class GLUnavailableWidget(QWidget):
     def __init__(self, reason: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.reason = reason
-        self.message = GL_MESSAGE
+        self.message = QCoreApplication.translate("View3D", GL_MESSAGE)
         muted = theme.COLORS["muted"]
         detail = f"<p style=\"color: {muted}\">({html.escape(reason)})</p>" if reason else ""
-        self.label = QLabel(f"<p style=\"font-size: 13pt\">{GL_MESSAGE}</p>{detail}")
+        self.label = QLabel(f"<p style=\"font-size: 13pt\">{self.message}</p>{detail}")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -319,12 +320,13 @@ class SurfaceView3D(QWidget):
         self.caption.setWordWrap(True)
         self.height_box = QComboBox()
         self.height_box.addItems(list(HEIGHT_MODES))
-        self.height_box.setToolTip("height: auto (log when the values span many times their "
-                                   "median, as on Rosenbrock), linear f, or log10(f - f_min)")
+        self.height_box.setToolTip(self.tr(
+            "height: auto (log when the values span many times their median, as on "
+            "Rosenbrock), linear f, or log10(f - f_min)"))
         self.height_box.currentTextChanged.connect(self.set_height_mode)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 0, 6, 2)
-        bar.addWidget(QLabel("height"))
+        bar.addWidget(QLabel(self.tr("height")))
         bar.addWidget(self.height_box)
         bar.addWidget(self.caption, 1)
         layout = QVBoxLayout(self)
@@ -379,8 +381,9 @@ class SurfaceView3D(QWidget):
             self.minima_item.hide()
         (x0, x1), (y0, y1) = scale.window
         self.caption.setText(
-            f"{scale.label}, clipped to the colour scale · x {x0:g} … {x1:g}, y {y0:g} … "
-            f"{y1:g} · drag: rotate, wheel: zoom, Ctrl+drag: pan")
+            self.tr("{scale}, clipped to the colour scale · x {x0} … {x1}, y {y0} … {y1} · "
+                    "drag: rotate, wheel: zoom, Ctrl+drag: pan").format(
+                scale=scale.label, x0=f"{x0:g}", x1=f"{x1:g}", y0=f"{y0:g}", y1=f"{y1:g}"))
         self.on_runs_changed()
 
     # -- the paths ------------------------------------------------------------------------------

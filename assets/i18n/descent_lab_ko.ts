@@ -2,6 +2,353 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Goh, &quot;Why Momentum Really Works&quot; (Distill, 2017): on a quadratic with eigenvalues lambda1 &lt;= lambda2, heavy-ball momentum converges fastest with lr = (2 / (sqrt(lambda1) + sqrt(lambda2)))^2 and momentum = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2, kappa = lambda2 / lambda1.
+
+Descent Lab uses torch&apos;s (and Goh&apos;s) convention
+    z = beta * z + grad;  w = w - alpha * z
+(alpha = lr, beta = momentum), not Sutskever&apos;s v = mu * v - lr * g; w = w + v. The two take the same steps while lr is constant, but differ once a schedule changes lr: Sutskever&apos;s velocity keeps the old steps scaled by the old lr.</source>
+        <translation>Goh, &quot;Why Momentum Really Works&quot; (Distill, 2017): 고유값이 lambda1 &lt;= lambda2인 이차 함수에서 헤비볼 모멘텀은 lr = (2 / (sqrt(lambda1) + sqrt(lambda2)))^2, momentum = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2, kappa = lambda2 / lambda1일 때 가장 빨리 수렴합니다.
+
+Descent Lab은 torch(와 Goh)의 규칙을 씁니다
+    z = beta * z + grad;  w = w - alpha * z
+(alpha = lr, beta = momentum). Sutskever의 v = mu * v - lr * g; w = w + v가 아닙니다. 두 방식은 lr이 일정하면 같은 걸음을 걷지만, 스케줄이 lr을 바꾸면 달라집니다. Sutskever의 속도는 지난 걸음들을 지난 lr로 스케일한 채 간직합니다.</translation>
+    </message>
+    <message>
+        <source>actual change in the run</source>
+        <translation>실행에서의 실제 변화</translation>
+    </message>
+    <message>
+        <source>The effective step is not known at this step yet.</source>
+        <translation>이 단계의 실효 걸음은 아직 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>lr/σ per coordinate ({p0}, {p1})</source>
+        <translation>좌표별 lr/σ ({p0}, {p1})</translation>
+    </message>
+    <message>
+        <source>; the momentum {mu} acts as heavy ball with step {scale} × that</source>
+        <translation>; 모멘텀 {mu}는 그 {scale}배 걸음의 헤비볼처럼 작동합니다</translation>
+    </message>
+    <message>
+        <source>; with momentum {mu} (heavy ball)</source>
+        <translation>; 모멘텀 {mu} (헤비볼)</translation>
+    </message>
+    <message>
+        <source>{steps}: the largest curvature in those units, λ_max(diag(lr/σ)·H), is {lam}{how}. {a} against the limit {limit}: {verdict} (σ taken as frozen at this step).</source>
+        <translation>{steps}: 이 단위로 잰 가장 큰 곡률 λ_max(diag(lr/σ)·H)는 {lam}{how}. 한계 {limit}에 대해 {a}: {verdict} (σ는 이 단계의 값으로 고정했다고 봄).</translation>
+    </message>
+    <message>
+        <source>this start point is not a valid point of the surface (its loss is not a finite number)</source>
+        <translation>이 시작점은 곡면의 올바른 점이 아닙니다 (손실이 유한한 수가 아님)</translation>
+    </message>
+    <message>
+        <source>The run blew up at step {d}: the numbers are for its last good point, step {d2}.</source>
+        <translation>이 실행은 단계 {d}에서 폭발했습니다: 수치는 마지막으로 멀쩡했던 점, 단계 {d2}의 것입니다.</translation>
+    </message>
+    <message>
+        <source>Step {k} is the end of the run: the next step is one beyond it, with the last learning rate.</source>
+        <translation>단계 {k}는 실행의 끝입니다: 다음 걸음은 그 너머의 한 걸음이며, 마지막 학습률을 씁니다.</translation>
+    </message>
+    <message>
+        <source>actual: the run&apos;s step {k} → {k2}</source>
+        <translation>실제: 실행의 단계 {k} → {k2}</translation>
+    </message>
+    <message>
+        <source>actual f(p − εg) − f(p)</source>
+        <translation>실제 f(p − εg) − f(p)</translation>
+    </message>
+    <message>
+        <source>GD step ε = lr = {lr}</source>
+        <translation>GD 걸음 ε = lr = {lr}</translation>
+    </message>
+    <message>
+        <source>this racer&apos;s step {k} → {k2}</source>
+        <translation>이 경주자의 단계 {k} → {k2}</translation>
+    </message>
+    <message>
+        <source>The effective step is not computed yet.</source>
+        <translation>실효 걸음은 아직 계산되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{title} does not step by lr times the gradient, so no lr · λ_max limit applies: its steps come from its own rule (see Step mode).</source>
+        <translation>{title}은(는) lr × 기울기로 걷지 않으므로 lr · λ_max 한계가 적용되지 않습니다. 걸음은 자기 규칙에서 나옵니다 (단계 설명 모드 참고).</translation>
+    </message>
+    <message>
+        <source>limit {limit}</source>
+        <translation>한계 {limit}</translation>
+    </message>
+    <message>
+        <source>each step moves toward the minimum without overshooting</source>
+        <translation>걸음마다 지나치지 않고 최솟값 쪽으로 갑니다</translation>
+    </message>
+    <message>
+        <source>converges, spiralling in</source>
+        <translation>나선을 그리며 수렴합니다</translation>
+    </message>
+    <message>
+        <source>converges, but bounces from wall to wall across the valley</source>
+        <translation>수렴하지만, 골짜기를 가로질러 벽에서 벽으로 튕깁니다</translation>
+    </message>
+    <message>
+        <source>bounces between the walls forever, neither growing nor shrinking</source>
+        <translation>커지지도 줄지도 않고 벽 사이를 영원히 튕깁니다</translation>
+    </message>
+    <message>
+        <source>overshoots more than it corrects: every bounce is larger, the loss blows up</source>
+        <translation>바로잡는 것보다 더 지나칩니다: 튕길 때마다 커지고 손실이 폭발합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Analysis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;분석&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>start point</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>안정성</translation>
+    </message>
+    <message>
+        <source>Curvature (Hessian)</source>
+        <translation>곡률 (헤시안)</translation>
+    </message>
+    <message>
+        <source>eigenvectors on the plot</source>
+        <translation>그림에 고유벡터 표시</translation>
+    </message>
+    <message>
+        <source>Two axes through the point along the Hessian&apos;s eigenvectors, half-lengths proportional to 1/sqrt(|lambda|) (the shape of the contour ellipse there); colour: curves up (lambda &gt; 0), curves down (lambda &lt; 0).</source>
+        <translation>점을 지나 헤시안의 고유벡터 방향으로 그은 두 축. 반길이는 1/sqrt(|lambda|)에 비례합니다 (그곳 등고선 타원의 모양). 색: 위로 휨 (lambda &gt; 0), 아래로 휨 (lambda &lt; 0).</translation>
+    </message>
+    <message>
+        <source>Next step: Taylor</source>
+        <translation>다음 걸음: 테일러 전개</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD step&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD 걸음&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;racer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;경주자&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>1st order</source>
+        <translation>1차 항</translation>
+    </message>
+    <message>
+        <source>2nd order</source>
+        <translation>2차 항</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>합</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <source>1st</source>
+        <translation>1차</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>2차</translation>
+    </message>
+    <message>
+        <source>Effective step lr/σ</source>
+        <translation>실효 걸음 lr/σ</translation>
+    </message>
+    <message>
+        <source>lr / σ of each update</source>
+        <translation>업데이트마다의 lr / σ</translation>
+    </message>
+    <message>
+        <source>lr/σ</source>
+        <translation>lr/σ</translation>
+    </message>
+    <message>
+        <source>update k → k+1</source>
+        <translation>업데이트 k → k+1</translation>
+    </message>
+    <message>
+        <source>{swatch_coord_colors} x &amp;nbsp; {swatch_coord_colors2} y &amp;nbsp; (one start point; computed once per run)</source>
+        <translation>{swatch_coord_colors} x &amp;nbsp; {swatch_coord_colors2} y &amp;nbsp; (시작점 하나; 실행마다 한 번 계산)</translation>
+    </message>
+    <message>
+        <source>Optimal values</source>
+        <translation>최적값</translation>
+    </message>
+    <message>
+        <source>GD: lr = 2/(λ1+λ2)</source>
+        <translation>GD: lr = 2/(λ1+λ2)</translation>
+    </message>
+    <message>
+        <source>Heavy ball (Goh): lr, momentum</source>
+        <translation>헤비볼 (Goh): lr, 모멘텀</translation>
+    </message>
+    <message>
+        <source>Set the selected racer to plain gradient descent with lr = 2 / (lambda1 + lambda2): both axes then shrink by the same factor (kappa - 1) / (kappa + 1) per step, the best a constant lr can do.</source>
+        <translation>선택한 경주자를 lr = 2 / (lambda1 + lambda2)의 기본 경사 하강법으로 바꿉니다. 그러면 두 축 모두 걸음마다 같은 비율 (kappa - 1) / (kappa + 1)로 줄어듭니다. 고정 학습률로 할 수 있는 최선입니다.</translation>
+    </message>
+    <message>
+        <source>No racer.</source>
+        <translation>경주자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No start point yet: click the plot to add one.</source>
+        <translation>아직 시작점이 없습니다: 그림을 클릭해 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The selected racer is disabled: enable it, or select another racer, to see its curvature and stability.</source>
+        <translation>선택한 경주자가 꺼져 있습니다: 곡률과 안정성을 보려면 켜거나 다른 경주자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot analyse this point: {err}</source>
+        <translation>이 점은 분석할 수 없습니다: {err}</translation>
+    </message>
+    <message>
+        <source> · start {r_start_index} of {n_starts}</source>
+        <translation> · 시작점 {n_starts}개 중 {r_start_index}번째</translation>
+    </message>
+    <message>
+        <source>step {step} of {steps}{start} · point ({point0}, {point1}) · loss {loss} · |g| {gradient_norm}</source>
+        <translation>단계 {step} / {steps}{start} · 점 ({point0}, {point1}) · 손실 {loss} · |g| {gradient_norm}</translation>
+    </message>
+    <message>
+        <source>No lr · λ limit</source>
+        <translation>lr · λ 한계 없음</translation>
+    </message>
+    <message>
+        <source>(a plain GD step with this lr: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</source>
+        <translation>(이 lr로 기본 GD 걸음을 걷는다면: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</translation>
+    </message>
+    <message>
+        <source>λ_max(diag(lr/σ)·H) = {preconditioned_lambda_max} → &lt;b&gt;{a}&lt;/b&gt; against the limit &lt;b&gt;{limit}&lt;/b&gt;&lt;br&gt;(a plain GD step with this lr: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</source>
+        <translation>λ_max(diag(lr/σ)·H) = {preconditioned_lambda_max} → &lt;b&gt;{a}&lt;/b&gt;, 한계 &lt;b&gt;{limit}&lt;/b&gt;와 비교&lt;br&gt;(이 lr로 기본 GD 걸음을 걷는다면: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>네스테로프</translation>
+    </message>
+    <message>
+        <source>heavy ball</source>
+        <translation>헤비볼</translation>
+    </message>
+    <message>
+        <source>limit 2(1 + μ)/(1 + 2μ) = {limit} ({name}, μ = {momentum})</source>
+        <translation>한계 2(1 + μ)/(1 + 2μ) = {limit} ({name}, μ = {momentum})</translation>
+    </message>
+    <message>
+        <source>limit 2 + 2·momentum = {limit} ({name}, momentum {momentum})</source>
+        <translation>한계 2 + 2·모멘텀 = {limit} ({name}, 모멘텀 {momentum})</translation>
+    </message>
+    <message>
+        <source>limit 2 (gradient descent)</source>
+        <translation>한계 2 (경사 하강법)</translation>
+    </message>
+    <message>
+        <source>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;vs&amp;nbsp; {rule}&lt;br&gt;largest stable lr here: &lt;b&gt;{max_stable_lr}&lt;/b&gt;</source>
+        <translation>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;대&amp;nbsp; {rule}&lt;br&gt;여기서 안정한 가장 큰 lr: &lt;b&gt;{max_stable_lr}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>condition number&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</source>
+        <translation>조건수&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>convex here: curves up in every direction</source>
+        <translation>여기서 볼록: 모든 방향으로 위로 휩니다</translation>
+    </message>
+    <message>
+        <source>flat along one axis (an eigenvalue is 0)</source>
+        <translation>한 축을 따라 평평함 (고유값 하나가 0)</translation>
+    </message>
+    <message>
+        <source>a saddle: curves up one way, down the other</source>
+        <translation>안장: 한쪽으로는 위로, 다른 쪽으로는 아래로 휩니다</translation>
+    </message>
+    <message>
+        <source>a hilltop or ridge: curves down</source>
+        <translation>언덕 꼭대기나 능선: 아래로 휩니다</translation>
+    </message>
+    <message>
+        <source>the Hessian is not a finite number here</source>
+        <translation>여기서 헤시안이 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the run&apos;s own next step</source>
+        <translation>실행 자신의 다음 걸음</translation>
+    </message>
+    <message>
+        <source>one step beyond the run</source>
+        <translation>실행 너머의 한 걸음</translation>
+    </message>
+    <message>
+        <source>For a GD step of size ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; from this point ({where}): Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order).</source>
+        <translation>이 점에서 크기 ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt;의 GD 걸음 ({where}): Δloss ≈ −ε gᵀg (1차 항) + ε²/2 gᵀHg (2차 항).</translation>
+    </message>
+    <message>
+        <source>GD: a plain gradient step of size ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; from this point, Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order). Racer: the same terms gᵀd and dᵀHd/2 along this racer&apos;s own next move d (from the run).</source>
+        <translation>GD: 이 점에서 크기 ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt;의 기본 경사 걸음, Δloss ≈ −ε gᵀg (1차 항) + ε²/2 gᵀHg (2차 항). 경주자: 이 경주자 자신의 다음 이동 d (실행에서)를 따라 잰 같은 항 gᵀd와 dᵀHd/2.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD, ε={lr}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD, ε={lr}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>blew up</source>
+        <translation>폭발</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: {color}&quot;&gt;&lt;b&gt;The curvature term wins&lt;/b&gt;&lt;/span&gt;: this step is predicted to &lt;b&gt;raise&lt;/b&gt; the loss.</source>
+        <translation>&lt;span style=&quot;color: {color}&quot;&gt;&lt;b&gt;곡률 항이 이깁니다&lt;/b&gt;&lt;/span&gt;: 이 걸음은 손실을 &lt;b&gt;올릴&lt;/b&gt; 것으로 예측됩니다.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: {verdict_colors_verdict_stable}&quot;&gt;&lt;b&gt;The first-order term wins&lt;/b&gt;&lt;/span&gt;: the step is predicted to lower the loss.</source>
+        <translation>&lt;span style=&quot;color: {verdict_colors_verdict_stable}&quot;&gt;&lt;b&gt;1차 항이 이깁니다&lt;/b&gt;&lt;/span&gt;: 이 걸음은 손실을 낮출 것으로 예측됩니다.</translation>
+    </message>
+    <message>
+        <source>The gradient is zero here: no first-order change.</source>
+        <translation>여기서 기울기가 0입니다: 1차 변화가 없습니다.</translation>
+    </message>
+    <message>
+        <source> Break-even step 2gᵀg/gᵀHg = {break_even_eps}; best step gᵀg/gᵀHg = {best_eps}.</source>
+        <translation> 손익분기 걸음 2gᵀg/gᵀHg = {break_even_eps}; 최선의 걸음 gᵀg/gᵀHg = {best_eps}.</translation>
+    </message>
+    <message>
+        <source> Along -g the surface does not curve up: no step is too long here.</source>
+        <translation> -g 방향으로 곡면이 위로 휘지 않습니다: 여기서는 너무 긴 걸음이 없습니다.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>아직 모름</translation>
+    </message>
+    <message>
+        <source>next update ({point_step} → {r_point_step}): {swatch_coord_colors} x: &lt;b&gt;{e0}&lt;/b&gt; &amp;nbsp; {swatch_coord_colors2} y: &lt;b&gt;{e1}&lt;/b&gt;</source>
+        <translation>다음 업데이트 ({point_step} → {r_point_step}): {swatch_coord_colors} x: &lt;b&gt;{e0}&lt;/b&gt; &amp;nbsp; {swatch_coord_colors2} y: &lt;b&gt;{e1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>λ1 = {lambda_min}, λ2 = {lambda_max}, κ = {condition_number}. Set the selected racer to GD with lr = 2/(λ1+λ2) (the error shrinks by {gd_rate} per step), or to heavy-ball momentum with Goh&apos;s lr = (2/(√λ1+√λ2))² and momentum = ((√κ−1)/(√κ+1))² (by {momentum_rate} per step; hover for the convention).</source>
+        <translation>λ1 = {lambda_min}, λ2 = {lambda_max}, κ = {condition_number}. 선택한 경주자를 lr = 2/(λ1+λ2)의 GD (오차가 걸음마다 {gd_rate}배로 줄어듦)로, 또는 Goh의 lr = (2/(√λ1+√λ2))², 모멘텀 = ((√κ−1)/(√κ+1))²의 헤비볼 모멘텀 (걸음마다 {momentum_rate}배; 규칙은 마우스를 올려 보세요)으로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>GD: lr {gd_lr}</source>
+        <translation>GD: lr {gd_lr}</translation>
+    </message>
+    <message>
+        <source>Goh: lr {momentum_lr}, μ {momentum}</source>
+        <translation>Goh: lr {momentum_lr}, μ {momentum}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -147,6 +494,28 @@ Replace it?</source>
     <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView3D</name>
+    <message>
+        <source>height: auto (log when the values span many times their median, as on Rosenbrock), linear f, or log10(f - f_min)</source>
+        <translation>높이: auto (Rosenbrock처럼 값이 중앙값의 여러 배에 걸치면 로그), linear f, 또는 log10(f - f_min)</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>{scale}, clipped to the colour scale · x {x0} … {x1}, y {y0} … {y1} · drag: rotate, wheel: zoom, Ctrl+drag: pan</source>
+        <translation>{scale}, 색 눈금 범위로 자름 · x {x0} … {x1}, y {y0} … {y1} · 끌기: 회전, 휠: 확대/축소, Ctrl+끌기: 이동</translation>
+    </message>
+</context>
+<context>
+    <name>View3D</name>
+    <message>
+        <source>3D view needs OpenGL: run on a desktop or under Xvfb</source>
+        <translation>3D 보기에는 OpenGL이 필요합니다: 데스크톱에서 또는 Xvfb 아래에서 실행하세요</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,353 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Goh, &quot;Why Momentum Really Works&quot; (Distill, 2017): on a quadratic with eigenvalues lambda1 &lt;= lambda2, heavy-ball momentum converges fastest with lr = (2 / (sqrt(lambda1) + sqrt(lambda2)))^2 and momentum = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2, kappa = lambda2 / lambda1.
+
+Descent Lab uses torch&apos;s (and Goh&apos;s) convention
+    z = beta * z + grad;  w = w - alpha * z
+(alpha = lr, beta = momentum), not Sutskever&apos;s v = mu * v - lr * g; w = w + v. The two take the same steps while lr is constant, but differ once a schedule changes lr: Sutskever&apos;s velocity keeps the old steps scaled by the old lr.</source>
+        <translation>Goh，&quot;Why Momentum Really Works&quot;（Distill，2017）：在特征值为 lambda1 &lt;= lambda2 的二次函数上，当 lr = (2 / (sqrt(lambda1) + sqrt(lambda2)))^2、momentum = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2、kappa = lambda2 / lambda1 时，重球动量收敛最快。
+
+Descent Lab 采用 torch（以及 Goh）的约定
+    z = beta * z + grad;  w = w - alpha * z
+（alpha = lr，beta = momentum），而不是 Sutskever 的 v = mu * v - lr * g; w = w + v。lr 不变时两者走的步子相同，但调度改变 lr 后就不同了：Sutskever 的速度保留着按旧 lr 缩放的旧步子。</translation>
+    </message>
+    <message>
+        <source>actual change in the run</source>
+        <translation>运行中的实际变化</translation>
+    </message>
+    <message>
+        <source>The effective step is not known at this step yet.</source>
+        <translation>这一步的有效步长还不知道。</translation>
+    </message>
+    <message>
+        <source>lr/σ per coordinate ({p0}, {p1})</source>
+        <translation>每个坐标的 lr/σ（{p0}, {p1}）</translation>
+    </message>
+    <message>
+        <source>; the momentum {mu} acts as heavy ball with step {scale} × that</source>
+        <translation>；动量 {mu} 相当于步长为其 {scale} 倍的重球法</translation>
+    </message>
+    <message>
+        <source>; with momentum {mu} (heavy ball)</source>
+        <translation>；动量 {mu}（重球法）</translation>
+    </message>
+    <message>
+        <source>{steps}: the largest curvature in those units, λ_max(diag(lr/σ)·H), is {lam}{how}. {a} against the limit {limit}: {verdict} (σ taken as frozen at this step).</source>
+        <translation>{steps}：以这些单位衡量的最大曲率 λ_max(diag(lr/σ)·H) 为 {lam}{how}。{a}，对比极限 {limit}：{verdict}（假定 σ 固定为这一步的值）。</translation>
+    </message>
+    <message>
+        <source>this start point is not a valid point of the surface (its loss is not a finite number)</source>
+        <translation>这个起始点不是曲面上的有效点（它的损失不是有限数）</translation>
+    </message>
+    <message>
+        <source>The run blew up at step {d}: the numbers are for its last good point, step {d2}.</source>
+        <translation>这次运行在第 {d} 步爆炸了：这些数值属于最后一个正常的点，即第 {d2} 步。</translation>
+    </message>
+    <message>
+        <source>Step {k} is the end of the run: the next step is one beyond it, with the last learning rate.</source>
+        <translation>第 {k} 步是运行的终点：下一步是超出运行的一步，使用最后的学习率。</translation>
+    </message>
+    <message>
+        <source>actual: the run&apos;s step {k} → {k2}</source>
+        <translation>实际：运行中的第 {k} → {k2} 步</translation>
+    </message>
+    <message>
+        <source>actual f(p − εg) − f(p)</source>
+        <translation>实际 f(p − εg) − f(p)</translation>
+    </message>
+    <message>
+        <source>GD step ε = lr = {lr}</source>
+        <translation>GD 步 ε = lr = {lr}</translation>
+    </message>
+    <message>
+        <source>this racer&apos;s step {k} → {k2}</source>
+        <translation>该选手的第 {k} → {k2} 步</translation>
+    </message>
+    <message>
+        <source>The effective step is not computed yet.</source>
+        <translation>有效步长还没有算出来。</translation>
+    </message>
+    <message>
+        <source>{title} does not step by lr times the gradient, so no lr · λ_max limit applies: its steps come from its own rule (see Step mode).</source>
+        <translation>{title} 的步子不是 lr 乘以梯度，所以不适用 lr · λ_max 极限：它的步子来自它自己的规则（见逐步模式）。</translation>
+    </message>
+    <message>
+        <source>limit {limit}</source>
+        <translation>极限 {limit}</translation>
+    </message>
+    <message>
+        <source>each step moves toward the minimum without overshooting</source>
+        <translation>每一步都朝最小值前进，不会冲过头</translation>
+    </message>
+    <message>
+        <source>converges, spiralling in</source>
+        <translation>螺旋式地收敛</translation>
+    </message>
+    <message>
+        <source>converges, but bounces from wall to wall across the valley</source>
+        <translation>收敛，但会在山谷两侧的谷壁之间来回弹跳</translation>
+    </message>
+    <message>
+        <source>bounces between the walls forever, neither growing nor shrinking</source>
+        <translation>在谷壁之间永远弹跳，既不增大也不缩小</translation>
+    </message>
+    <message>
+        <source>overshoots more than it corrects: every bounce is larger, the loss blows up</source>
+        <translation>冲过头的比纠正的多：每次弹跳都更大，损失爆炸</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Analysis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;分析&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>start point</source>
+        <translation>起始点</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>稳定性</translation>
+    </message>
+    <message>
+        <source>Curvature (Hessian)</source>
+        <translation>曲率（海森矩阵）</translation>
+    </message>
+    <message>
+        <source>eigenvectors on the plot</source>
+        <translation>在图上显示特征向量</translation>
+    </message>
+    <message>
+        <source>Two axes through the point along the Hessian&apos;s eigenvectors, half-lengths proportional to 1/sqrt(|lambda|) (the shape of the contour ellipse there); colour: curves up (lambda &gt; 0), curves down (lambda &lt; 0).</source>
+        <translation>过该点、沿海森矩阵特征向量方向的两条轴，半长与 1/sqrt(|lambda|) 成正比（即该处等高线椭圆的形状）；颜色：向上弯（lambda &gt; 0），向下弯（lambda &lt; 0）。</translation>
+    </message>
+    <message>
+        <source>Next step: Taylor</source>
+        <translation>下一步：泰勒展开</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD step&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD 步&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;racer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;选手&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>1st order</source>
+        <translation>一阶项</translation>
+    </message>
+    <message>
+        <source>2nd order</source>
+        <translation>二阶项</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>1st</source>
+        <translation>一阶</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>二阶</translation>
+    </message>
+    <message>
+        <source>Effective step lr/σ</source>
+        <translation>有效步长 lr/σ</translation>
+    </message>
+    <message>
+        <source>lr / σ of each update</source>
+        <translation>每次更新的 lr / σ</translation>
+    </message>
+    <message>
+        <source>lr/σ</source>
+        <translation>lr/σ</translation>
+    </message>
+    <message>
+        <source>update k → k+1</source>
+        <translation>更新 k → k+1</translation>
+    </message>
+    <message>
+        <source>{swatch_coord_colors} x &amp;nbsp; {swatch_coord_colors2} y &amp;nbsp; (one start point; computed once per run)</source>
+        <translation>{swatch_coord_colors} x &amp;nbsp; {swatch_coord_colors2} y &amp;nbsp;（一个起始点；每次运行计算一次）</translation>
+    </message>
+    <message>
+        <source>Optimal values</source>
+        <translation>最优值</translation>
+    </message>
+    <message>
+        <source>GD: lr = 2/(λ1+λ2)</source>
+        <translation>GD：lr = 2/(λ1+λ2)</translation>
+    </message>
+    <message>
+        <source>Heavy ball (Goh): lr, momentum</source>
+        <translation>重球法（Goh）：lr、动量</translation>
+    </message>
+    <message>
+        <source>Set the selected racer to plain gradient descent with lr = 2 / (lambda1 + lambda2): both axes then shrink by the same factor (kappa - 1) / (kappa + 1) per step, the best a constant lr can do.</source>
+        <translation>把所选选手设为 lr = 2 / (lambda1 + lambda2) 的普通梯度下降：两个轴每步都按相同的因子 (kappa - 1) / (kappa + 1) 缩小，这是固定学习率能做到的最好结果。</translation>
+    </message>
+    <message>
+        <source>No racer.</source>
+        <translation>没有选手。</translation>
+    </message>
+    <message>
+        <source>No start point yet: click the plot to add one.</source>
+        <translation>还没有起始点：点击图来添加一个。</translation>
+    </message>
+    <message>
+        <source>The selected racer is disabled: enable it, or select another racer, to see its curvature and stability.</source>
+        <translation>所选选手已停用：启用它，或选择另一个选手，才能看到曲率和稳定性。</translation>
+    </message>
+    <message>
+        <source>Cannot analyse this point: {err}</source>
+        <translation>无法分析这个点：{err}</translation>
+    </message>
+    <message>
+        <source> · start {r_start_index} of {n_starts}</source>
+        <translation> · 第 {r_start_index} 个起始点（共 {n_starts} 个）</translation>
+    </message>
+    <message>
+        <source>step {step} of {steps}{start} · point ({point0}, {point1}) · loss {loss} · |g| {gradient_norm}</source>
+        <translation>第 {step} / {steps} 步{start} · 点 ({point0}, {point1}) · 损失 {loss} · |g| {gradient_norm}</translation>
+    </message>
+    <message>
+        <source>No lr · λ limit</source>
+        <translation>无 lr · λ 极限</translation>
+    </message>
+    <message>
+        <source>(a plain GD step with this lr: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</source>
+        <translation>（若用这个 lr 走普通 GD 步：lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max}）</translation>
+    </message>
+    <message>
+        <source>λ_max(diag(lr/σ)·H) = {preconditioned_lambda_max} → &lt;b&gt;{a}&lt;/b&gt; against the limit &lt;b&gt;{limit}&lt;/b&gt;&lt;br&gt;(a plain GD step with this lr: lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max})</source>
+        <translation>λ_max(diag(lr/σ)·H) = {preconditioned_lambda_max} → &lt;b&gt;{a}&lt;/b&gt;，对比极限 &lt;b&gt;{limit}&lt;/b&gt;&lt;br&gt;（若用这个 lr 走普通 GD 步：lr · λ_max = {lr} × {lambda_max} = {lr_lambda_max}）</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>heavy ball</source>
+        <translation>重球法</translation>
+    </message>
+    <message>
+        <source>limit 2(1 + μ)/(1 + 2μ) = {limit} ({name}, μ = {momentum})</source>
+        <translation>极限 2(1 + μ)/(1 + 2μ) = {limit}（{name}，μ = {momentum}）</translation>
+    </message>
+    <message>
+        <source>limit 2 + 2·momentum = {limit} ({name}, momentum {momentum})</source>
+        <translation>极限 2 + 2·动量 = {limit}（{name}，动量 {momentum}）</translation>
+    </message>
+    <message>
+        <source>limit 2 (gradient descent)</source>
+        <translation>极限 2（梯度下降）</translation>
+    </message>
+    <message>
+        <source>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;vs&amp;nbsp; {rule}&lt;br&gt;largest stable lr here: &lt;b&gt;{max_stable_lr}&lt;/b&gt;</source>
+        <translation>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;对比&amp;nbsp; {rule}&lt;br&gt;此处最大的稳定 lr：&lt;b&gt;{max_stable_lr}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>condition number&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</source>
+        <translation>条件数&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>convex here: curves up in every direction</source>
+        <translation>此处是凸的：每个方向都向上弯</translation>
+    </message>
+    <message>
+        <source>flat along one axis (an eigenvalue is 0)</source>
+        <translation>沿一个轴是平的（有一个特征值为 0）</translation>
+    </message>
+    <message>
+        <source>a saddle: curves up one way, down the other</source>
+        <translation>鞍点：一个方向向上弯，另一个方向向下弯</translation>
+    </message>
+    <message>
+        <source>a hilltop or ridge: curves down</source>
+        <translation>山顶或山脊：向下弯</translation>
+    </message>
+    <message>
+        <source>the Hessian is not a finite number here</source>
+        <translation>此处海森矩阵不是有限数</translation>
+    </message>
+    <message>
+        <source>the run&apos;s own next step</source>
+        <translation>运行自己的下一步</translation>
+    </message>
+    <message>
+        <source>one step beyond the run</source>
+        <translation>超出运行的一步</translation>
+    </message>
+    <message>
+        <source>For a GD step of size ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; from this point ({where}): Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order).</source>
+        <translation>从该点走一步大小为 ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; 的 GD 步（{where}）：Δloss ≈ −ε gᵀg（一阶项）+ ε²/2 gᵀHg（二阶项）。</translation>
+    </message>
+    <message>
+        <source>GD: a plain gradient step of size ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; from this point, Δloss ≈ −ε gᵀg (1st order) + ε²/2 gᵀHg (2nd order). Racer: the same terms gᵀd and dᵀHd/2 along this racer&apos;s own next move d (from the run).</source>
+        <translation>GD：从该点走一步大小为 ε = lr(t) = &lt;b&gt;{lr}&lt;/b&gt; 的普通梯度步，Δloss ≈ −ε gᵀg（一阶项）+ ε²/2 gᵀHg（二阶项）。选手：沿该选手自己的下一步移动 d（取自运行）的同样两项 gᵀd 和 dᵀHd/2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD, ε={lr}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD，ε={lr}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GD&lt;/b&gt;</source>
+        <translation>&lt;b&gt;GD&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>blew up</source>
+        <translation>爆炸</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: {color}&quot;&gt;&lt;b&gt;The curvature term wins&lt;/b&gt;&lt;/span&gt;: this step is predicted to &lt;b&gt;raise&lt;/b&gt; the loss.</source>
+        <translation>&lt;span style=&quot;color: {color}&quot;&gt;&lt;b&gt;曲率项占上风&lt;/b&gt;&lt;/span&gt;：预计这一步会&lt;b&gt;提高&lt;/b&gt;损失。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: {verdict_colors_verdict_stable}&quot;&gt;&lt;b&gt;The first-order term wins&lt;/b&gt;&lt;/span&gt;: the step is predicted to lower the loss.</source>
+        <translation>&lt;span style=&quot;color: {verdict_colors_verdict_stable}&quot;&gt;&lt;b&gt;一阶项占上风&lt;/b&gt;&lt;/span&gt;：预计这一步会降低损失。</translation>
+    </message>
+    <message>
+        <source>The gradient is zero here: no first-order change.</source>
+        <translation>此处梯度为零：没有一阶变化。</translation>
+    </message>
+    <message>
+        <source> Break-even step 2gᵀg/gᵀHg = {break_even_eps}; best step gᵀg/gᵀHg = {best_eps}.</source>
+        <translation> 盈亏平衡步长 2gᵀg/gᵀHg = {break_even_eps}；最佳步长 gᵀg/gᵀHg = {best_eps}。</translation>
+    </message>
+    <message>
+        <source> Along -g the surface does not curve up: no step is too long here.</source>
+        <translation> 沿 -g 方向曲面不向上弯：这里没有哪一步算太长。</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚不知道</translation>
+    </message>
+    <message>
+        <source>next update ({point_step} → {r_point_step}): {swatch_coord_colors} x: &lt;b&gt;{e0}&lt;/b&gt; &amp;nbsp; {swatch_coord_colors2} y: &lt;b&gt;{e1}&lt;/b&gt;</source>
+        <translation>下一次更新（{point_step} → {r_point_step}）：{swatch_coord_colors} x：&lt;b&gt;{e0}&lt;/b&gt; &amp;nbsp; {swatch_coord_colors2} y：&lt;b&gt;{e1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>λ1 = {lambda_min}, λ2 = {lambda_max}, κ = {condition_number}. Set the selected racer to GD with lr = 2/(λ1+λ2) (the error shrinks by {gd_rate} per step), or to heavy-ball momentum with Goh&apos;s lr = (2/(√λ1+√λ2))² and momentum = ((√κ−1)/(√κ+1))² (by {momentum_rate} per step; hover for the convention).</source>
+        <translation>λ1 = {lambda_min}，λ2 = {lambda_max}，κ = {condition_number}。把所选选手设为 lr = 2/(λ1+λ2) 的 GD（误差每步缩小为 {gd_rate} 倍），或设为 Goh 的 lr = (2/(√λ1+√λ2))²、动量 = ((√κ−1)/(√κ+1))² 的重球动量（每步 {momentum_rate} 倍；约定见悬停提示）。</translation>
+    </message>
+    <message>
+        <source>GD: lr {gd_lr}</source>
+        <translation>GD：lr {gd_lr}</translation>
+    </message>
+    <message>
+        <source>Goh: lr {momentum_lr}, μ {momentum}</source>
+        <translation>Goh：lr {momentum_lr}，μ {momentum}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -147,6 +494,28 @@ Replace it?</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView3D</name>
+    <message>
+        <source>height: auto (log when the values span many times their median, as on Rosenbrock), linear f, or log10(f - f_min)</source>
+        <translation>高度：auto（当数值跨越中位数的许多倍时取对数，如 Rosenbrock）、linear f 或 log10(f - f_min)</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>{scale}, clipped to the colour scale · x {x0} … {x1}, y {y0} … {y1} · drag: rotate, wheel: zoom, Ctrl+drag: pan</source>
+        <translation>{scale}，按色标范围截断 · x {x0} … {x1}，y {y0} … {y1} · 拖动：旋转，滚轮：缩放，Ctrl+拖动：平移</translation>
+    </message>
+</context>
+<context>
+    <name>View3D</name>
+    <message>
+        <source>3D view needs OpenGL: run on a desktop or under Xvfb</source>
+        <translation>3D 视图需要 OpenGL：请在桌面环境或 Xvfb 下运行</translation>
     </message>
 </context>
 <context>
