@@ -28,6 +28,8 @@ output (by the name given to --out):
   FILE.gif   animated GIF (loops; at most 50 fps)
   FILE.mp4   H.264 video (width and height must be even)
   DIR/       PNG sequence DIR/frame_00000.png, frame_00001.png, ... (numbered by frame)
+  FILE.svg   a vector lecture figure: the surface with every path, a colour bar, the loss
+  FILE.pdf   and |gradient| readouts; with --grid, small multiples instead
 
 steps: A:B[:STRIDE] draws steps A, A+STRIDE, ... up to B inclusive (step 0 is the start
 point); A or B may be left out (":80", "20:", "::2"); K alone draws step K only.
@@ -37,6 +39,9 @@ examples:
   descent-lab render --scenario p1_divergence --out p1.mp4 --fps 24
   descent-lab render --scenario default --out frames/ --steps 0:60 --plot-only
   descent-lab render --scenario my_setup.toml --out final.png --size 1920x1080
+  descent-lab render --scenario p1_divergence --out p1.pdf
+  descent-lab render --scenario p4_stall --out grid.svg --grid lr=0.0001,0.001,0.01,0.02
+  descent-lab render --scenario p5_adaptive --out zoo.pdf --grid optimizer=gd,adagrad,adam
 """
 
 
@@ -62,8 +67,36 @@ def add_parser(sub) -> None:
                    help="which steps to draw (default: all, 0 to the last)")
     p.add_argument("--plot-only", action="store_true",
                    help="the contour plot alone, without the loss and |gradient| readouts")
+    p.add_argument("--grid", metavar="lr=A,B,...|optimizer=N,M,...",
+                   help="small multiples (FILE.svg or FILE.pdf): one panel per learning rate "
+                        "(every racer) or per optimizer (the first racer), one colour scale")
+    p.add_argument("--columns", metavar="N", type=int, default=0,
+                   help="panels per row of --grid (default: 3 or 4)")
     p.add_argument("--force", action="store_true", help="replace an existing output")
     p.set_defaults(func=run)
+
+
+def _figure(args, sc) -> int:
+    """A vector figure (SVG or PDF) of the scenario, or small multiples with --grid."""
+    from app import figures
+
+    if args.columns and not 1 <= args.columns <= 12:
+        raise ValueError(f"argument --columns: expected 1 to 12, got {args.columns}")
+    if os.path.lexists(args.out) and not args.force:
+        raise ValueError(f"{args.out} exists; use --force to replace it")
+    t0 = time.perf_counter()
+    if args.grid:
+        over, values = figures.parse_grid(args.grid)
+        canvas = figures.small_multiples(sc, over, values, args.columns)
+        what = f"{len(values)} panels over {over}"
+    else:
+        canvas = figures.scenario_figure(sc)
+        what = "surface and readouts"
+    path = figures.write_figure(canvas, args.out, overwrite=args.force)
+    if sys.stderr.isatty():
+        print(f"wrote {path}: {what}, {_human_size(path)}, {time.perf_counter() - t0:.1f} s",
+              file=sys.stderr)
+    return 0
 
 
 class ProgressBar:
@@ -116,7 +149,17 @@ def run(args) -> int:
     from app.cli import CliError
     from app.cli.interrupt import catch_signals
     from app.cli.run_cmd import check_size
+    from app.figures import FIGURE_SUFFIXES
 
+    if os.fspath(args.out).lower().endswith(FIGURE_SUFFIXES):
+        if not args.scenario.strip():
+            raise ValueError("argument --scenario: expected a built-in name or a .toml path, "
+                             "got ''")
+        sc = scenarios.load(args.scenario)
+        check_size(sc)
+        return _figure(args, sc)
+    if args.grid:
+        raise ValueError("--grid draws small multiples into FILE.svg or FILE.pdf")
     kind = export.output_kind(args.out)
     size = export.parse_size(args.size, kind)
     fps = export.check_fps(args.fps, kind)
