@@ -35,6 +35,7 @@ import surfaces
 from app import optimizers, schedules
 from app import viewmodel as vm
 from app.ui import theme
+from app.ui.copy_menu import install_copy_menu
 from app.ui.formula_field import FormulaField
 from app.ui.param_fields import ParamField, ParamForm
 from app.ui.playback import SPEEDS, Playback
@@ -299,8 +300,11 @@ class RacerCard(QFrame):
         head.addWidget(self.enabled_box)
         self.duplicate_button = QToolButton()
         self.duplicate_button.setText("Copy")
-        self.duplicate_button.setToolTip("duplicate this racer (e.g. for an lr sweep)")
+        self.duplicate_button.setToolTip("duplicate this racer; the arrow: lr × 1/2, lr × 2, "
+                                         "or a sweep of N copies over an lr range")
         self.duplicate_button.clicked.connect(lambda: session.duplicate_racer(self.index))
+        self.copy_menu = install_copy_menu(self.duplicate_button, session, lambda: self.index,
+                                           self._show_error)
         head.addWidget(self.duplicate_button)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
@@ -374,7 +378,10 @@ class RacerCard(QFrame):
                 form, key = _field
                 form.set_error(key, str(err))
             else:
-                self.summary.setText(f"<span style='color:{theme.COLORS['error']}'>{err}</span>")
+                self._show_error(str(err))
+
+    def _show_error(self, message: str) -> None:
+        self.summary.setText(f"<span style='color:{theme.COLORS['error']}'>{message}</span>")
 
     # -- model → widgets -------------------------------------------------------------------
     def sync(self) -> None:

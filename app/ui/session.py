@@ -266,6 +266,20 @@ class Session(QObject):
         self._after_racers_change()
         return self._selected
 
+    def add_racers(self, racers: list[Racer]) -> int:
+        """Add several racers in one edit (an lr sweep); validated first: on error nothing
+        changes. Selects the first new one; returns its index."""
+        from app.sweeps import room_for
+
+        room_for(len(self._scenario.racers), len(racers))
+        for racer in racers:
+            racer.build()  # ValueError: unchanged
+        first = len(self._scenario.racers)
+        self._scenario = replace(self._scenario, racers=(*self._scenario.racers, *racers))
+        self._selected = first
+        self._after_racers_change()
+        return first
+
     def duplicate_racer(self, i: int) -> int:
         base = self._scenario.racers[i]
         return self.add_racer(replace(base, color=self.next_color()))

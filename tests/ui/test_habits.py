@@ -172,3 +172,36 @@ def test_optimizer_and_schedule_drop_downs_have_tooltips(window):
     window.session.update_racer(0, schedule="cosine")
     card = window.controls.cards[0]
     assert schedules.spec("cosine").formula in card.schedule.toolTip()
+
+
+def test_copy_menu_makes_lr_sweeps_in_one_click(window, qtbot):
+    from app.ui.copy_menu import SweepDialog
+
+    s = window.session
+    s.set_scenario(Scenario(starts=((1.0, 1.0),), racers=(Racer("gd", {"lr": 0.1}),)))
+    menu = window.controls.cards[0].copy_menu
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert set(actions) >= {"Copy", "Copy with lr × 1/2", "Copy with lr × 2",
+                            "Sweep: N copies over a range…"}
+    actions["Copy with lr × 2"].trigger()
+    menu = window.controls.cards[0].copy_menu
+    {a.text(): a for a in menu.actions()}["Copy with lr × 1/2"].trigger()
+    lrs = [r.params["lr"] for r in s.scenario.racers]
+    assert lrs == [0.1, 0.2, 0.05]
+    assert len({r.color for r in s.scenario.racers}) == 3
+    legend = [label.text for _, label in window.surface_view.legend.items]
+    assert len(set(legend)) == 3 and any("0.2" in t for t in legend)  # told apart
+    dialog = SweepDialog(s, 0, window)
+    dialog.lr_from.setText("0.001")
+    dialog.lr_to.setText("1")
+    dialog.count.setValue(4)
+    assert dialog.ok.isEnabled() and dialog.preview.text() == "lr 0.001, 0.01, 0.1, 1"
+    dialog.accept()
+    s.add_racers(dialog.result)
+    racers = s.scenario.racers
+    assert [r.params["lr"] for r in racers[3:]] == [0.001, 0.01, 0.1, 1.0]
+    assert len({r.color.lower() for r in racers}) == 7
+    assert len(window.controls.cards) == 7 and all(run is not None for run in s.runs)
+    dialog = SweepDialog(s, 0, window)
+    dialog.lr_from.setText("0")  # a bad range: said, and OK is off
+    assert not dialog.ok.isEnabled() and dialog.error.text()
