@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from app import lesson_state
 from app.netlab.viewdata import describe_config
 from app.scenario import Lesson
 from app.ui import theme
@@ -14,12 +15,16 @@ from app.ui.session import Session
 __all__ = ["LessonPanel", "lesson_html"]
 
 
-def lesson_html(lesson: Lesson, surface_title: str = "", surface_text: str = "") -> str:
-    """The lesson as rich text (also usable by export for a caption)."""
+def lesson_html(lesson: Lesson, surface_title: str = "", surface_text: str = "",
+                note: str = "") -> str:
+    """The lesson as rich text (also usable by export for a caption); ``note`` (e.g. that the
+    set-up no longer matches the lesson) is shown above it."""
     c = theme.COLORS
     esc = html.escape
     lesson = lesson.localized()
     parts = [f"<div style='color:{c['text']}; font-size:10.5pt'>"]
+    if note:
+        parts.append(f"<p style='color:{c['error']}; font-weight:bold'>⚠ {esc(note)}</p>")
     if lesson.tag or lesson.title:
         tag = (f"<span style='background:{c['accent']}; color:#111; border-radius:3px;'>"
                f"&nbsp;{esc(lesson.tag)}&nbsp;</span>&nbsp; " if lesson.tag else "")
@@ -50,9 +55,16 @@ class LessonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
+        self._changes: tuple[str, ...] = ()
         session.scenarioReplaced.connect(self.sync)
         session.surfaceChanged.connect(self.sync)
+        session.scenarioEdited.connect(self._check_changes)
         self.sync()
+
+    def _check_changes(self) -> None:
+        """Redraw only when what changed since the lesson's set-up changes (cheap per edit)."""
+        if self.session.lesson_changes() != self._changes:
+            self.sync()
 
     def sync(self) -> None:
         scenario, s = self.session.scenario, self.session.surface
@@ -62,7 +74,9 @@ class LessonPanel(QWidget):
             config = scenario.net_config()
             title, text = "Network lab", (f"Trains {describe_config(config)} for "
                                           f"{config.steps} steps (the Network lab tab).")
-        self.browser.setHtml(lesson_html(scenario.lesson, title, text))
+        self._changes = self.session.lesson_changes()
+        note = lesson_state.stale_note(self._changes)
+        self.browser.setHtml(lesson_html(scenario.lesson, title, text, note))
 
     def text(self) -> str:
         return self.browser.toPlainText()

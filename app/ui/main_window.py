@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import lesson_state
 from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.about import NAME, about
@@ -375,7 +376,9 @@ class MainWindow(QMainWindow):
         target = Path(path)
         if target.suffix != ".toml":
             target = target.with_suffix(".toml")
-        scenario = self.session.scenario.with_changes(name=target.stem)
+        # a lesson whose set-up was changed is not saved as if it described the new one
+        scenario = lesson_state.for_saving(self.session.scenario, self.session.described)
+        scenario = scenario.with_changes(name=target.stem)
         try:
             scenario_mod.save(scenario, target)
         except (OSError, ValueError) as err:
@@ -403,6 +406,8 @@ class MainWindow(QMainWindow):
         name = s.name or "untitled"
         title = s.lesson.localized().title
         lesson = f" — {s.lesson.tag}: {title}" if title else ""
+        if lesson and self.session.lesson_changes():
+            lesson += " (set-up changed)"
         self.setWindowTitle(f"{APP_NAME} — {name}{lesson}")
 
 

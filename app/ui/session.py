@@ -20,7 +20,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 import surfaces
-from app import optimizers
+from app import lesson_state, optimizers
 from app import viewmodel as vm
 from app.analysis.divergence import diagnose_run
 from app.engine import Noise
@@ -72,6 +72,7 @@ class Session(QObject):
         super().__init__(parent)
         self._scenario = Scenario()
         self._surface = self._scenario.build_surface()
+        self._described: lesson_state.Setup | None = None
         self._runs: list[RacerRun | None] = []
         self._cache: dict[Any, RacerRun] = {}
         self._step = 0
@@ -130,6 +131,7 @@ class Session(QObject):
         scenario = scenario.validate(scenario.name or "scenario")
         surface = scenario.build_surface()
         self._scenario, self._surface = scenario, surface
+        self._described = lesson_state.setup_of(scenario)  # what its lesson text describes
         self._cache.clear()
         self._selected = 0
         self._step = 0
@@ -361,6 +363,16 @@ class Session(QObject):
         if step != self._step:
             self._step = step
             self.playheadChanged.emit(step)
+
+    @property
+    def described(self) -> lesson_state.Setup | None:
+        """The set-up the lesson text was written for (the scenario as opened)."""
+        return self._described
+
+    def lesson_changes(self) -> tuple[str, ...]:
+        """What changed since the lesson's set-up (``()``: the lesson still matches;
+        :func:`app.lesson_state.changes`)."""
+        return lesson_state.changes(self._described, self._scenario)
 
     def label(self, i: int) -> str:
         """Racer ``i``'s label now: its template filled in from its current hyperparameters

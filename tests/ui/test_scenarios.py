@@ -49,7 +49,9 @@ def test_save_then_open_gives_the_same_scenario(window, session, tmp_path, monke
                         staticmethod(lambda *a, **k: (str(path), "Scenarios (*.toml)")))
     window.save_action.trigger()
     assert path.exists()
-    saved = session.scenario
+    # the edits changed the set-up the tour's lesson describes: saved without its text
+    assert session.lesson_changes()
+    saved = session.scenario.with_changes(lesson=scenario_mod.Lesson())
     assert saved.name == "mine"
     window.set_scenario(scenario_mod.load("default"), autoplay=False)
     assert session.scenario != saved
@@ -120,3 +122,36 @@ def test_per_racer_noise_is_part_of_the_cache_key(qtbot):
                                       expected[sc.label_of(run.racer)].points)
     sigmas = {sc.label_of(r.racer): (r.noise.sigma if r.noise else 0.0) for r in runs}
     assert len(set(sigmas.values())) >= 2
+
+
+def test_a_changed_set_up_marks_the_lesson_and_save_leaves_its_text_out(window, session,
+                                                                        tmp_path):
+    """Issue 19: after switching the tour's surface the title and the lesson panel say the
+    set-up no longer matches, and Save does not write the valley's text into the file."""
+    window.set_scenario(scenario_mod.load("default"), autoplay=False)
+    lesson = session.scenario.lesson
+    assert session.lesson_changes() == ()
+    assert "set-up changed" not in window.windowTitle()
+    assert "You changed" not in window.lesson_panel.text()
+    kept = tmp_path / "same.toml"
+    assert window.save_scenario(str(kept))
+    assert scenario_mod.load(kept).lesson == lesson  # unchanged: the lesson is saved
+
+    session.set_surface("rosenbrock")
+    assert session.lesson_changes() == ("surface",)
+    assert "(set-up changed)" in window.windowTitle()
+    assert "You changed the surface" in window.lesson_panel.text()
+    assert lesson.title in window.lesson_panel.text()  # still readable, marked
+    changed = tmp_path / "mine.toml"
+    assert window.save_scenario(str(changed))
+    text = changed.read_text()
+    assert "[lesson]" not in text and lesson.look_for not in text
+    assert scenario_mod.load(changed).surface == "rosenbrock"
+
+    # an optimizer switch counts too; reopening the lesson clears the mark
+    window.set_scenario(scenario_mod.load("default"), autoplay=False)
+    session.update_racer(0, optimizer="adam")
+    assert session.lesson_changes() == ("optimizers",)
+    assert "the optimizers" in window.lesson_panel.text()
+    window.set_scenario(scenario_mod.load("default"), autoplay=False)
+    assert "You changed" not in window.lesson_panel.text()
