@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 __all__ = ["batch_covariance", "stationary_covariance", "StationaryCloud", "stationary_cloud",
-           "ellipse"]
+           "ellipse", "NoiseEllipses", "noise_ellipses"]
 
 
 def batch_covariance(surface: Any, points: Any, batch_size: int) -> np.ndarray:
@@ -86,3 +86,45 @@ def ellipse(center: Any, cov: Any, scale: float = 2.0, n: int = 65) -> np.ndarra
     out = np.asarray(center, dtype=float).reshape(1, 2) + scale * (axes @ circle).T
     out[-1] = out[0]
     return out
+
+
+class NoiseEllipses(NamedTuple):
+    """What the surface view draws for a racer with mini-batches at one step (data units):
+    ``step``: for each start point, the ``scale``-sigma ellipse of where its next SGD step
+    lands (centre ``p - lr g``, covariance ``lr^2 Cov[g_B]``), NaN rows between points;
+    ``cloud``: the stationary cloud around the minimum nearest the run's last point (plain
+    gradient descent only; an empty array otherwise)."""
+
+    step: np.ndarray
+    cloud: np.ndarray
+
+
+def noise_ellipses(surface: Any, run: Any, step: int, scale: float = 2.0) -> NoiseEllipses | None:
+    """:class:`NoiseEllipses` of ``run`` (a :class:`app.scenario.RacerRun`) at ``step``, or None
+    if it has no mini-batches (or the surface is not a finite sum)."""
+    batch = getattr(run, "batch", None)
+    if batch is None or not getattr(surface, "finite_sum", False):
+        return None
+    traj, b = run.trajectories, int(batch.batch_size)
+    k = int(min(max(step, 0), traj.steps - 1))
+    pieces = []
+    with np.errstate(all="ignore"):
+        for i in range(traj.n):
+            if 0 <= traj.diverged_at[i] <= step:
+                continue
+            p = traj.points[step, i]
+            lr = float(traj.lr_of(i)[k])
+            cov = lr * lr * batch_covariance(surface, p, b)
+            pieces += [ellipse(p - lr * surface.grad(p), cov, scale), np.full((1, 2), np.nan)]
+        cloud = np.empty((0, 2))
+        opt = run.racer.build()[0]
+        plain = opt.name == "gd" or (opt.name == "sgd" and not opt.hyper.get("momentum"))
+        minima = np.asarray(surface.minima).reshape(-1, 2)
+        if plain and len(minima) and traj.n:
+            last = traj.points[-1, 0]
+            m = minima[np.argmin(np.linalg.norm(minima - last, axis=1))]
+            c = stationary_cloud(surface, m, float(opt.lr), b)
+            if np.isfinite(c.covariance).all():
+                cloud = ellipse(m, c.covariance, scale)
+    step_xy = np.concatenate(pieces) if pieces else np.empty((0, 2))
+    return NoiseEllipses(step_xy, cloud)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -332,6 +333,23 @@ class RacerCard(QFrame):
         self.form.changed.connect(
             lambda k, v, d: self._update(_field=(self.form, k), debounce=d, params={k: v}))
         layout.addWidget(self.form)
+        self.batch_row = QWidget()
+        batch_layout = QHBoxLayout(self.batch_row)
+        batch_layout.setContentsMargins(0, 0, 0, 0)
+        batch_label = QLabel("batch size")
+        batch_label.setToolTip(
+            "real mini-batches: each step uses the mean gradient of this many examples, drawn "
+            "without replacement within an epoch (seeded by the noise seed); full: every "
+            "example, the exact gradient")
+        batch_layout.addWidget(batch_label)
+        self.batch_size = QSpinBox()
+        self.batch_size.setSpecialValueText("full")
+        self.batch_size.setMinimum(0)
+        self.batch_size.setToolTip(batch_label.toolTip())
+        self.batch_size.valueChanged.connect(
+            lambda v: self._update(batch_size=None if v == 0 else int(v)))
+        batch_layout.addWidget(self.batch_size, 1)
+        layout.addWidget(self.batch_row)
 
         sched_row = QHBoxLayout()
         sched_label = QLabel("schedule")
@@ -403,6 +421,7 @@ class RacerCard(QFrame):
         sspec = schedules.spec(racer.schedule)
         self.schedule.setToolTip(f"learning-rate schedule: {sspec.title}\n"
                                  f"lr factor = {sspec.formula}")
+        self._sync_batch(racer)
         self.remove_button.setEnabled(len(racers) > 1)
         self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
         selected = self.session.selected == self.index
@@ -410,6 +429,21 @@ class RacerCard(QFrame):
             self.setProperty("selected", selected)
             self.style().unpolish(self)
             self.style().polish(self)
+
+
+    def _sync_batch(self, racer) -> None:
+        """The batch-size row: only on a finite-sum surface (0 = "full": every example)."""
+        surface = self.session.surface
+        finite = bool(getattr(surface, "finite_sum", False))
+        self.batch_row.setVisible(finite)
+        if not finite:
+            return
+        value = 0 if racer.batch_size is None else min(racer.batch_size, surface.n_examples)
+        if self.batch_size.maximum() != surface.n_examples or self.batch_size.value() != value:
+            self.batch_size.blockSignals(True)
+            self.batch_size.setMaximum(surface.n_examples)
+            self.batch_size.setValue(value)
+            self.batch_size.blockSignals(False)
 
 
 class ControlPanel(QScrollArea):
@@ -439,12 +473,9 @@ class ControlPanel(QScrollArea):
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_button.setToolTip("add another optimizer to the race")
         menu = QMenu(self.add_button)
-        for name in optimizers.names():
-            spec = optimizers.spec(name)
-            act = menu.addAction(spec.title)
-            act.setToolTip(spec.summary)
-            act.triggered.connect(lambda _=False, n=name: session.add_racer(n))
+        menu.aboutToShow.connect(self._fill_add_menu)  # your own optimizers appear too
         self.add_button.setMenu(menu)
+        self._fill_add_menu()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         racers_layout.addLayout(add_row)
@@ -458,10 +489,20 @@ class ControlPanel(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         session.racersChanged.connect(self.rebuild_cards)
+        session.surfaceChanged.connect(self.sync)  # the batch-size rows follow the surface
         session.scenarioEdited.connect(self.sync)
         session.selectedChanged.connect(lambda _: self.sync())
         session.playheadChanged.connect(self._playhead)
         self.rebuild_cards()
+
+    def _fill_add_menu(self) -> None:
+        menu = self.add_button.menu()
+        menu.clear()
+        for name in optimizers.names():
+            spec = optimizers.spec(name)
+            act = menu.addAction(spec.title)
+            act.setToolTip(spec.summary)
+            act.triggered.connect(lambda _=False, n=name: self.session.add_racer(n))
 
     def rebuild_cards(self) -> None:
         for card in self.cards:

@@ -54,6 +54,7 @@ from app.ui.lesson_panel import LessonPanel
 from app.ui.maps_view import MapsView
 from app.ui.narration_panel import NarrationPanel
 from app.ui.netlab_view import install_netlab_tab
+from app.ui.noise_overlay import NoiseOverlay
 from app.ui.playback import Playback
 from app.ui.playback_bar import PlaybackBar
 from app.ui.readouts import ReadoutsView
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         self.surface_page = SurfacePage(self.session)
         self.surface_view = self.surface_page.surface_view
         self.readouts = self.surface_page.readouts
+        # mini-batch noise: where the next step lands, and SGD's stationary cloud (P3)
+        self.noise_overlay = NoiseOverlay(self.session, self.surface_view.plot, self)
         self.center_tabs = QTabWidget()
         self.center_tabs.setDocumentMode(True)
         self.center_tabs.setTabBarAutoHide(True)  # shows once a second tab is added

@@ -50,6 +50,12 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _rules_key(name: str) -> Any:
+    """A user optimizer's rules as written (its runs change when they are edited), else None."""
+    rules = optimizers.spec(name).rules
+    return None if rules is None else _freeze(rules.to_dict())
+
+
 class Session(QObject):
     """Current scenario + runs + playhead. Views subscribe to the signals below."""
 
@@ -180,6 +186,11 @@ class Session(QObject):
         self.scenarioEdited.emit()
 
     def _after_surface_change(self) -> None:
+        if not self._surface.finite_sum and any(r.batch_size is not None
+                                                for r in self._scenario.racers):
+            # no examples to draw batches from: the racers take the exact gradient
+            self._scenario = replace(self._scenario, racers=tuple(
+                replace(r, batch_size=None) for r in self._scenario.racers))
         self._cache.clear()
         self._compute()
         self.surfaceChanged.emit()
@@ -332,12 +343,14 @@ class Session(QObject):
             sp = {**new.schedule_params,
                   **{k: _plain(v) for k, v in changes["schedule_params"].items()}}
             new = replace(new, schedule_params=sp)
-        for key in ("label", "color", "enabled"):
+        for key in ("label", "color", "enabled", "batch_size"):
             if key in changes:
                 new = replace(new, **{key: changes[key]})
         if new == old:
             return old
         new.build()  # ValueError with the optimizer's own message: unchanged
+        if new.batch_size is not None:  # a finite-sum surface, a valid size: or unchanged
+            replace(self._scenario, racers=(new,)).validate("racer")
         racers = list(self._scenario.racers)
         racers[i] = new
         self._scenario = replace(self._scenario, racers=tuple(racers))
@@ -429,7 +442,10 @@ class Session(QObject):
         return (s.surface, _freeze(dict(s.surface_params)), s.starts, s.steps,
                 None if noise is None else (noise.sigma, noise.seed),
                 racer.optimizer, _freeze(dict(racer.params)), racer.schedule,
-                _freeze(dict(racer.schedule_params)))
+                _freeze(dict(racer.schedule_params)),
+                # mini-batches (seeded by noise_seed); a user optimizer's current rules
+                None if racer.batch_size is None else (racer.batch_size, s.noise_seed),
+                _rules_key(racer.optimizer))
 
     def _compute(self) -> None:
         s = self._scenario
@@ -444,14 +460,15 @@ class Session(QObject):
             if run is None:
                 sub = replace(s, racers=(replace(racer, enabled=True),))
                 run = sub.simulate(self._surface)[0]
-            run = RacerRun(racer, run.trajectories, run.noise)
+            run = RacerRun(racer, run.trajectories, run.noise, run.batch)
             cache[key] = run
             runs.append(run)
         self._cache = cache
         self._runs = runs
 
     def _relabel_runs(self) -> None:
-        self._runs = [None if run is None else RacerRun(racer, run.trajectories, run.noise)
+        self._runs = [None if run is None else RacerRun(racer, run.trajectories, run.noise,
+                                                        run.batch)
                       for racer, run in zip(self._scenario.racers, self._runs, strict=False)]
         self.runsChanged.emit()
 
