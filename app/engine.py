@@ -25,11 +25,13 @@ from typing import Any
 
 import numpy as np
 
+from app import compiled
 from app.optimizers import Optimizer
 from app.schedules import Schedule
 from surfaces import Surface
 
-__all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Run", "Step", "blown_up"]
+__all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Run", "Step", "blown_up",
+           "stored_steps", "MAX_STORED_BYTES"]
 
 #: the largest noise seed (a signed 64-bit word: numpy warns on larger Philox keys)
 MAX_SEED = 2**63 - 1
@@ -37,6 +39,8 @@ MAX_SEED = 2**63 - 1
 PARALLEL_MIN_POINTS = 16_384
 #: up to this many start points, |g| is computed once per run instead of once per step
 FEW_POINTS = 256
+#: :func:`simulate` stores every ``every``-th step so that its arrays stay below this size
+MAX_STORED_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,10 @@ class Trajectories:
       (unless the start point itself is invalid: ``diverged_at == 0``, loss NaN);
     - ``extras``: what the optimizer reports after each step (its declared readouts, e.g.
       L-BFGS's ``func_evals``), ``(steps + 1, N)`` or ``(steps + 1, N, 2)`` per name; row 0
-      (no update yet) is zeros, the start points for a point, -1 for a step.
+      (no update yet) is zeros, the start points for a point, -1 for a step;
+    - ``stored_steps``: ``None`` if every step is stored (row ``k`` is step ``k``), else the step
+      number of each row (a decimated run: every ``every``-th step and the last; ``lr`` and
+      ``diverged_at`` still count every step).
     """
 
     points: np.ndarray
@@ -124,10 +131,26 @@ class Trajectories:
     lr: np.ndarray
     diverged_at: np.ndarray
     extras: Mapping[str, np.ndarray] = field(default_factory=dict)
+    stored_steps: np.ndarray | None = None
 
     @property
     def steps(self) -> int:
+        if self.stored_steps is not None:
+            return int(self.stored_steps[-1])
         return self.points.shape[0] - 1
+
+    @property
+    def step_numbers(self) -> np.ndarray:
+        """The step number of each stored row."""
+        if self.stored_steps is not None:
+            return self.stored_steps
+        return np.arange(self.points.shape[0])
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the arrays."""
+        return sum(a.nbytes for a in (self.points, self.loss, self.grad_norm, self.lr,
+                                      self.diverged_at, *self.extras.values()))
 
     @property
     def n(self) -> int:
@@ -308,6 +331,27 @@ def _scalar_lr(lr: Any) -> float | np.ndarray:
     return np.asarray(lr, dtype=np.float64).reshape(-1)
 
 
+def stored_steps(steps: int, every: int) -> np.ndarray:
+    """The steps a run of ``steps`` updates stores: 0, every, 2 every, ... and the last."""
+    at = np.arange(0, steps + 1, every, dtype=np.int64)
+    return at if at[-1] == steps else np.append(at, steps)
+
+
+def _every(every: Any, n: int, steps: int, per_row: int) -> int:
+    """``every`` checked, or (``None``) the smallest that keeps the run in MAX_STORED_BYTES."""
+    if every is None:
+        total = (steps + 1) * max(n, 1) * per_row
+        return max(1, -(-total // MAX_STORED_BYTES))
+    try:
+        ok = not isinstance(every, bool) and int(every) == every and every >= 1
+    except (TypeError, ValueError, OverflowError):
+        ok = False
+    if not ok:
+        raise ValueError(f"Invalid every: {every} (expected a whole number >= 1: store every "
+                         f"every-th step)")
+    return int(every)
+
+
 def simulate(
     surface: Surface,
     optimizer: Optimizer,
@@ -316,6 +360,7 @@ def simulate(
     schedule: Schedule | None = None,
     noise: Noise | None = None,
     batch: MiniBatch | None = None,
+    every: int | None = None,
 ) -> Trajectories:
     """Run ``optimizer`` on ``surface`` from each start point for ``steps`` updates.
 
@@ -323,8 +368,13 @@ def simulate(
     ``t`` is ``optimizer.lr * schedule(t)``. Raises ``ValueError`` only for invalid arguments
     (``steps <= 0``, non-finite or misshapen starts), never for a diverging run.
     (:class:`Run` computes the same arrays in chunks.)
+
+    ``every``: store every ``every``-th step (and the last); ``None`` stores every step unless
+    the arrays would exceed :data:`MAX_STORED_BYTES`, then the fewest steps apart that fit
+    (``Trajectories.stored_steps`` says which, ``nbytes`` what they hold). The run itself is
+    the same. It runs on the compiled path (:mod:`app.compiled`) when that is ready.
     """
-    run = Run(surface, optimizer, starts, steps, schedule, noise, batch)
+    run = Run(surface, optimizer, starts, steps, schedule, noise, batch, every)
     run.advance()
     return run.trajectories()
 
@@ -341,11 +391,20 @@ class Run:
 
     def __init__(self, surface: Surface, optimizer: Optimizer, starts: Any, steps: int,
                  schedule: Schedule | None = None, noise: Noise | None = None,
-                 batch: MiniBatch | None = None):
+                 batch: MiniBatch | None = None, every: int | None = 1):
         self.p0 = _check_inputs(starts, steps)
         self.surface, self.optimizer, self.schedule = surface, optimizer, schedule
         self.noise, self.batch = noise, batch
         self.steps = int(steps)
+        per_row = 32 + sum(16 if r.kind == "point" else 8 for r in optimizer.spec.readouts)
+        self.every = _every(every, self.p0.shape[0], self.steps, per_row)
+        #: the stored steps (None: all); _row_of[step] is its row, -1 if not stored
+        self.stored = None if self.every == 1 else stored_steps(self.steps, self.every)
+        self._row_of = None
+        if self.stored is not None:
+            self._row_of = np.full(self.steps + 1, -1, dtype=np.int64)
+            self._row_of[self.stored] = np.arange(self.stored.size)
+        self._compiled = False  # True: every row was computed at the first advance
         #: updates computed so far (rows 0 .. done of the arrays are final); -1: not started
         self.done = -1
         self._parts: list[tuple[slice, Iterator[Step]]] = []
@@ -360,21 +419,29 @@ class Run:
 
     def _start(self) -> None:
         n, steps = self.n, self.steps
+        rows = steps + 1 if self.stored is None else self.stored.size
+        sched = self.schedule
         try:
-            self._points = np.empty((steps + 1, n, 2))
-            self._loss = np.empty((steps + 1, n))
-            self._norms = np.empty((steps + 1, n))
+            # one lr per point with a loss-driven schedule
+            self._lrs = (np.empty((steps, n)) if sched is not None and sched.needs_loss
+                         else _learning_rates(self.optimizer, sched, steps))
+            fast = self._compiled_run()
+            if fast is not None:  # every row at once; advance() then only reveals them
+                self._points, self._loss = fast["points"], fast["loss"]
+                self._norms, self._diverged_at = fast["grad_norm"], fast["diverged_at"]
+                self._extras, self._compiled, self.done = {}, True, 0
+                return
+            self._points = np.empty((rows, n, 2))
+            self._loss = np.empty((rows, n))
+            self._norms = np.empty((rows, n))
         except MemoryError:
-            raise ValueError(f"not enough memory to store {steps} steps from {n} start points "
-                             f"(use fewer steps or start points)") from None
+            raise ValueError(f"not enough memory to store {rows} steps from {n} start points "
+                             f"(use fewer steps or start points, or store every n-th step)"
+                             ) from None
         self._diverged_at = np.full(n, -1, dtype=np.int64)
         self._readouts = self.optimizer.spec.readouts
-        self._extras = {r.name: np.zeros((steps + 1, n, 2) if r.kind == "point"
-                                         else (steps + 1, n)) for r in self._readouts}
-        # one lr per point with a loss-driven schedule
-        sched = self.schedule
-        self._lrs = (np.empty((steps, n)) if sched is not None and sched.needs_loss
-                     else _learning_rates(self.optimizer, sched, steps))
+        self._extras = {r.name: np.zeros((rows, n, 2) if r.kind == "point"
+                                         else (rows, n)) for r in self._readouts}
         # Start points never interact and every operation is per point, so a large batch can
         # be split between threads (numpy releases the GIL inside its loops) with bit-identical
         # results. Noise is drawn for all N points at once (a point's noise must not depend on
@@ -389,13 +456,31 @@ class Run:
         self._run_parts(1)  # row 0: the start points
         self.done = 0
 
+    def _compiled_run(self) -> dict | None:
+        """All rows from the compiled path, or None (not ready, or not a run it does:
+        gradient noise, mini-batches, a loss-driven schedule, optimizer readouts)."""
+        sched, noise = self.schedule, self.noise
+        if (noise is not None and noise.sigma > 0) or self.batch is not None or self.n == 0 \
+                or self.optimizer.spec.readouts or (sched is not None and sched.needs_loss):
+            return None
+        with np.errstate(all="ignore"):
+            state = self.optimizer.init(self.p0)
+        kernel = compiled.kernel_for(self.surface, self.optimizer, state, self.n,
+                                     work=self.n * self.steps)
+        if kernel is None:
+            return None
+        factors = sched(np.arange(self.steps)) if sched is not None else np.ones(self.steps)
+        at = np.arange(self.steps + 1) if self.stored is None else self.stored
+        return compiled.run_kernel(kernel, self.optimizer, self.p0, factors, state, at)
+
     def advance(self, n: int | None = None) -> int:
         """Compute up to ``n`` more updates (all that remain if None); returns :attr:`done`."""
         if self.done < 0:
             self._start()
         todo = self.steps - self.done if n is None else min(int(n), self.steps - self.done)
         if todo > 0:
-            self._run_parts(todo)
+            if not self._compiled:
+                self._run_parts(todo)
             self.done += todo
         return self.done
 
@@ -415,23 +500,28 @@ class Run:
         # few points: keep the gradients and take |g| of the chunk in one call at its end
         # (a call per step costs more than the arithmetic); many points: |g| step by step, so
         # the run does not hold a second array as large as `points`
-        grads = np.empty((count, width, 2)) if width <= FEW_POINTS else None
+        # (a decimated run takes |g| step by step: its stored rows are not consecutive)
+        row_of = self._row_of
+        grads = np.empty((count, width, 2)) if width <= FEW_POINTS and row_of is None else None
         first = None
         for j in range(count):
             s = next(steps_iter)
             first = s.step if first is None else first
-            points[s.step, rows] = s.points
-            loss[s.step, rows] = s.loss
             if lrs.ndim == 2 and s.step < steps:
                 lrs[s.step, rows] = s.lr
+            row = s.step if row_of is None else row_of[s.step]
+            if row < 0:
+                continue
+            points[row, rows] = s.points
+            loss[row, rows] = s.loss
             for r in self._readouts:  # the optimizer's own numbers (row 0: before any update)
-                self._extras[r.name][s.step, rows] = (r.read(s.state) if s.step else
-                                                      _readout_start(r.kind, s.points))
+                self._extras[r.name][row, rows] = (r.read(s.state) if s.step else
+                                                   _readout_start(r.kind, s.points))
             if grads is not None:
                 grads[j] = s.grad
             else:
                 with np.errstate(all="ignore"):
-                    self._norms[s.step, rows] = _grad_norm(s.grad)
+                    self._norms[row, rows] = _grad_norm(s.grad)
         self._diverged_at[rows] = s.diverged_at
         if grads is not None:
             with np.errstate(all="ignore"):
@@ -446,10 +536,14 @@ class Run:
         lrs = self._lrs[:k]
         if self.finished:
             return Trajectories(self._points, self._loss, self._norms, self._lrs,
-                                self._diverged_at, self._extras)
-        return Trajectories(self._points[:k + 1], self._loss[:k + 1], self._norms[:k + 1], lrs,
-                            self._diverged_at.copy(),
-                            {name: a[:k + 1] for name, a in self._extras.items()})
+                                self._diverged_at, self._extras, self.stored)
+        rows = k + 1 if self.stored is None else int(np.searchsorted(self.stored, k, "right"))
+        diverged_at = self._diverged_at.copy()
+        if self._compiled:  # computed to the end: a prefix knows only what happened by step k
+            diverged_at[diverged_at > k] = -1
+        return Trajectories(self._points[:rows], self._loss[:rows], self._norms[:rows], lrs,
+                            diverged_at, {name: a[:rows] for name, a in self._extras.items()},
+                            None if self.stored is None else self.stored[:rows])
 
 
 def _readout_start(kind: str, points: np.ndarray) -> Any:

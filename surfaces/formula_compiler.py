@@ -167,17 +167,14 @@ _CUSTOM = (dl_step, dl_halfstep, dl_sign, dl_abs, dl_relu, dl_sigmoid, dl_softpl
 
 # -- functions: numpy side (NaN in gives NaN out; callers silence floating-point warnings) ----
 def _np_elu(a):
-    a = np.asarray(a, dtype=float)
     return np.where(a > 0, a, np.expm1(np.minimum(a, 0.0)))
 
 
 def _np_elu1(a):
-    a = np.asarray(a, dtype=float)
     return np.where(a > 0, 1.0, np.exp(np.minimum(a, 0.0)))
 
 
 def _np_elu2(a):
-    a = np.asarray(a, dtype=float)
     return np.where(a > 0, 0.0, np.exp(np.minimum(a, 0.0)))
 
 
@@ -744,6 +741,7 @@ def _vectorize(exprs: list[sympy.Expr], text: str, masked: bool = False) -> Call
                     out = [np.where(undefined, np.nan, o) for o in out]
             return tuple(out)
 
+    call.raw = fn  # the expressions themselves, for app.compiled's tracer
     return call
 
 

@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from app import optimizers
+from app import compiled, optimizers
 from app.engine import blown_up
 from app.optimizers import Optimizer, take_rows
 from app.schedules import Schedule
@@ -269,10 +269,16 @@ def _run_cells(surface: Surface, starts: np.ndarray, optimizer: Optimizer, facto
                criterion: _Criterion, want_minimum: bool, report: Callable[[float], bool],
                chunk_size: int) -> _Outcome | None:
     """Run every cell (start ``starts[c]``, row ``c`` of ``optimizer``'s array hyperparameters)
-    in chunks of ``chunk_size``; ``None`` if ``report`` cancels."""
+    in chunks of ``chunk_size``; ``None`` if ``report`` cancels. The compiled path runs the
+    chunks when it is ready (final states only, :mod:`app.compiled`), numpy otherwise."""
     n, steps = len(starts), factors.size
     cells = _Cells(n, criterion, want_minimum)
     with np.errstate(all="ignore"):
+        kernel = None
+        if n:
+            state = optimizer.take(np.arange(1)).init(starts[:1])
+            kernel = compiled.kernel_for(surface, optimizer.take(np.arange(1)), state, 1,
+                                         work=n * steps)
         for s in range(0, n, chunk_size):
             e = min(n, s + chunk_size)
             rows = np.arange(s, e)
@@ -280,12 +286,31 @@ def _run_cells(surface: Surface, starts: np.ndarray, optimizer: Optimizer, facto
             def at(k: int, s=s, e=e) -> bool:
                 return report((s + (e - s) * k / steps) / n)
 
-            if not _run_chunk(surface, optimizer.take(rows), rows, starts[s:e].copy(), factors,
-                              cells, at):
+            if kernel is not None:
+                _compiled_chunk(kernel, surface, optimizer.take(rows), rows, starts[s:e],
+                                factors, cells)
+            elif not _run_chunk(surface, optimizer.take(rows), rows, starts[s:e].copy(),
+                                factors, cells, at):
                 return None
             if report(e / n) is False:
                 return None
     return cells.outcome()
+
+
+def _compiled_chunk(kernel, surface: Surface, optimizer: Optimizer, idx: np.ndarray,
+                    p: np.ndarray, factors: np.ndarray, cells: _Cells) -> None:
+    """The cells ``idx`` on the compiled path: the same codes as :func:`_run_chunk`."""
+    crit = cells.criterion
+    out = compiled.run_kernel(kernel, optimizer, p, factors, optimizer.init(p),
+                              criterion=crit.kind, minima=crit.minima,
+                              tol=crit.tol if crit.kind == "loss" else crit.tol2,
+                              f_min=getattr(crit, "f_min", 0.0))
+    fp, ff = out["final_points"], out["final_loss"]
+    diverged = out["diverged_at"] >= 0
+    converged = out["converged_at"] >= 0
+    cells.finish(idx, diverged, DIVERGED, fp, ff, out["diverged_at"][diverged])
+    cells.finish(idx, converged, out["converged_at"][converged], fp, ff)
+    cells.finish(idx, ~(diverged | converged), NOT_CONVERGED, fp, ff)
 
 
 def _reporter(progress: Progress | None, lo: float = 0.0, hi: float = 1.0):

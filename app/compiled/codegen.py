@@ -1,0 +1,222 @@
+"""Write a traced surface and optimizer as one Python module of scalar code for numba.
+
+The module has the surface's ``value_and_grad(x, y)``, the optimizer's ``first`` and
+``steady`` updates (see :mod:`.programs`) and ``run``, the engine's loop over steps for every
+start point (``prange``: start points in parallel): divergence and freezing exactly as
+:func:`app.engine.iterate`, decimated storage, final states, and the maps' convergence
+criteria. Every operation is written as numpy performs it (helpers for ``np.maximum``'s NaN
+rule, ``np.sign``, ``np.heaviside``, ``np.logaddexp``), in the traced order; numba compiles
+without fast-math, so rounding follows IEEE arithmetic as numpy's does.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .programs import Block, OptimizerProgram, SurfaceProgram
+from .trace import Node
+
+__all__ = ["module_source"]
+
+_EXPR = {
+    "add": "({0} + {1})", "subtract": "({0} - {1})", "multiply": "({0} * {1})",
+    "true_divide": "({0} / {1})", "negative": "(-{0})", "positive": "(+{0})",
+    "absolute": "abs({0})", "square": "({0} * {0})", "reciprocal": "(1.0 / {0})",
+    "sqrt": "math.sqrt({0})", "exp": "math.exp({0})", "expm1": "math.expm1({0})",
+    "log": "math.log({0})", "log1p": "math.log1p({0})", "log2": "math.log2({0})",
+    "log10": "math.log10({0})", "sin": "math.sin({0})", "cos": "math.cos({0})",
+    "tan": "math.tan({0})", "arcsin": "math.asin({0})", "arccos": "math.acos({0})",
+    "arctan": "math.atan({0})", "arctan2": "math.atan2({0}, {1})", "sinh": "math.sinh({0})",
+    "cosh": "math.cosh({0})", "tanh": "math.tanh({0})", "arcsinh": "math.asinh({0})",
+    "arccosh": "math.acosh({0})", "arctanh": "math.atanh({0})",
+    "hypot": "math.hypot({0}, {1})", "float_power": "math.pow(float({0}), float({1}))",
+    "copysign": "math.copysign({0}, {1})", "exp2": "math.pow(2.0, float({0}))",
+    "cbrt": "np.cbrt({0})", "rint": "np.rint({0})", "floor": "np.floor({0})",
+    "ceil": "np.ceil({0})", "trunc": "np.trunc({0})",
+    "deg2rad": "({0} * (math.pi / 180.0))", "rad2deg": "({0} * (180.0 / math.pi))",
+    "maximum": "_maximum({0}, {1})", "minimum": "_minimum({0}, {1})",
+    "fmax": "_fmax({0}, {1})", "fmin": "_fmin({0}, {1})", "sign": "_sign({0})",
+    "heaviside": "_heaviside({0}, {1})", "logaddexp": "_logaddexp({0}, {1})",
+    "less": "({0} < {1})", "less_equal": "({0} <= {1})", "greater": "({0} > {1})",
+    "greater_equal": "({0} >= {1})", "equal": "({0} == {1})", "not_equal": "({0} != {1})",
+    "logical_and": "({0} and {1})", "logical_or": "({0} or {1})",
+    "logical_xor": "({0} != {1})", "logical_not": "(not {0})",
+    "isfinite": "math.isfinite({0})", "isnan": "math.isnan({0})", "isinf": "math.isinf({0})",
+    "signbit": "(math.copysign(1.0, {0}) < 0.0)", "where": "({1} if {0} else {2})",
+}
+
+_OPTIONS = 'cache=True, error_model="numpy", nogil=True'
+
+_PRELUDE = """\
+import math
+
+import numpy as np
+from numba import njit, prange
+
+from app.compiled.runtime import (
+    _bad,
+    _fmax,
+    _fmin,
+    _heaviside,
+    _hit,
+    _logaddexp,
+    _maximum,
+    _minimum,
+    _norm,
+    _sign,
+)
+"""
+
+
+def _literal(v: Any) -> str:
+    if isinstance(v, bool):
+        return repr(v)
+    if isinstance(v, int):
+        return repr(v)
+    v = float(v)
+    if math.isnan(v):
+        return "math.nan"
+    if math.isinf(v):
+        return "math.inf" if v > 0 else "(-math.inf)"
+    return repr(v)
+
+
+def _function(name: str, block: Block, float_outputs: bool = True) -> str:
+    """``def name(inputs): ...; return (outputs)`` for a block."""
+    order: list[Node] = []
+    seen: set[int] = set()
+    for out in block.outputs:
+        if not isinstance(out, Node):
+            continue
+        stack = [(out, False)]
+        while stack:
+            node, done = stack.pop()
+            if id(node) in seen:
+                continue
+            if done:
+                seen.add(id(node))
+                order.append(node)
+                continue
+            stack.append((node, True))
+            for a in node.args:
+                if isinstance(a, Node) and id(a) not in seen:
+                    stack.append((a, False))
+    names: dict[int, str] = {}
+    lines = [f"@njit({_OPTIONS})", f"def {name}({', '.join(block.inputs)}):"]
+    inputs = set(block.inputs)
+
+    def ref(a: Any) -> str:
+        return names[id(a)] if isinstance(a, Node) else _literal(a)
+
+    for node in order:
+        if node.op == "in":
+            if node.args[0] not in inputs:
+                raise ValueError(f"input {node.args[0]} is not an argument of {name}")
+            names[id(node)] = node.args[0]
+            continue
+        var = f"t{len(names)}"
+        names[id(node)] = var
+        lines.append(f"    {var} = {_EXPR[node.op].format(*(ref(a) for a in node.args))}")
+    outs = [f"float({ref(o)})" if float_outputs else ref(o) for o in block.outputs]
+    lines.append(f"    return ({', '.join(outs)},)")
+    return "\n".join(lines)
+
+
+def _run(opt: OptimizerProgram) -> str:
+    nh = len(opt.hyper_paths)
+    ns = len([i for i in opt.first.inputs if i.startswith("s")])
+    m = opt.carried
+    hyper = "".join(f"        h{j}_0 = H[i, {j}]\n" for j in range(nh))
+    state0 = "".join(f"        {name} = S[i, {j}]\n"
+                     for j, name in enumerate(i for i in opt.first.inputs if i.startswith("s")))
+    assert ns == state0.count("\n")
+    h_args = "".join(f", h{j}_0" for j in range(nh))
+    s_args = "".join(f", {name}" for name in opt.first.inputs if name.startswith("s"))
+    c_args = "".join(f", r[{2 + j}]" for j in range(m))
+    zeros = ", ".join(["0.0"] * (m + 2)) + ","
+    return f'''\
+@njit({_OPTIONS}, parallel=True)
+def run(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+        OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
+    for i in prange(P.shape[0]):
+        row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+            OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
+
+
+@njit({_OPTIONS})
+def row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+        OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
+    """Start point i: the engine's loop over steps."""
+    n_store = AT.shape[0]
+    if True:
+{hyper}{state0}        base_lr = LR[i]
+        x = P[i, 0]
+        y = P[i, 1]
+        f, gx, gy = value_and_grad(x, y)
+        div = -1
+        conv = -2
+        if _bad(x, y, f, gx, gy, blowup):
+            div = 0
+        elif crit != 0 and _hit(crit, x, y, f, gx, gy, minima, tol, fmin):
+            conv = 0
+        stored = 0
+        if n_store > 0 and AT[0] == 0:
+            OUT_P[0, i, 0] = x
+            OUT_P[0, i, 1] = y
+            OUT_F[0, i] = f
+            OUT_G[0, i] = _norm(gx, gy)
+            stored = 1
+        r = ({zeros})
+        k = 0
+        while k < steps and div < 0 and conv < 0:
+            lr_0 = base_lr * FAC[k]
+            if k == 0:
+                r = first(x, y, gx, gy, lr_0{h_args}{s_args})
+            else:
+                r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args})
+            qx = r[0]
+            qy = r[1]
+            qf, qgx, qgy = value_and_grad(qx, qy)
+            k += 1
+            if _bad(qx, qy, qf, qgx, qgy, blowup):
+                div = k
+                break
+            x, y, f, gx, gy = qx, qy, qf, qgx, qgy
+            if stored < n_store and AT[stored] == k:
+                OUT_P[stored, i, 0] = x
+                OUT_P[stored, i, 1] = y
+                OUT_F[stored, i] = f
+                OUT_G[stored, i] = _norm(gx, gy)
+                stored += 1
+            if crit != 0 and _hit(crit, x, y, f, gx, gy, minima, tol, fmin):
+                conv = k
+        if stored < n_store:
+            norm = _norm(gx, gy)
+            while stored < n_store:
+                OUT_P[stored, i, 0] = x
+                OUT_P[stored, i, 1] = y
+                OUT_F[stored, i] = f
+                OUT_G[stored, i] = norm
+                stored += 1
+        FIN_P[i, 0] = x
+        FIN_P[i, 1] = y
+        FIN_F[i] = f
+        FIN_G[i, 0] = gx
+        FIN_G[i, 1] = gy
+        DIV[i] = div
+        CONV[i] = conv
+'''
+
+
+def module_source(surface: SurfaceProgram, optimizer: OptimizerProgram) -> str:
+    """The whole module for one surface and one optimizer configuration."""
+    return "\n\n".join([
+        f'"""Generated by app.compiled from {surface.key[1]} and {optimizer.key[0]}; do not '
+        f'edit."""',
+        _PRELUDE,
+        _function("value_and_grad", surface.block),
+        _function("first", optimizer.first),
+        _function("steady", optimizer.steady),
+        _run(optimizer),
+    ]) + "\n"

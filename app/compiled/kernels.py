@@ -1,0 +1,122 @@
+"""Compiled kernels: write the generated module, compile it with numba, keep it.
+
+One kernel per surface and optimizer configuration (:func:`.programs.surface_key`,
+:func:`.programs.optimizer_key`). The generated source is written to the user's cache folder
+(``$XDG_CACHE_HOME/descent-lab/compiled``, else ``~/.cache/...``) under a name made from its
+hash, and numba caches the machine code beside it (``cache=True``), so a kernel is compiled
+once per machine, not once per run. numba is imported here only, when the first kernel is
+built; nothing in this module runs at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .codegen import module_source
+from .programs import OptimizerProgram, SurfaceProgram, trace_optimizer, trace_surface
+
+__all__ = ["Kernel", "cache_dir", "build", "numba_installed", "CALL_LOCK"]
+
+#: numba's default threading layer (workqueue) runs one parallel kernel at a time
+CALL_LOCK = threading.Lock()
+
+
+def cache_dir() -> Path:
+    """Where generated modules and numba's machine code are kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "descent-lab" / "compiled"
+
+
+_installed: bool | None = None
+
+
+def numba_installed() -> bool:
+    """True if numba can be found (without importing it)."""
+    global _installed
+    if _installed is None:
+        try:
+            _installed = importlib.util.find_spec("numba") is not None
+        except (ImportError, ValueError):
+            _installed = False
+    return _installed
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """A compiled loop for one surface and one optimizer configuration."""
+
+    run: Any  # the numba dispatcher of the generated ``run``
+    surface: SurfaceProgram
+    optimizer: OptimizerProgram
+    path: Path
+
+
+_SURFACES: dict[tuple, SurfaceProgram] = {}
+_PROGRAMS: dict[tuple, OptimizerProgram] = {}
+
+
+def programs(surface: Any, optimizer: Any, init_state: Any, n: int):
+    """The traced surface and optimizer (memoized; :class:`.trace.TraceError` if not
+    traceable)."""
+    from .programs import optimizer_key, surface_key
+
+    sk = surface_key(surface)
+    sp = _SURFACES.get(sk)
+    if sp is None:
+        sp = _SURFACES[sk] = trace_surface(surface)
+    ok = (optimizer_key(optimizer), _layout_key(init_state, n))
+    op = _PROGRAMS.get(ok)
+    if op is None:
+        op = _PROGRAMS[ok] = trace_optimizer(optimizer, init_state, n)
+    return sp, op
+
+
+def _layout_key(state: Any, n: int) -> Any:
+    from .programs import _layout
+
+    return _layout(state, n)
+
+
+def _write(source: str) -> Path:
+    import numba
+
+    digest = hashlib.sha256(f"{numba.__version__}\n{source}".encode()).hexdigest()[:20]
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"kernel_{digest}.py"
+    if not path.exists():  # numba's cache is keyed by the file's time stamp: never rewrite
+        tmp = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.write_text(source, encoding="utf-8")
+        os.replace(tmp, path)
+    return path
+
+
+def _load(path: Path) -> Any:
+    name = f"descent_lab_{path.stem}"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return module
+
+
+def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up) -> Kernel:
+    """Trace, generate, compile (or load from the cache) and warm up a kernel.
+
+    ``warm_up(kernel)`` runs it once on a tiny problem, which compiles it for the argument
+    types every later call uses. Raises whatever fails (the caller falls back to numpy).
+    """
+    sp, op = programs(surface, optimizer, init_state, n)
+    path = _write(module_source(sp, op))
+    kernel = Kernel(_load(path).run, sp, op, path)
+    warm_up(kernel)
+    return kernel
