@@ -220,3 +220,38 @@ def module_source(surface: SurfaceProgram, optimizer: OptimizerProgram) -> str:
         _function("steady", optimizer.steady),
         _run(optimizer),
     ]) + "\n"
+
+
+class _NumpyMath:
+    """``math`` as numpy's float64 scalars compute it (NaN and inf instead of exceptions)."""
+
+    pi, e, inf, nan = math.pi, math.e, math.inf, math.nan
+
+    def __getattr__(self, name):
+        import numpy as np
+
+        fn = {"asin": np.arcsin, "acos": np.arccos, "atan": np.arctan, "atan2": np.arctan2,
+              "asinh": np.arcsinh, "acosh": np.arccosh, "atanh": np.arctanh,
+              "pow": np.power}.get(name) or getattr(np, name)
+        return lambda *a: fn(*(np.float64(x) for x in a))
+
+
+def python_namespace(surface: SurfaceProgram, optimizer: OptimizerProgram) -> dict:
+    """The generated module run as plain Python on numpy scalars (no numba): the same source,
+    for checking the tracer and the code generator quickly (tests)."""
+    import numpy as np
+
+    from . import runtime
+
+    def njit(*args, **kwargs):
+        return args[0] if args and callable(args[0]) else (lambda f: f)
+
+    ns: dict = {"math": _NumpyMath(), "np": np, "njit": njit, "prange": range,
+                "float": np.float64, "abs": np.abs}
+    with open(runtime.__file__, encoding="utf-8") as f:
+        helpers = f.read().replace("import math\n", "").replace("from numba import njit\n", "")
+    body = module_source(surface, optimizer).split("_norm,\n    _sign,\n)\n", 1)[1]
+    with np.errstate(all="ignore"):
+        exec(compile(helpers, "<runtime>", "exec"), ns)  # noqa: S102 (our own generated code)
+        exec(compile(body, "<kernel>", "exec"), ns)  # noqa: S102
+    return ns

@@ -38,12 +38,15 @@ AUTO_WAIT_WORK = 5_000_000
 _mode_override: str | None = None
 _kernels: dict[tuple, Any] = {}  # key -> Kernel, or the exception that prevented it
 _pending: dict[tuple, threading.Event] = {}
+built_on: dict[tuple, str] = {}  # key -> the name of the thread that built it
 _lock = threading.Lock()
 _gate = threading.Event()
 _gate.set()
 _holds = 0
 _jobs: queue.Queue = queue.Queue()
 _worker: threading.Thread | None = None
+#: how many runs the compiled path has done in this process (tests check which path ran)
+runs = {"compiled": 0}
 
 
 def mode() -> str:
@@ -142,6 +145,7 @@ def _copy_state(state: Any) -> Any:
 
 
 def _build(key, surface, optimizer, init_state, n, event) -> None:
+    built_on[key] = threading.current_thread().name
     try:
         result: Any = kernels.build(surface, optimizer, init_state, n, _warm_up)
     except Exception as err:  # noqa: BLE001 (anything: that configuration runs on numpy)
@@ -224,6 +228,7 @@ def _call(kernel, p, lr, factors, h, s, at, crit, minima, tol, f_min) -> dict:
         "converged_at": np.empty(n, dtype=np.int64),
     }
     mins = np.zeros((0, 2)) if minima is None else np.ascontiguousarray(minima, np.float64)
+    runs["compiled"] += 1
     with kernels.CALL_LOCK:
         kernel.run(p, lr, factors, h, s, int(factors.size), at, float(kernel.surface.blowup),
                    int(crit), mins, float(tol), float(f_min), out["points"], out["loss"],

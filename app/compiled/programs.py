@@ -100,6 +100,17 @@ def _formula_parts(surface: Any, x: Traced, y: Traced):
 
 
 def trace_surface(surface: Any) -> SurfaceProgram:
+    """The value and gradient of one point; :class:`TraceError` if the surface's code does
+    something the tracer cannot record (then it runs on numpy)."""
+    try:
+        return _trace_surface(surface)
+    except TraceError:
+        raise
+    except Exception as err:  # noqa: BLE001 (numpy refusing symbols: not traceable)
+        raise TraceError(f"{type(err).__name__}: {err}") from err
+
+
+def _trace_surface(surface: Any) -> SurfaceProgram:
     with tracing():
         x, y = symbol("x", (1,)), symbol("y", (1,))
         if hasattr(getattr(getattr(surface, "compiled", None), "_value", None), "raw"):
@@ -262,7 +273,16 @@ def _flat_inputs(names: list[str], shapes: list) -> list[str]:
 
 def trace_optimizer(optimizer: Optimizer, init_state: Any, n: int) -> OptimizerProgram:
     """The first and steady update of ``optimizer`` (``init_state``: what init made for ``n``
-    points; only its layout is used)."""
+    points; only its layout is used); :class:`TraceError` if not traceable."""
+    try:
+        return _trace_optimizer(optimizer, init_state, n)
+    except TraceError:
+        raise
+    except Exception as err:  # noqa: BLE001 (numpy refusing symbols: not traceable)
+        raise TraceError(f"{type(err).__name__}: {err}") from err
+
+
+def _trace_optimizer(optimizer: Optimizer, init_state: Any, n: int) -> OptimizerProgram:
     spec = optimizer.spec
     if spec.oracle_needed(optimizer.hyper):
         raise TraceError(f"{spec.name} evaluates the surface itself")

@@ -388,10 +388,7 @@ class Traced:
         elif method == "__call__":
             if kwargs:
                 raise TraceError(f"{name} with {sorted(kwargs)}")
-            if name == "float_power" or name == "power":
-                result = _power(*inputs)
-            else:
-                result = elementwise(name, *inputs)
+            result = elementwise(name, *inputs)  # np.power, np.float_power: C's pow
         else:
             raise TraceError(f"{name}.{method} is not traced")
         if out is not None:
@@ -450,13 +447,13 @@ class Traced:
         return Traced(self.arr.reshape(*shape))
 
     def sum(self, axis=None, keepdims=False) -> Traced:
-        return np.add.reduce(self, axis=axis, keepdims=keepdims)
+        return _reduce(np.add)(self, axis=axis, keepdims=keepdims)
 
     def max(self, axis=None, keepdims=False) -> Traced:
-        return np.maximum.reduce(self, axis=axis, keepdims=keepdims)
+        return _reduce(np.maximum)(self, axis=axis, keepdims=keepdims)
 
     def min(self, axis=None, keepdims=False) -> Traced:
-        return np.minimum.reduce(self, axis=axis, keepdims=keepdims)
+        return _reduce(np.minimum)(self, axis=axis, keepdims=keepdims)
 
 
 def _add_dunders() -> None:
@@ -487,8 +484,9 @@ def _as_object_array(value: Any) -> np.ndarray:
 
 
 def _power(base: Any, exponent: Any) -> Traced:
-    """``base ** exponent`` as numpy computes it: its ``**`` operator squares for 2, takes the
-    square root for 0.5 and the reciprocal for -1; anything else is C's ``pow``."""
+    """``base ** exponent`` as numpy's ``**`` operator computes it: it squares for 2, takes the
+    square root for 0.5 and the reciprocal for -1; anything else is C's ``pow`` (as
+    ``np.power`` and ``np.float_power`` always are)."""
     if not isinstance(exponent, Traced) and np.ndim(exponent) == 0 \
             and isinstance(base, Traced):
         e = float(exponent)
@@ -536,6 +534,8 @@ def _reduce(ufunc):
             raise TraceError("a reduction with out=")
         x = a if isinstance(a, Traced) else Traced(_as_object_array(a))
         if axis is None:
+            if keepdims:
+                raise TraceError("a full reduction with keepdims")
             x, axis = Traced(x.arr.reshape(-1)), 0
         return ufunc.reduce(x, axis=axis, keepdims=keepdims)
     return run

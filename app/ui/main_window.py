@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lesson_state
+from app import compiled, lesson_state
 from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.about import NAME, about
@@ -124,6 +124,9 @@ class SurfacePage(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        # nothing of numba is imported or compiled before the first paint (app.compiled)
+        compiled.hold()
+        self._compiles_held = True
         self.session = session or Session()
         self.playback = Playback(self.session, self)
         self.setWindowTitle(APP_NAME)
@@ -235,6 +238,12 @@ class MainWindow(QMainWindow):
         if on:
             self.side_dock.show()
             self.side_tabs.setCurrentWidget(self.narration_panel)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._compiles_held:  # after the first paint: background compiles may start
+            self._compiles_held = False
+            QTimer.singleShot(0, compiled.release)
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
