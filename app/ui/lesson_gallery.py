@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.lesson_order import builtin_lessons
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["LessonEntry", "lesson_entries", "LessonGallery"]
 
@@ -39,7 +42,8 @@ def lesson_entries() -> list[LessonEntry]:
     out = []
     for name, loaded in builtin_lessons():
         if isinstance(loaded, Exception):
-            out.append(LessonEntry(name, "", name, f"cannot be loaded: {loaded}", str(loaded)))
+            out.append(LessonEntry(name, "", name, translate(
+                "LessonGallery", "cannot be loaded: {loaded}").format(loaded=loaded), str(loaded)))
             continue
         lesson = loaded.lesson.localized()
         line = lesson.question or lesson.look_for or ""
@@ -52,7 +56,8 @@ class LessonGallery(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Lesson gallery")
+        self.setWindowTitle(translate(
+            "LessonGallery", "Lesson gallery"))
         self.resize(640, 460)
         self.chosen: str | None = None
         self.list = QListWidget()

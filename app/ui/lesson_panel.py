@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app import lesson_state
@@ -11,6 +12,9 @@ from app.netlab.viewdata import describe_config
 from app.scenario import Lesson
 from app.ui import theme
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["LessonPanel", "lesson_html"]
 
@@ -29,19 +33,25 @@ def lesson_html(lesson: Lesson, surface_title: str = "", surface_text: str = "",
         tag = (f"<span style='background:{c['accent']}; color:#111; border-radius:3px;'>"
                f"&nbsp;{esc(lesson.tag)}&nbsp;</span>&nbsp; " if lesson.tag else "")
         parts.append(f"<p style='font-size:13pt; font-weight:bold'>{tag}{esc(lesson.title)}</p>")
-    sections = (("Question", lesson.question), ("Look for", lesson.look_for),
-                ("Why", lesson.why))
+    sections = ((translate("LessonPanel", "Question"), lesson.question),
+                (translate("LessonPanel", "Look for"), lesson.look_for),
+                (translate("LessonPanel", "Why"), lesson.why))
     for head, text in sections:
         if text:
             parts.append(f"<p style='color:{c['accent']}; font-weight:bold; margin-bottom:2px'>"
                          f"{head}</p><p style='margin-top:0'>{esc(text)}</p>")
     if not any(text for _, text in sections) and not lesson.title:
-        parts.append(f"<p style='color:{c['muted']}'>No lesson text for this set-up. "
-                     "Pick one from the <b>Lessons</b> menu, or explore: click the plot to add "
-                     "start points and change the racers on the left.</p>")
+        parts.append(translate(
+            "LessonPanel", "<p style='color:{color}'>No lesson text for this set-up. Pick "
+                           "one from the <b>Lessons</b> menu, or explore: click the plot to "
+                           "add start points and change the racers on the left.</p>").format(
+            color=c['muted']))
     if surface_title:
-        parts.append(f"<hr><p style='color:{c['muted']}'><b>Surface: {esc(surface_title)}</b>"
-                     f"<br>{esc(surface_text)}</p>")
+        parts.append(translate(
+            "LessonPanel", "<hr><p style='color:{color}'><b>Surface: "
+                           "{title}</b><br>{text}</p>").format(
+            color=c['muted'], title=esc(surface_title),
+            text=esc(surface_text)))
     parts.append("</div>")
     return "".join(parts)
 
@@ -72,8 +82,10 @@ class LessonPanel(QWidget):
         if scenario.netlab is not None and not scenario.has_2d_setup():
             # a network-lab scenario without a 2D part: name the network, not a surface
             config = scenario.net_config()
-            title, text = "Network lab", (f"Trains {describe_config(config)} for "
-                                          f"{config.steps} steps (the Network lab tab).")
+            title = translate("LessonPanel", "Network lab")
+            text = translate("LessonPanel", "Trains {network} for {steps} steps (the Network "
+                                            "lab tab).").format(network=describe_config(config),
+                                                                steps=config.steps)
         self._changes = self.session.lesson_changes()
         note = lesson_state.stale_note(self._changes)
         self.browser.setHtml(lesson_html(scenario.lesson, title, text, note))

@@ -14,12 +14,15 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.stepwise import StepExplanation
 from app.ui import theme
 from app.ui.step_overlay import STEP_COLORS, STEP_KEY
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["NarrationPanel", "MONO_FONT"]
 
@@ -43,8 +46,11 @@ class NarrationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel("<b>Step by step</b>")
-        self.hint = QLabel(f"{STEP_KEY}: on / off · Right / Left: next / previous step")
+        self.title = QLabel(translate(
+            "NarrationPanel", "<b>Step by step</b>"))
+        self.hint = QLabel(translate(
+            "NarrationPanel", "{step_key}: on / off · Right / Left: next / previous step").format(
+            step_key=STEP_KEY))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.text = QTextBrowser()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from app.ui.icons import playback_icon
 from app.ui.playback import Playback
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["PlaybackBar"]
 
@@ -35,13 +38,18 @@ class PlaybackBar(QWidget):
             layout.addWidget(b)
             return b
 
-        self.reset_button = button("reset", "back to step 0 (R)", playback.reset)
-        self.back_button = button("back", "one step back (Left)", playback.step_back)
-        self.play_button = button("play", "play / pause (Space)", playback.toggle)
-        self.forward_button = button("forward", "one step forward (Right)",
+        self.reset_button = button("reset", translate(
+            "PlaybackBar", "back to step 0 (R)"), playback.reset)
+        self.back_button = button("back", translate(
+            "PlaybackBar", "one step back (Left)"), playback.step_back)
+        self.play_button = button("play", translate(
+            "PlaybackBar", "play / pause (Space)"), playback.toggle)
+        self.forward_button = button("forward", translate(
+            "PlaybackBar", "one step forward (Right)"),
                                      playback.step_forward)
         self.timeline = QSlider(Qt.Orientation.Horizontal)
-        self.timeline.setToolTip("drag to scrub through the steps")
+        self.timeline.setToolTip(translate(
+            "PlaybackBar", "drag to scrub through the steps"))
         self.timeline.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.timeline.valueChanged.connect(self._scrubbed)
         self.timeline.sliderPressed.connect(playback.pause)
@@ -71,7 +79,8 @@ class PlaybackBar(QWidget):
         self.timeline.blockSignals(True)
         self.timeline.setValue(step)
         self.timeline.blockSignals(False)
-        self.step_label.setText(f"step {step} / {self.session.steps}")
+        self.step_label.setText(translate(
+            "PlaybackBar", "step {step} / {steps}").format(step=step, steps=self.session.steps))
 
     def _playing(self, on: bool) -> None:
         self.play_button.setIcon(self._icons["pause" if on else "play"])

@@ -15,19 +15,24 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import shiboken6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app import viewmodel as vm
 from app.analysis import SharpnessTrace, sharpness_trace
+from app.i18n import QT_TRANSLATE_NOOP
 from app.optimizers import GD, HEAVY_BALL, NESTEROV, Dynamics
 from app.ui import theme
 from app.ui.plot_parts import set_log_ticks
 from app.ui.session import Session
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["ReadoutsView", "ReadoutPlot", "SHARPNESS_TITLE", "racer_sharpness"]
 
-SHARPNESS_TITLE = "λ_max vs 2/lr"
+SHARPNESS_TITLE = QT_TRANSLATE_NOOP("Readouts", "λ_max vs 2/lr")
 #: stability families whose step is ``lr`` times the (momentum) gradient: the edge ``limit / lr``
 #: applies
 _LR_FAMILIES = (GD, HEAVY_BALL, NESTEROV)
@@ -51,7 +56,7 @@ class ReadoutPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.hideButtons()
         item.setTitle(title, size="10pt", color=theme.COLORS["text"])
-        item.setLabel("bottom", "step")
+        item.setLabel("bottom", translate("Readouts", "step"))
         item.setLabel("left", y_label)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.15)
@@ -171,21 +176,23 @@ class ReadoutsView(QWidget):
                  follow_playhead: bool = True):
         super().__init__(parent)
         self.session = session
-        self.loss_plot = ReadoutPlot("loss", "loss")
-        self.grad_plot = ReadoutPlot("|gradient|", "|g|")
+        self.loss_plot = ReadoutPlot(translate("Readouts", "loss"), translate("Readouts", "loss"))
+        self.grad_plot = ReadoutPlot(translate("Readouts", "|gradient|"), "|g|")
         self.grad_plot.setXLink(self.loss_plot)
-        self.sharp_plot = ReadoutPlot(SHARPNESS_TITLE, "λ_max")
+        self.sharp_plot = ReadoutPlot(translate("Readouts", SHARPNESS_TITLE), "λ_max")
         # the x ranges follow each other by value (not setXLink: pyqtgraph lines linked views
         # up by their screen geometry, which a hidden plot does not have yet)
         self._syncing = False
         self.loss_plot.getViewBox().sigXRangeChanged.connect(self._loss_x_changed)
         self.sharp_plot.getViewBox().sigXRangeChanged.connect(self._sharp_x_changed)
         self.sharp_plot.setToolTip(
-            "Solid: the largest Hessian eigenvalue lambda_max at each point of the racer's "
-            "path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / "
-            "lr(t)). Above the dashed line a step of that size overshoots more than it "
-            "corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers "
-            "scale each coordinate's step by 1 / sigma.")
+            translate(
+                "Readouts", "Solid: the largest Hessian eigenvalue lambda_max at each point of "
+                            "the racer's path. Dashed: the edge of stability 2 / lr(t) (heavy "
+                            "ball: (2 + 2 momentum) / lr(t)). Above the dashed line a step of "
+                            "that size overshoots more than it corrects. The edge is drawn for "
+                            "gradient-descent racers only: adaptive optimizers scale each "
+                            "coordinate's step by 1 / sigma."))
         self.sharp_plot.hide()
         #: the sharpness traces drawn (racer index -> SharpnessTrace), for tests and tools
         self.sharpness: dict[int, SharpnessTrace] = {}

@@ -7,13 +7,16 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app import viewmodel as vm
 from app.ui import theme
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["StatusReadout", "ElidedLabel"]
 
@@ -58,7 +61,8 @@ class StatusReadout(QWidget):
         self.step_label = QLabel()
         layout.addWidget(self.step_label)
         self.racer = QComboBox()
-        self.racer.setToolTip("the racer whose numbers are shown")
+        self.racer.setToolTip(translate(
+            "StatusReadout", "the racer whose numbers are shown"))
         self.racer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.racer.setMinimumContentsLength(8)
         self.racer.setFixedWidth(RACER_LIST_WIDTH)
@@ -89,30 +93,39 @@ class StatusReadout(QWidget):
 
     def show_step(self, step: int) -> None:
         s = self.session
-        self.step_label.setText(f"Step {step} / {s.steps}")
+        self.step_label.setText(translate(
+            "StatusReadout", "Step {step} / {steps}").format(step=step, steps=s.steps))
         run = s.selected_run()
         if run is None:
-            self.values.setText("no start point: click the plot" if not s.scenario.starts
-                                else "racer switched off")
+            self.values.setText(translate(
+                "StatusReadout", "no start point: click the plot") if not s.scenario.starts
+                                else translate(
+                                    "StatusReadout", "racer switched off"))
             self.diverged.setText("")
             return
         t = run.trajectories
         k = min(step, t.steps)
         lrs = t.lr_of(0)
         lr = lrs[min(k, lrs.size - 1)] if lrs.size else np.nan
-        n = f" (start 1 of {t.n})" if t.n > 1 else ""
+        n = translate(
+            "StatusReadout", " (start 1 of {n})").format(n=t.n) if t.n > 1 else ""
         loss, gnorm = float(t.loss[k, 0]), float(t.grad_norm[k, 0])
         if np.isfinite(loss) and np.isfinite(gnorm):
-            values = f"loss {vm.format_number(loss)}   |g| {vm.format_number(gnorm)}"
+            values = translate(
+                "StatusReadout", "loss {loss}   |g| {gnorm}").format(
+                loss=vm.format_number(loss), gnorm=vm.format_number(gnorm))
         else:  # e.g. a start point where f is undefined (log(x), x < 0): no "nan" text
-            values = "loss —   |g| —   (f is undefined or infinite here: move the start point)"
+            values = translate(
+                "StatusReadout", "loss —   |g| —   (f is undefined or infinite here: move the "
+                                 "start point)")
         self.values.setText(f"{values}   lr {vm.format_number(lr)}{_readouts(run, k)}{n}")
         d = s.diverged_at(s.selected)
         if d >= 0 and step >= d:
             diagnosis = s.diagnosis(s.selected)
             why = f" · {html.escape(diagnosis.text())}" if diagnosis is not None else ""
-            self.diverged.setText(f"<b style='color:{theme.COLORS['error']}'>diverged at step "
-                                  f"{d}</b>{why}")
+            self.diverged.setText(translate(
+                "StatusReadout", "<b style='color:{color}'>diverged at step {d}</b>{why}").format(
+                color=theme.COLORS["error"], d=d, why=why))
             self.diverged.setToolTip(diagnosis.text() if diagnosis is not None else "")
         else:
             self.diverged.setText("")

@@ -26,10 +26,13 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 
 from app.stepwise import StepExplainer, StepExplanation, StepGeometry, step_geometry
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["StepOverlay", "StepMode", "STEP_COLORS", "STEP_KEY"]
 
@@ -299,11 +302,13 @@ class StepMode(QObject):
 
     def make_action(self, parent: QObject) -> QAction:
         """A checkable "Step-by-step explanation" action (key S) kept in sync with the mode."""
-        act = QAction("Step-by-step explanation", parent, checkable=True)
+        act = QAction(translate(
+            "StepMode", "Step-by-step explanation"), parent, checkable=True)
         act.setShortcut(QKeySequence(STEP_KEY))
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = ("pause and explain the selected racer's update at each step: arrows on the plot, "
-               "the arithmetic in the Step panel; Right / Left step")
+        tip = (translate(
+            "StepMode", "pause and explain the selected racer's update at each step: arrows on "
+                        "the plot, the arithmetic in the Step panel; Right / Left step"))
         act.setToolTip(tip)
         act.setStatusTip(tip)
         act.setChecked(self._enabled)
@@ -335,8 +340,10 @@ class StepMode(QObject):
             self.refresh()
 
     def _off_message(self) -> str:
-        return (f"Step-by-step mode is off. Press {STEP_KEY} (View > Step-by-step explanation) "
-                f"to pause and see the selected racer's update explained, step by step.")
+        return (translate(
+            "StepMode", "Step-by-step mode is off. Press {step_key} (View > Step-by-step "
+                        "explanation) to pause and see the selected racer's update explained, "
+                        "step by step.").format(step_key=STEP_KEY))
 
     def _show_message(self, text: str) -> None:
         self.explanation = None
@@ -373,14 +380,17 @@ class StepMode(QObject):
         try:
             explainer = self._get_explainer()
         except ValueError as err:
-            self._show_message(f"Cannot explain this racer: {err}")
+            self._show_message(translate(
+                "StepMode", "Cannot explain this racer: {err}").format(err=err))
             return
         if explainer is None:
             if not s.scenario.starts:
-                self._show_message("No start point yet: click the plot to add one.")
+                self._show_message(translate(
+                    "StepMode", "No start point yet: click the plot to add one."))
             else:
-                self._show_message("The selected racer is disabled: enable it, or select "
-                                   "another racer, to see its steps explained.")
+                self._show_message(translate(
+                    "StepMode", "The selected racer is disabled: enable it, or select another "
+                                "racer, to see its steps explained."))
             return
         step = s.step
         explanation = explainer.explain(step)
@@ -390,9 +400,13 @@ class StepMode(QObject):
             notes = []
             n = len(s.scenario.starts)
             if n > 1:
-                notes.append(f"start point {self.start_index + 1} of {n}")
+                notes.append(translate(
+                    "StepMode", "start point {start_index} of {n}").format(
+                    start_index=self.start_index + 1, n=n))
             if step >= s.steps:
-                notes.append(f"the run has {s.steps} steps: this update is one beyond its end")
+                notes.append(translate(
+                    "StepMode", "the run has {steps} steps: this update is one beyond its "
+                                "end").format(steps=s.steps))
             racer = s.scenario.racers[s.selected]
             self.panel.set_explanation(explanation, note="; ".join(notes),
                                        color=QColor(racer.color).name())

@@ -497,6 +497,179 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>LessonGallery</name>
+    <message>
+        <source>cannot be loaded: {loaded}</source>
+        <translation>불러올 수 없음: {loaded}</translation>
+    </message>
+    <message>
+        <source>Lesson gallery</source>
+        <translation>단원 모음</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Look for</source>
+        <translation>살펴볼 것</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>왜 그럴까</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:{color}&apos;&gt;No lesson text for this set-up. Pick one from the &lt;b&gt;Lessons&lt;/b&gt; menu, or explore: click the plot to add start points and change the racers on the left.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:{color}&apos;&gt;이 설정에는 단원 설명이 없습니다. &lt;b&gt;단원&lt;/b&gt; 메뉴에서 하나를 고르거나, 직접 탐구해 보세요: 그림을 클릭해 시작점을 추가하고 왼쪽에서 경주자를 바꿔 보세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;hr&gt;&lt;p style=&apos;color:{color}&apos;&gt;&lt;b&gt;Surface: {title}&lt;/b&gt;&lt;br&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;hr&gt;&lt;p style=&apos;color:{color}&apos;&gt;&lt;b&gt;곡면: {title}&lt;/b&gt;&lt;br&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Network lab</source>
+        <translation>신경망 실험실</translation>
+    </message>
+    <message>
+        <source>Trains {network} for {steps} steps (the Network lab tab).</source>
+        <translation>{network}을(를) {steps} 단계 학습합니다 (신경망 실험실 탭).</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationPanel</name>
+    <message>
+        <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
+        <translation>&lt;b&gt;단계별 설명&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{step_key}: on / off · Right / Left: next / previous step</source>
+        <translation>{step_key}: 켜기 / 끄기 · 오른쪽 / 왼쪽: 다음 / 이전 단계</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>back to step 0 (R)</source>
+        <translation>단계 0으로 (R)</translation>
+    </message>
+    <message>
+        <source>one step back (Left)</source>
+        <translation>한 단계 뒤로 (왼쪽)</translation>
+    </message>
+    <message>
+        <source>play / pause (Space)</source>
+        <translation>재생 / 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>one step forward (Right)</source>
+        <translation>한 단계 앞으로 (오른쪽)</translation>
+    </message>
+    <message>
+        <source>drag to scrub through the steps</source>
+        <translation>끌어서 단계를 훑어보기</translation>
+    </message>
+    <message>
+        <source>step {step} / {steps}</source>
+        <translation>단계 {step} / {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>Readouts</name>
+    <message>
+        <source>λ_max vs 2/lr</source>
+        <translation>λ_max 대 2/lr</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|기울기|</translation>
+    </message>
+    <message>
+        <source>Solid: the largest Hessian eigenvalue lambda_max at each point of the racer&apos;s path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / lr(t)). Above the dashed line a step of that size overshoots more than it corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers scale each coordinate&apos;s step by 1 / sigma.</source>
+        <translation>실선: 경주자 경로의 각 점에서 헤시안의 가장 큰 고유값 lambda_max. 점선: 안정성의 경계 2 / lr(t) (헤비볼: (2 + 2 momentum) / lr(t)). 점선보다 위에서는 그 크기의 걸음이 바로잡는 것보다 더 지나칩니다. 경계는 경사 하강법 경주자에게만 그립니다: 적응적 옵티마이저는 좌표마다 걸음을 1 / sigma로 조정합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReadout</name>
+    <message>
+        <source>the racer whose numbers are shown</source>
+        <translation>수치를 보여 주는 경주자</translation>
+    </message>
+    <message>
+        <source>Step {step} / {steps}</source>
+        <translation>단계 {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>no start point: click the plot</source>
+        <translation>시작점 없음: 그림을 클릭하세요</translation>
+    </message>
+    <message>
+        <source>racer switched off</source>
+        <translation>경주자가 꺼져 있음</translation>
+    </message>
+    <message>
+        <source> (start 1 of {n})</source>
+        <translation> (시작점 {n}개 중 1번째)</translation>
+    </message>
+    <message>
+        <source>loss {loss}   |g| {gnorm}</source>
+        <translation>손실 {loss}   |g| {gnorm}</translation>
+    </message>
+    <message>
+        <source>loss —   |g| —   (f is undefined or infinite here: move the start point)</source>
+        <translation>손실 —   |g| —   (여기서 f가 정의되지 않거나 무한대: 시작점을 옮기세요)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;diverged at step {d}&lt;/b&gt;{why}</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;단계 {d}에서 발산&lt;/b&gt;{why}</translation>
+    </message>
+</context>
+<context>
+    <name>StepMode</name>
+    <message>
+        <source>Step-by-step explanation</source>
+        <translation>단계별 설명</translation>
+    </message>
+    <message>
+        <source>pause and explain the selected racer&apos;s update at each step: arrows on the plot, the arithmetic in the Step panel; Right / Left step</source>
+        <translation>멈추고 선택한 경주자의 업데이트를 단계마다 설명합니다: 그림에는 화살표, 단계 패널에는 계산 과정; 오른쪽 / 왼쪽으로 이동</translation>
+    </message>
+    <message>
+        <source>Step-by-step mode is off. Press {step_key} (View &gt; Step-by-step explanation) to pause and see the selected racer&apos;s update explained, step by step.</source>
+        <translation>단계별 설명 모드가 꺼져 있습니다. {step_key}(보기 &gt; 단계별 설명)를 누르면 멈추고 선택한 경주자의 업데이트를 한 단계씩 설명합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot explain this racer: {err}</source>
+        <translation>이 경주자는 설명할 수 없습니다: {err}</translation>
+    </message>
+    <message>
+        <source>No start point yet: click the plot to add one.</source>
+        <translation>아직 시작점이 없습니다: 그림을 클릭해 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The selected racer is disabled: enable it, or select another racer, to see its steps explained.</source>
+        <translation>선택한 경주자가 꺼져 있습니다: 걸음 설명을 보려면 켜거나 다른 경주자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>start point {start_index} of {n}</source>
+        <translation>시작점 {n}개 중 {start_index}번째</translation>
+    </message>
+    <message>
+        <source>the run has {steps} steps: this update is one beyond its end</source>
+        <translation>실행은 {steps} 단계입니다: 이 업데이트는 그 끝을 넘어선 한 걸음입니다</translation>
+    </message>
+</context>
+<context>
     <name>SurfaceView3D</name>
     <message>
         <source>height: auto (log when the values span many times their median, as on Rosenbrock), linear f, or log10(f - f_min)</source>

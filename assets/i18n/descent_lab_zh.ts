@@ -497,6 +497,179 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>LessonGallery</name>
+    <message>
+        <source>cannot be loaded: {loaded}</source>
+        <translation>无法加载：{loaded}</translation>
+    </message>
+    <message>
+        <source>Lesson gallery</source>
+        <translation>课程一览</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Look for</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:{color}&apos;&gt;No lesson text for this set-up. Pick one from the &lt;b&gt;Lessons&lt;/b&gt; menu, or explore: click the plot to add start points and change the racers on the left.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:{color}&apos;&gt;这个设置没有课程说明。从&lt;b&gt;课程&lt;/b&gt;菜单里选一课，或者自己探索：点击图来添加起始点，并在左侧修改选手。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;hr&gt;&lt;p style=&apos;color:{color}&apos;&gt;&lt;b&gt;Surface: {title}&lt;/b&gt;&lt;br&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;hr&gt;&lt;p style=&apos;color:{color}&apos;&gt;&lt;b&gt;曲面：{title}&lt;/b&gt;&lt;br&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Network lab</source>
+        <translation>网络实验室</translation>
+    </message>
+    <message>
+        <source>Trains {network} for {steps} steps (the Network lab tab).</source>
+        <translation>训练 {network} 共 {steps} 步（网络实验室标签页）。</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationPanel</name>
+    <message>
+        <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
+        <translation>&lt;b&gt;逐步讲解&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{step_key}: on / off · Right / Left: next / previous step</source>
+        <translation>{step_key}：开 / 关 · 右 / 左：下一步 / 上一步</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>back to step 0 (R)</source>
+        <translation>回到第 0 步（R）</translation>
+    </message>
+    <message>
+        <source>one step back (Left)</source>
+        <translation>后退一步（左）</translation>
+    </message>
+    <message>
+        <source>play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>one step forward (Right)</source>
+        <translation>前进一步（右）</translation>
+    </message>
+    <message>
+        <source>drag to scrub through the steps</source>
+        <translation>拖动以浏览各步</translation>
+    </message>
+    <message>
+        <source>step {step} / {steps}</source>
+        <translation>第 {step} / {steps} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Readouts</name>
+    <message>
+        <source>λ_max vs 2/lr</source>
+        <translation>λ_max 对比 2/lr</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|梯度|</translation>
+    </message>
+    <message>
+        <source>Solid: the largest Hessian eigenvalue lambda_max at each point of the racer&apos;s path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / lr(t)). Above the dashed line a step of that size overshoots more than it corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers scale each coordinate&apos;s step by 1 / sigma.</source>
+        <translation>实线：选手路径上每一点处海森矩阵的最大特征值 lambda_max。虚线：稳定性边界 2 / lr(t)（重球法：(2 + 2 momentum) / lr(t)）。在虚线之上，这样大小的一步冲过头的比纠正的多。边界只为梯度下降类选手画出：自适应优化器会把每个坐标的步长乘以 1 / sigma。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReadout</name>
+    <message>
+        <source>the racer whose numbers are shown</source>
+        <translation>显示其数值的选手</translation>
+    </message>
+    <message>
+        <source>Step {step} / {steps}</source>
+        <translation>第 {step} / {steps} 步</translation>
+    </message>
+    <message>
+        <source>no start point: click the plot</source>
+        <translation>没有起始点：请点击图</translation>
+    </message>
+    <message>
+        <source>racer switched off</source>
+        <translation>选手已关闭</translation>
+    </message>
+    <message>
+        <source> (start 1 of {n})</source>
+        <translation>（第 1 个起始点，共 {n} 个）</translation>
+    </message>
+    <message>
+        <source>loss {loss}   |g| {gnorm}</source>
+        <translation>损失 {loss}   |g| {gnorm}</translation>
+    </message>
+    <message>
+        <source>loss —   |g| —   (f is undefined or infinite here: move the start point)</source>
+        <translation>损失 —   |g| —   （f 在此处无定义或为无穷大：请移动起始点）</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;diverged at step {d}&lt;/b&gt;{why}</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;在第 {d} 步发散&lt;/b&gt;{why}</translation>
+    </message>
+</context>
+<context>
+    <name>StepMode</name>
+    <message>
+        <source>Step-by-step explanation</source>
+        <translation>逐步讲解</translation>
+    </message>
+    <message>
+        <source>pause and explain the selected racer&apos;s update at each step: arrows on the plot, the arithmetic in the Step panel; Right / Left step</source>
+        <translation>暂停并逐步讲解所选选手的每次更新：图上画箭头，逐步面板里列出计算过程；用右 / 左键走一步</translation>
+    </message>
+    <message>
+        <source>Step-by-step mode is off. Press {step_key} (View &gt; Step-by-step explanation) to pause and see the selected racer&apos;s update explained, step by step.</source>
+        <translation>逐步模式已关闭。按 {step_key}（视图 &gt; 逐步讲解）即可暂停，并逐步查看所选选手每次更新的讲解。</translation>
+    </message>
+    <message>
+        <source>Cannot explain this racer: {err}</source>
+        <translation>无法讲解这个选手：{err}</translation>
+    </message>
+    <message>
+        <source>No start point yet: click the plot to add one.</source>
+        <translation>还没有起始点：点击图来添加一个。</translation>
+    </message>
+    <message>
+        <source>The selected racer is disabled: enable it, or select another racer, to see its steps explained.</source>
+        <translation>所选选手已停用：启用它，或选择另一个选手，才能看到各步的讲解。</translation>
+    </message>
+    <message>
+        <source>start point {start_index} of {n}</source>
+        <translation>第 {start_index} 个起始点（共 {n} 个）</translation>
+    </message>
+    <message>
+        <source>the run has {steps} steps: this update is one beyond its end</source>
+        <translation>这次运行共 {steps} 步：这次更新超出了终点一步</translation>
+    </message>
+</context>
+<context>
     <name>SurfaceView3D</name>
     <message>
         <source>height: auto (log when the values span many times their median, as on Rosenbrock), linear f, or log10(f - f_min)</source>
