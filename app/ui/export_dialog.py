@@ -1,6 +1,7 @@
 """File > Export (Ctrl+E) and File > Export trajectory data: the Qt side of :mod:`app.export`.
 
-- :func:`install_export_action` adds both actions to a main window that has a ``session``
+- :func:`install_export_action` (from :mod:`app.ui.export_actions`, light to import) adds
+  both actions to a main window that has a ``session``
   (it uses ``window.add_file_action`` when there is one, else the first menu called File).
 - :class:`ExportDialog`: kind (PNG snapshot of the current frame, PNG frame sequence, animated
   GIF, MP4), output path, size (1280x720, 1920x1080 or custom), frames per second, step range
@@ -35,7 +36,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,8 +47,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -69,6 +68,7 @@ from app.export import (
 )
 from app.scenario import Scenario
 from app.ui import theme
+from app.ui.export_actions import ExportActions, install_export_action
 from app.ui.render import FrameRenderer, ensure_app
 from app.ui.session import Session
 
@@ -680,63 +680,3 @@ def export_trajectory_data(window: QWidget, path: str | os.PathLike | None = Non
         status().showMessage(translate("ExportDialog", "Exported {path}").format(path=target),
                              6000)
     return target
-
-
-@dataclass
-class ExportActions:
-    export: QAction
-    data: QAction
-    window: QWidget
-    dialog: ExportDialog | None = None
-
-    def open_dialog(self) -> ExportDialog:
-        """Show the export dialog (non-blocking; also what Ctrl+E does). The same dialog is
-        reused, so it keeps the last choices; its step range follows the current run."""
-        if self.dialog is None:
-            self.dialog = ExportDialog(self.window.session, self.window)
-        elif self.dialog.isVisible():
-            self.dialog.raise_()
-            return self.dialog
-        self.dialog.refresh()
-        self.dialog.open()
-        return self.dialog
-
-
-def _file_menu(window: QMainWindow) -> QMenu:
-    menus = getattr(window, "menus", None)
-    if isinstance(menus, dict) and isinstance(menus.get("file"), QMenu):
-        return menus["file"]
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text().replace("&", "") == "File":
-            return action.menu()
-    return window.menuBar().addMenu("&File")
-
-
-def install_export_action(window: QMainWindow) -> ExportActions:
-    """Add File > Export… (Ctrl+E) and File > Export trajectory data… to ``window`` (a
-    QMainWindow with a ``session``); returns the actions (also kept as
-    ``window.export_actions``). Calling it again returns the same actions."""
-    existing = getattr(window, "export_actions", None)
-    if isinstance(existing, ExportActions):
-        return existing
-    export_action = QAction(translate("ExportDialog", "&Export…"), window)
-    export_action.setShortcut(QKeySequence("Ctrl+E"))
-    export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    export_action.setStatusTip(translate("ExportDialog",
-        "save the plot as PNG, a PNG sequence, an animated GIF or MP4"))
-    data_action = QAction(translate("ExportDialog", "Export &trajectory data…"),
-                          window)
-    data_action.setStatusTip(translate("ExportDialog",
-        "save every racer's points, loss, |g|, lr as JSON or CSV"))
-    actions = ExportActions(export_action, data_action, window)
-    export_action.triggered.connect(lambda _=False: actions.open_dialog())
-    data_action.triggered.connect(lambda _=False: export_trajectory_data(window))
-    add = getattr(window, "add_file_action", None)
-    for act in (export_action, data_action):
-        if callable(add):
-            add(act)
-        else:
-            _file_menu(window).addAction(act)
-            window.addAction(act)
-    window.export_actions = actions
-    return actions

@@ -43,17 +43,15 @@ from app.about import NAME, about
 from app.desktop import APP_ID
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
-from app.ui.analysis_panel import AnalysisPanel
 from app.ui.app_icon import app_icon
 from app.ui.controls import MIN_WIDTH as CONTROLS_MIN_WIDTH
 from app.ui.controls import ControlPanel
-from app.ui.export_dialog import install_export_action
+from app.ui.export_actions import install_export_action
 from app.ui.language import apply_language, choose_language, language_menu
+from app.ui.lazy_tabs import LazyTab, replace_placeholder
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
 from app.ui.lesson_panel import LessonPanel
-from app.ui.maps_view import MapsView
 from app.ui.narration_panel import NarrationPanel
-from app.ui.netlab_view import install_netlab_tab
 from app.ui.noise_overlay import NoiseOverlay
 from app.ui.playback import Playback
 from app.ui.playback_bar import PlaybackBar
@@ -62,12 +60,12 @@ from app.ui.session import Session
 from app.ui.status_bar import StatusReadout
 from app.ui.step_overlay import StepMode
 from app.ui.surface_view import SurfaceView
-from app.ui.view3d import make_3d_view
 
 __all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 
 APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
+NETLAB_TAB = "Network lab"
 #: the docks' least and preferred widths (controls, lesson): at 1024 pixels (a projector) they
 #: get their least, in a large window their preferred (vm.dock_widths)
 DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
@@ -132,6 +130,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.resize(DEFAULT_SIZE)
+        #: tabs not built yet (title -> placeholder) and the pages built (title -> widget)
+        self._lazy: dict[str, LazyTab] = {}
+        self._pages: dict[str, QWidget] = {}
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
 
@@ -184,7 +185,9 @@ class MainWindow(QMainWindow):
         install_export_action(self)
         self._build_analysis()
         self._build_step_mode_and_3d()
-        install_netlab_tab(self)
+        self._add_lazy_tab(self.center_tabs, NETLAB_TAB, self._build_netlab)
+        self.session.scenarioReplaced.connect(self._netlab_on_demand)
+        self._netlab_on_demand()  # started on a network-lab scenario: its tab shows first
         self.session.scenarioEdited.connect(self._update_title)
         self._update_title()
 
@@ -210,10 +213,8 @@ class MainWindow(QMainWindow):
     def _build_analysis(self) -> None:
         """Curvature and stability: the "Analysis" side tab (its eigenvector overlay draws on
         the contour plot), the "Maps" centre tab, and View > Sharpness readout (off)."""
-        self.analysis_panel = AnalysisPanel(self.session, self.surface_view.plot)
-        self.add_side_tab(self.analysis_panel, "Analysis")
-        self.maps_view = MapsView(self.session)
-        self.add_center_tab(self.maps_view, "Maps")
+        self._add_lazy_tab(self.side_tabs, "Analysis", self._build_analysis_panel)
+        self._add_lazy_tab(self.center_tabs, "Maps", self._build_maps)
         self.sharpness_action = QAction("Sharpness readout (λ_max vs 2/lr)", self,
                                         checkable=True)
         self.sharpness_action.setToolTip("a third readout: the largest Hessian eigenvalue "
@@ -222,8 +223,7 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(self.sharpness_action)
 
     def _build_step_mode_and_3d(self) -> None:
-        self.view3d = make_3d_view(self.session)
-        self.add_center_tab(self.view3d, "3D")
+        self._add_lazy_tab(self.center_tabs, "3D", self._build_3d)
         self.narration_panel = NarrationPanel()
         self.add_side_tab(self.narration_panel, "Step")
         self.step_mode = StepMode(self.session, self.surface_view.plot, self.narration_panel,
@@ -233,6 +233,55 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(self.step_mode_action)
         self.addAction(self.step_mode_action)
         self.step_mode.toggled.connect(self._show_narration)
+
+    # -- pages built on first use (their modules are imported then, not at start-up) ---------
+    def _add_lazy_tab(self, tabs: QTabWidget, title: str, build) -> None:
+        self._lazy[title] = LazyTab(tabs, title, build)
+
+    def _page(self, title: str) -> QWidget:
+        if title not in self._pages:
+            self._lazy[title].get()
+        return self._pages[title]
+
+    def _build_analysis_panel(self) -> None:
+        from app.ui.analysis_panel import AnalysisPanel
+
+        self.add_side_tab(AnalysisPanel(self.session, self.surface_view.plot), "Analysis")
+
+    def _build_maps(self) -> None:
+        from app.ui.maps_view import MapsView
+
+        self.add_center_tab(MapsView(self.session), "Maps")
+
+    def _build_3d(self) -> None:
+        from app.ui.view3d import make_3d_view
+
+        self.add_center_tab(make_3d_view(self.session), "3D")
+
+    def _build_netlab(self) -> None:
+        from app.ui.netlab_view import install_netlab_tab
+
+        install_netlab_tab(self)  # (it adds its tab with add_center_tab)
+
+    def _netlab_on_demand(self) -> None:
+        """A network-lab scenario was opened: build the Network lab now (it shows itself)."""
+        if self.session.scenario.netlab is not None and NETLAB_TAB in self._lazy:
+            self._page(NETLAB_TAB)
+
+    @property
+    def analysis_panel(self):
+        """The "Analysis" side tab (built on first use)."""
+        return self._page("Analysis")
+
+    @property
+    def maps_view(self):
+        """The "Maps" tab (built on first use)."""
+        return self._page("Maps")
+
+    @property
+    def view3d(self):
+        """The "3D" tab (built on first use)."""
+        return self._page("3D")
 
     def _show_narration(self, on: bool) -> None:
         if on:
@@ -331,12 +380,21 @@ class MainWindow(QMainWindow):
 
     # -- extension points ---------------------------------------------------------------------
     def add_center_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab beside "Surface" (Maps, 3D, Network lab, ...); returns its index."""
-        return self.center_tabs.addTab(widget, title)
+        """Add a tab beside "Surface" (Maps, 3D, Network lab, ...); returns its index. A tab
+        of that title not built yet is replaced in place."""
+        return self._add_tab(self.center_tabs, widget, title)
 
     def add_side_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab beside "Lesson" on the right (e.g. Analysis); returns its index."""
-        return self.side_tabs.addTab(widget, title)
+        return self._add_tab(self.side_tabs, widget, title)
+
+    def _add_tab(self, tabs: QTabWidget, widget: QWidget, title: str) -> int:
+        self._pages[title] = widget
+        placeholder = self._lazy.get(title)
+        if placeholder is not None and placeholder.tabs is tabs:
+            del self._lazy[title]
+            return replace_placeholder(placeholder, widget)
+        return tabs.addTab(widget, title)
 
     def add_file_action(self, action: QAction) -> None:
         """Put an action in the File menu above Quit (e.g. File > Export…)."""
