@@ -32,6 +32,11 @@ class LazyTab(QWidget):
         tabs.addTab(self, title)
         tabs.currentChanged.connect(self._current_changed)
 
+    @property
+    def building(self) -> bool:
+        """True while ``build()`` runs (the page is being made)."""
+        return self._building
+
     def _current_changed(self, index: int) -> None:
         if self.page is None and self.tabs.widget(index) is self:
             self.get()

@@ -69,6 +69,9 @@ NETLAB_TAB = "Network lab"
 #: the docks' least and preferred widths (controls, lesson): at 1024 pixels (a projector) they
 #: get their least, in a large window their preferred (vm.dock_widths)
 DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
+#: the width every centre tab page fits in (Maps and Network lab are built on first use, so
+#: their own minimum cannot hold the centre open before; tests/ui/test_startup_lazy.py checks)
+CENTER_MIN_WIDTH = 440
 DOCK_WIDTHS = (370, 310)
 KEYS_HELP = (
     "<table cellspacing=6>"
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.center_tabs.setDocumentMode(True)
         self.center_tabs.setTabBarAutoHide(True)  # shows once a second tab is added
         self.center_tabs.addTab(self.surface_page, "Surface")
+        self.center_tabs.setMinimumWidth(CENTER_MIN_WIDTH)
         self.playback_bar = PlaybackBar(self.session, self.playback)
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -282,6 +286,18 @@ class MainWindow(QMainWindow):
     def view3d(self):
         """The "3D" tab (built on first use)."""
         return self._page("3D")
+
+    @property
+    def netlab_view(self):
+        """The "Network lab" tab (built on first use; None while it is being built)."""
+        placeholder = self._lazy.get(NETLAB_TAB)
+        if placeholder is not None and placeholder.building:
+            return None
+        return self._page(NETLAB_TAB)
+
+    @netlab_view.setter
+    def netlab_view(self, view) -> None:  # (install_netlab_tab keeps its view here)
+        self._pages[NETLAB_TAB] = view
 
     def _show_narration(self, on: bool) -> None:
         if on:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.ui import netlab_view
 from app.ui.lazy_tabs import LazyTab
-from app.ui.main_window import NETLAB_TAB
+from app.ui.main_window import CENTER_MIN_WIDTH, NETLAB_TAB
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,6 +72,8 @@ def test_tabs_are_placeholders_until_opened_then_work(window, qtbot):
 
     assert window.view3d is tabs.widget(2)  # asked for by code: built, not made current
     assert tabs.currentWidget() is maps
+    # the centre was held open for the pages built late: each fits it
+    assert all(tabs.widget(i).minimumSizeHint().width() <= CENTER_MIN_WIDTH for i in range(3))
 
 
 def test_export_actions_import_the_dialog_on_first_use(window, qtbot):
@@ -89,3 +91,4 @@ def test_a_network_lab_scenario_builds_its_tab(window, qtbot):
     qtbot.waitUntil(lambda: window.center_tabs.currentWidget() is window.netlab_view,
                     timeout=10_000)
     assert window.netlab_view.model is not None
+    assert window.netlab_view.minimumSizeHint().width() <= CENTER_MIN_WIDTH
