@@ -42,6 +42,8 @@ __all__ = [
     "axis_labels",
     "clip_segments_needed",
     "dock_widths",
+    "line_segments",
+    "focused_levels",
 ]
 
 #: use a logarithmic colour scale when the values span more than this factor above their floor
@@ -114,9 +116,10 @@ def color_scale(z: np.ndarray, log: bool | None = None) -> ColorScale:
 
 
 def contour_lines(xs: np.ndarray, ys: np.ndarray, field: np.ndarray, n_levels: int = 15,
-                  value_range: tuple[float, float] | None = None):
+                  value_range: tuple[float, float] | None = None, levels=None):
     """Contour lines of ``field`` (``field[j, i]`` at ``(xs[i], ys[j])``): ``n_levels`` levels
-    evenly spaced inside ``value_range`` (default: the finite range of ``field``).
+    evenly spaced inside ``value_range`` (default: the finite range of ``field``), or the
+    given ``levels`` (e.g. :func:`focused_levels`).
 
     Returns a list of ``(level, xy)``: ``xy`` of shape ``(k, 2)`` holds every line of that level
     set, separated by NaN rows (draw with ``connect='finite'``).
@@ -128,10 +131,11 @@ def contour_lines(xs: np.ndarray, ys: np.ndarray, field: np.ndarray, n_levels: i
         finite = field[np.isfinite(field)]
         if finite.size == 0:
             return []
-        lo, hi = value_range or (float(finite.min()), float(finite.max()))
-        if not hi > lo:
-            return []
-        levels = np.linspace(lo, hi, n_levels + 2)[1:-1]
+        if levels is None:
+            lo, hi = value_range or (float(finite.min()), float(finite.max()))
+            if not hi > lo:
+                return []
+            levels = np.linspace(lo, hi, n_levels + 2)[1:-1]
         masked = np.ma.masked_invalid(field)
         gen = contourpy.contour_generator(
             xs, ys, masked, line_type=contourpy.LineType.ChunkCombinedNan, name="serial"
@@ -142,6 +146,74 @@ def contour_lines(xs: np.ndarray, ys: np.ndarray, field: np.ndarray, n_levels: i
             if chunks:
                 out.append((float(level), np.concatenate(chunks)))
     return out
+
+
+def line_segments(lines, window) -> np.ndarray:
+    """Lines ``a x + b y + c = 0`` clipped to ``window`` ``((x0, x1), (y0, y1))``: one
+    ``(2 k + k - 1, 2)`` array of segments separated by NaN rows (draw with
+    ``connect='finite'``); lines that miss the window are left out.
+
+    >>> line_segments([(1.0, -1.0, 0.0)], ((-1.0, 1.0), (-2.0, 2.0))).tolist()
+    [[-1.0, -1.0], [1.0, 1.0]]
+    """
+    (x0, x1), (y0, y1) = window
+    rows = []
+    for a, b, c in lines:
+        ends = []
+        if b:  # y at the left and right edges
+            for x in (x0, x1):
+                ends.append((x, -(a * x + c) / b))
+        if a:  # x at the bottom and top edges
+            for y in (y0, y1):
+                ends.append((-(b * y + c) / a, y))
+        eps = 1e-12 * max(x1 - x0, y1 - y0)
+        inside = sorted({(round(x, 12), round(y, 12)) for x, y in ends
+                         if x0 - eps <= x <= x1 + eps and y0 - eps <= y <= y1 + eps})
+        if len(inside) >= 2:
+            if rows:
+                rows.append((np.nan, np.nan))
+            rows += [inside[0], inside[-1]]
+    return np.array(rows, dtype=float).reshape(-1, 2)
+
+
+def focused_levels(z: np.ndarray, visited, n_levels: int,
+                   min_share: float = 0.2) -> tuple[ColorScale, np.ndarray] | None:
+    """A colour scale and contour levels that show the surface's structure where the paths are.
+
+    ``z`` is the picture's grid of values, ``visited`` the loss values along the paths (any
+    shape, non-finite ignored). When the paths stay in the lowest part of the picture's value
+    range (their largest loss, padded by a tenth, below ``1 - min_share`` of :func:`color_scale`'s
+    range), the colours switch to ``log10(f - f_min)`` (the whole picture stays readable, the low
+    values get most of the colours) and the ``n_levels`` contour levels are the quantiles of the
+    picture's values inside the visited range (equal areas between lines, so the lines follow
+    the shape of the surface where the paths run). None when the paths cover most of the range
+    or nothing was visited: :func:`color_scale` with evenly spaced levels is right then.
+    """
+    base = color_scale(z)
+    v = np.asarray(visited, dtype=np.float64).reshape(-1)
+    with np.errstate(all="ignore"):
+        v = v[np.isfinite(v)]
+        if v.size == 0:
+            return None
+
+        def top_in(scale: ColorScale) -> float:
+            u = np.log10(v - scale.offset) if scale.log else v
+            u = u[np.isfinite(u)]
+            lo, hi = scale.levels
+            top = float(u.max()) if u.size else hi
+            return min(hi, top + 0.1 * max(top - lo, 0.0) + 1e-3 * (hi - lo))
+
+        lo, hi = base.levels
+        if not hi > lo or top_in(base) >= lo + (1 - min_share) * (hi - lo):
+            return None
+        scale = base if base.log else color_scale(z, log=True)
+        lo, top = scale.levels[0], top_in(scale)
+        pixels = scale.image[np.isfinite(scale.image)]
+        inside = pixels[(pixels >= lo) & (pixels <= top)]
+        if not top > lo or inside.size < 4 * n_levels:
+            return None
+        levels = np.unique(np.quantile(inside, np.linspace(0, 1, n_levels + 2)[1:-1]))
+    return scale, levels
 
 
 #: the smallest half-span a drawn window may have, relative to its centre (and absolute)

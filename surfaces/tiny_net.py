@@ -29,6 +29,9 @@ TEACHER = {"w1": 1.5, "b1": -0.5, "v1": 2.0, "w2": -1.0, "b2": -0.5, "v2": 1.5, 
 N_DATA = 8
 DATA_RANGE = 2.0  # inputs are uniform on [-DATA_RANGE, DATA_RANGE]
 
+#: activations whose derivative jumps at 0: the loss is creased where a unit switches
+KINKED = ("relu", "leaky_relu")
+
 #: the free pair -> (weight on the x axis, weight on the y axis), view window, starts
 PAIRS = {
     "w1_b1": (("w1", "b1"), ((-8.0, 8.0), (-8.0, 8.0)), ((-1.0, -7.0), (-6.0, 4.0), (6.0, -7.5))),
@@ -167,6 +170,28 @@ class TinyNet(Surface):
         self._offset = _net(fixed, act, self.inputs) - self.targets  # shape (N_DATA,)
         self._hidden = {k: activation(act, TEACHER[f"w{k}"] * self.inputs + TEACHER[f"b{k}"])
                         for k in (1, 2)}
+
+    def crease_lines(self) -> list[tuple[float, float, float]]:
+        """Where a hidden unit switches on or off for one data point: lines ``a x + b y + c =
+        0`` in the plot's coordinates (``w_k x_i + b_k = 0`` with the free weights as x and y).
+        Across such a line the gradient jumps; empty for an activation whose derivative is
+        continuous (all but ``relu`` and ``leaky_relu``)."""
+        if self.params["activation"] not in KINKED:
+            return []
+        lines = []
+        for k in self.live_units:
+            for xi in self.inputs:
+                a = b = c = 0.0
+                for name, coef in ((f"w{k}", float(xi)), (f"b{k}", 1.0)):
+                    if name == self.free[0]:
+                        a += coef
+                    elif name == self.free[1]:
+                        b += coef
+                    else:
+                        c += coef * TEACHER[name]
+                if a or b:
+                    lines.append((a, b, c))
+        return lines
 
     def _weights(self, x, y) -> dict:
         """All weights: the teacher's, with the free two replaced by the coordinate arrays."""

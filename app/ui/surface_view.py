@@ -268,6 +268,16 @@ class SurfaceView(QWidget):
                      self.colorbar.getAxis("right")):
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.contours = ContourLines(self.plot, cache=True)
+        # where a tiny ReLU network's unit switches on for a data point (the surface's creases)
+        self.creases = pg.PlotCurveItem(pen=pg.mkPen(theme.COLORS["text"], width=1,
+                                                     style=Qt.PenStyle.DashLine))
+        self.creases.setZValue(-4)
+        self.creases.hide()
+        self.plot.addItem(self.creases)
+        self._grid_data = None
+        self._base_range = (0.0, 1.0)
+        self._focus_key: object = "unset"
+        self.focus = None  # the contour and colour levels focused on the visited loss range
         self.minima = _Markers(symbol="star", size=16, pen=pg.mkPen("k", width=1),
                                          brush=pg.mkBrush(theme.COLORS["minimum"]))
         self.minima.setZValue(15)
@@ -366,27 +376,63 @@ class SurfaceView(QWidget):
             return
         self._grid_window = window
         xs, ys, z = self.session.surface.grid(self.grid_size, window)
-        scale = vm.color_scale(z)
         undefined = ~np.isfinite(z)
         self.has_holes = bool(undefined.any())
-        if self.has_holes:
+        finite = z[~undefined]
+        self._base_range = ((float(finite.min()), float(finite.max())) if finite.size
+                            else (0.0, 1.0))
+        self._grid_data = (xs, ys, z, undefined)
+        self._refocus(force=True)
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
+                                  xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
+        self._set_creases(window)
+        self.hole_note.setVisible(self.has_holes)
+        self._place_hole_note()
+        self.gridUpdated.emit()
+
+    def _refocus(self, force: bool = False) -> None:
+        """Colours and contour levels for the loss range the paths visit
+        (:func:`app.viewmodel.focused_levels`); recomputed only when the visited range moves by
+        more than a fiftieth of the picture's range."""
+        if self._grid_data is None:
+            return
+        xs, ys, z, undefined = self._grid_data
+        losses = [r.trajectories.loss.ravel() for r in self.session.runs if r is not None]
+        visited = np.concatenate(losses) if losses else np.empty(0)
+        top = float(np.nanmax(np.where(np.isfinite(visited), visited, np.nan))) \
+            if np.isfinite(visited).any() else np.nan
+        lo, hi = self._base_range
+        key = round(50 * (top - lo) / (hi - lo)) if np.isfinite(top) and hi > lo else None
+        if not force and key == self._focus_key:
+            return
+        self._focus_key = key
+        self.focus = vm.focused_levels(z, visited, CONTOUR_LEVELS)
+        if self.focus is None:
+            scale = vm.color_scale(z)
+            lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
+        else:
+            scale, levels = self.focus
+            lines = vm.contour_lines(xs, ys, scale.image, levels=levels)
+        if undefined.any():
             # blank, not the top colour: NaN pixels are transparent, and no contour runs there
             image = scale.image.copy()
             image[undefined] = np.nan
             scale = dataclasses.replace(scale, image=image)
         self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
-        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
-        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
-        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
-                                  xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
         self.colorbar.setLevels(scale.levels)
         self.colorbar.getAxis("right").setLabel(scale.label)
         self.color_scale = scale
-        lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
         self._set_contours(lines)
-        self.hole_note.setVisible(self.has_holes)
-        self._place_hole_note()
-        self.gridUpdated.emit()
+
+    def _set_creases(self, window) -> None:
+        lines = getattr(self.session.surface, "crease_lines", None)
+        segments = vm.line_segments(lines(), window) if callable(lines) else np.empty((0, 2))
+        self.crease_data = segments
+        if segments.shape[0]:
+            self.creases.setData(segments[:, 0], segments[:, 1], connect="finite")
+        self.creases.setVisible(bool(segments.shape[0]))
 
     def _set_contours(self, lines) -> None:
         self.contours.set(lines)
@@ -417,6 +463,7 @@ class SurfaceView(QWidget):
                 items.set_run(run.trajectories, optimizers.spec(run.racer.optimizer).readouts,
                               window)
         self._paths_window = window
+        self._refocus()
         self._update_legend(racers, runs)
         if self.follow_playhead:
             self._step = self.session.step

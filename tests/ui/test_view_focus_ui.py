@@ -1,0 +1,47 @@
+"""The surface view focuses its colours and contour lines where the paths run and draws the
+tiny ReLU network's crease lines (issue 19)."""
+
+import numpy as np
+
+from app import scenario as scenario_mod
+from app import viewmodel as vm
+
+
+def test_relu_lesson_draws_creases_and_focused_contours(window, session, qtbot):
+    view = window.surface_view
+    assert window.set_scenario(scenario_mod.load("p8_tiny_net_relu"), autoplay=False)
+    assert view.focus is not None
+    scale, levels = view.focus
+    assert view.color_scale is not None and view.color_scale.log
+    drawn = [level for level, _ in view.contour_data]
+    np.testing.assert_allclose(drawn, levels[:len(drawn)])
+    assert len(drawn) >= len(levels) - 1
+    # every line lies below the path's highest loss (in the colour scale's units), padded
+    top = np.log10(session.runs[0].trajectories.loss.max() - scale.offset)
+    assert max(drawn) <= top + 0.2 * (top - scale.levels[0])
+    # the 8 crease lines b1 = -w1 x_i, clipped to the view
+    assert view.creases.isVisible()
+    segs = view.crease_data
+    assert np.isnan(segs[:, 0]).sum() == len(session.surface.inputs) - 1
+    x, y = view.creases.getData()
+    np.testing.assert_array_equal(x, segs[:, 0])
+
+    # a small lr edit keeps the visited range: the contours are not computed again
+    calls = []
+    original = view._set_contours
+    view._set_contours = lambda lines: (calls.append(1), original(lines))
+    session.update_racer(0, params={"lr": 0.049})
+    session.recompute()
+    qtbot.waitUntil(lambda: session.runs[0].racer.params["lr"] == 0.049, timeout=2000)
+    assert calls == []
+    view._set_contours = original
+
+
+def test_a_smooth_surface_has_no_crease_lines_and_the_tour_keeps_its_scale(window, session):
+    view = window.surface_view
+    assert window.set_scenario(scenario_mod.load("p8_tiny_net_elu"), autoplay=False)
+    assert not view.creases.isVisible() and view.crease_data.shape == (0, 2)
+    assert window.set_scenario(scenario_mod.load("p1_divergence"), autoplay=False)
+    assert view.focus is None  # the diverging path covers the whole range
+    plain = vm.color_scale(session.surface.grid(view.grid_size, session.window)[2])
+    assert view.color_scale.levels == plain.levels
