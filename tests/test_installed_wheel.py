@@ -103,6 +103,9 @@ def test_the_installed_program_is_the_wheel_not_the_checkout(installed):
     shipped = {f for f in got["files"] if f.startswith("app/assets/")}
     assert {f"app/assets/scenarios/{n}.toml" for n in S.builtin_names()} <= shipped
     assert "app/assets/icons/descent-lab.svg" in shipped
+    for lang in ("ko", "zh"):  # the translation catalogue and its compiled twin
+        assert {f"app/assets/i18n/descent_lab_{lang}.ts",
+                f"app/assets/i18n/descent_lab_{lang}.qm"} <= shipped
     assert not [f for f in shipped if "screenshots" in f]  # the README's pictures stay out
     assert [f for f in got["files"] if f.endswith(".dist-info/licenses/LICENSE")]
 
@@ -117,6 +120,8 @@ def test_installed_command_lists_runs_and_renders_the_lessons(installed):
     names = S.builtin_names()
     assert len(names) >= 20 and len(listed) == 1 + len(names)
     assert {line.split()[0] for line in listed[1:]} == set(names)
+    korean = _run([exe, "--lang", "ko", "list", "scenarios"], cwd=work, env=env).stdout
+    assert S.load("p1_divergence").lesson.translations["ko"]["title"] in korean
 
     run = json.loads(_run([exe, "run", "--scenario", "p1_divergence"], cwd=work, env=env).stdout)
     assert run["scenario"] == "p1_divergence"

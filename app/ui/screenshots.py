@@ -4,7 +4,8 @@
 
 Each shot opens a built-in scenario (or a set-up made here) in a 1400x900 MainWindow, moves the
 playhead (mid-animation), shows the tab it is about, and grabs the window: the tour, three
-lessons, the Analysis tab, the Maps tab, a typed formula with an error, and the Network lab.
+lessons, the Analysis tab, the Maps tab, a typed formula with an error, the Network lab, and a
+lesson in Korean and one in Chinese (``--only lesson_ko.png lesson_zh.png`` retakes just those).
 PNGs are palette-quantized with Pillow when that keeps them small. (The step-by-step and 3D
 shots need OpenGL and Xvfb: ``DESCENT_LAB_SCREENSHOTS=1 xvfb-run -a python -m pytest
 tests/xvfb``.)
@@ -21,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;qt.qpa.*=false")
 
-__all__ = ["SHOTS", "take", "grab", "main"]
+__all__ = ["SHOTS", "LANGUAGE_SHOTS", "take", "grab", "main"]
 
 OUT = Path(__file__).resolve().parents[2] / "assets" / "screenshots"
 MAX_BYTES = 500_000
@@ -104,6 +105,11 @@ SHOTS = (
     ("formula.png", _formula_scenario, 0.6, _formula_error),
     ("projector.png", "p10_nesterov", 0.3, _projector),
 )
+#: the same window in Korean and Chinese: (file name, scenario, playhead fraction, set-up, lang)
+LANGUAGE_SHOTS = (
+    ("lesson_ko.png", "p1_divergence", 1.0, None, "ko"),
+    ("lesson_zh.png", "p6_burst", 0.7, None, "zh"),
+)
 
 
 def _save(image, path: Path) -> int:
@@ -122,8 +128,10 @@ def _save(image, path: Path) -> int:
     return path.stat().st_size
 
 
-def take(name: str, scenario, fraction: float, out: Path, setup=None) -> Path | None:
+def take(name: str, scenario, fraction: float, out: Path, setup=None,
+         lang: str = "en") -> Path | None:
     from app import scenario as scenario_mod
+    from app.ui.language import apply_language
     from app.ui.main_window import MainWindow, _app
     from app.ui.session import Session
 
@@ -135,6 +143,7 @@ def take(name: str, scenario, fraction: float, out: Path, setup=None) -> Path | 
     else:
         scenario = scenario_mod.load(scenario)
     app = _app()
+    apply_language(app, lang)  # the window is built in its language (English again below)
     window = MainWindow(Session(scenario))
     window.resize(1400, 900)
     window.show()
@@ -143,7 +152,10 @@ def take(name: str, scenario, fraction: float, out: Path, setup=None) -> Path | 
     if setup is not None:
         setup(window)
     _settle(app)
-    return grab(window, out / name)
+    try:
+        return grab(window, out / name)
+    finally:
+        apply_language(app, "en")
 
 
 def grab(window, path: Path) -> Path:
@@ -173,16 +185,20 @@ def small_export(out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="render the Descent Lab window into PNGs")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--only", nargs="*", metavar="NAME",
+                    help="take only these shots (file names, e.g. lesson_ko.png)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     from app.ui import netlab_screenshot
     from app.ui.export_dialog import quiet_offscreen_warnings
 
     with quiet_offscreen_warnings():
-        for name, scenario, fraction, setup in SHOTS:
-            take(name, scenario, fraction, args.out, setup)
-        netlab_screenshot.take(path=args.out / "netlab.png")
-        small_export(args.out)
+        for name, scenario, fraction, setup, *lang in (*SHOTS, *LANGUAGE_SHOTS):
+            if not args.only or name in args.only:
+                take(name, scenario, fraction, args.out, setup, *lang)
+        if not args.only:
+            netlab_screenshot.take(path=args.out / "netlab.png")
+            small_export(args.out)
     return 0
 
 
