@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -118,11 +120,11 @@ def test_entry_point_with_shell_style_argument():
          "--steps", "5", "--format", "csv"],
         capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr
-    rows = out.stdout.strip().splitlines()
-    assert rows[0].startswith("racer,label,start_index,step,x,y,loss")
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    assert rows[0][:7] == ["racer", "label", "start_index", "step", "x", "y", "loss"]
     assert len(rows) == 1 + 6
     expected = simulate(surfaces.get("formula", expr="x^2 + 10*y^2"),
                         optimizers.make("gd", lr=0.05), [[1.0, 1.0]], 5)
-    x, y, loss = (float(v) for v in rows[-1].split(",")[4:7])
+    x, y, loss = (float(v) for v in rows[-1][4:7])
     assert (x, y, loss) == (expected.points[5, 0, 0], expected.points[5, 0, 1],
                             expected.loss[5, 0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import threading
 import warnings
 
@@ -18,6 +19,7 @@ from app.engine import simulate
 from app.scenario import Racer, Scenario
 from app.ui import formula_field, theme
 from app.ui.formula_field import DEBOUNCE_MS, EXAMPLES, FormulaField
+from surfaces import formula_compiler
 from surfaces.formula import is_compiled as formula_is_compiled
 
 HOLE = "log(x + 2) + y^2"  # undefined for x <= -2
@@ -56,6 +58,9 @@ def compiles(monkeypatch):
     """Count the field's calls of compile_formula (derivatives: never once per keystroke)."""
     calls = []
     real = formula_field.compile_formula
+    # an empty compile cache: a formula compiled by an earlier test of the session (the CLI
+    # tests compile 'x^2 + 10*y^2' too) would otherwise commit at once without a compile
+    monkeypatch.setattr(formula_compiler, "_CACHE", collections.OrderedDict())
 
     def counting(text, check=None):
         calls.append(text)
