@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -260,3 +261,16 @@ def test_step_narration_speaks_the_language_and_keeps_the_numbers(name):
             assert text != en or not re.search("[a-z]{4}", en), (lang, en)
             missing = Counter(_NUMBER.findall(en)) - Counter(_NUMBER.findall(text))
             assert not missing, (lang, en, text)
+
+
+def test_lesson_translations_follow_the_current_english():
+    """The English a lesson was translated from is recorded (its fingerprint); a lesson whose
+    English changed since is named here: update its [lesson.ko] / [lesson.zh], then run
+    ``tools/update_translations.py --lessons-translated``."""
+    recorded = json.loads((ROOT / "tests" / "fixtures" / "lesson_translation_sources.json")
+                          .read_text(encoding="utf-8"))
+    now = _tool().lesson_fingerprints()
+    changed = sorted(f"{name}.{field}" for name, fields in now.items()
+                     for field, digest in fields.items()
+                     if recorded.get(name, {}).get(field) != digest)
+    assert not changed, "English changed since the translation: " + ", ".join(changed)

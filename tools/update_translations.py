@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/update_translations.py          # update .ts, compile .qm
     .venv/bin/python tools/update_translations.py --check  # exit 1 if anything is out of date
+    .venv/bin/python tools/update_translations.py --lessons-translated  # after translating them
 
 ``pyside6-lupdate`` reads every ``tr(...)``, ``QCoreApplication.translate(...)`` and
 ``app.i18n.translate(...)`` in ``app/`` and ``surfaces/`` and merges them into
@@ -10,6 +11,11 @@ e.g. in ``pyside6-linguist``); strings no longer in the code are dropped. ``pysi
 then compiles each ``.ts`` into the ``.qm`` that the window loads. Both tools ship with
 PySide6-Essentials. ``tests/test_i18n.py`` runs the same steps into a temporary folder and
 fails on a missing translation or a stale ``.qm``.
+
+The lessons' own translations live in their scenario files (``[lesson.ko]``, ``[lesson.zh]``).
+``LESSON_SOURCES`` records a fingerprint of the English each was translated from; the test
+names every lesson whose English changed since (translate the change, then run
+``--lessons-translated`` to record the new English).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LESSON_SOURCES = ROOT / "tests" / "fixtures" / "lesson_translation_sources.json"
 I18N = ROOT / "assets" / "i18n"
 SOURCES = ("app", "surfaces")
 #: the catalogue languages and the name Qt Linguist gives each
@@ -64,11 +71,34 @@ def update(folder: Path, root: Path = ROOT) -> None:
                        check=True)
 
 
+def lesson_fingerprints() -> dict[str, dict[str, str]]:
+    """``{lesson: {field: sha256 of its English text (12 hex digits)}}`` of every built-in."""
+    import hashlib
+
+    sys.path.insert(0, str(ROOT))
+    from app import scenario as S
+
+    out = {}
+    for name in S.builtin_names():
+        lesson = S.load(name).lesson
+        out[name] = {k: hashlib.sha256(getattr(lesson, k).encode()).hexdigest()[:12]
+                     for k in S.LESSON_TEXT_FIELDS if getattr(lesson, k)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if the catalogues are out of date")
+    parser.add_argument("--lessons-translated", action="store_true",
+                        help="record the English every lesson's translation now follows")
     args = parser.parse_args(argv)
+    if args.lessons_translated:
+        import json
+
+        LESSON_SOURCES.write_text(json.dumps(lesson_fingerprints(), indent=1, sort_keys=True)
+                                  + "\n", encoding="utf-8")
+        return 0
     if not args.check:
         I18N.mkdir(parents=True, exist_ok=True)
         update(I18N)
