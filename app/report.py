@@ -117,9 +117,13 @@ def _racer_entry(run, noise, surface=None) -> dict[str, Any]:
             "grad_norm": _array(traj.grad_norm[:, i]),
             "lr": _array(traj.lr_of(i)),
             "diverged_at": d if d >= 0 else None,
-            # where the blow-up began and what its growth implies (app.analysis.divergence)
-            "diagnosis": plain(as_dict(diagnose_run(traj, i, opt))),
+            # where the blow-up began and what its growth implies (app.analysis.divergence;
+            # it reads every step, so a decimated run has none)
+            "diagnosis": (plain(as_dict(diagnose_run(traj, i, opt)))
+                          if traj.stored_steps is None else None),
         })
+        if traj.stored_steps is not None:  # run --every N: the step number of each row
+            runs[-1]["stored_steps"] = [int(k) for k in traj.stored_steps]
         if traj.extras:  # the optimizer's declared readouts (e.g. L-BFGS's function evaluations)
             runs[-1]["extras"] = {name: _array(a[:, i]) for name, a in traj.extras.items()}
     return {
@@ -170,11 +174,12 @@ def csv_rows(runs: Iterable, surface=None) -> Iterator[Iterable]:
     for run in runs:
         racer, traj = run.racer, run.trajectories
         name, label = racer.optimizer, run_label(run, surface)
-        steps = traj.steps
+        rows = traj.step_numbers
         for i in range(traj.n):
             lr = _array(traj.lr_of(i)) + [None]
+            lr = lr if traj.stored_steps is None else [lr[k] for k in rows]
             d = int(traj.diverged_at[i])
-            yield zip(repeat(name), repeat(label), repeat(i), range(steps + 1),
+            yield zip(repeat(name), repeat(label), repeat(i), (int(k) for k in rows),
                       _array(traj.points[:, i, 0]), _array(traj.points[:, i, 1]),
                       _array(traj.loss[:, i]), _array(traj.grad_norm[:, i]), lr,
                       repeat(d if d >= 0 else None))

@@ -244,8 +244,10 @@ class Scenario:
         """The mini-batches ``racer`` runs with (None: the full gradient)."""
         return None if racer.batch_size is None else MiniBatch(racer.batch_size, self.noise_seed)
 
-    def simulate(self, surface: surfaces.Surface | None = None) -> list[RacerRun]:
-        """Run every enabled racer from every start point (an empty list without starts)."""
+    def simulate(self, surface: surfaces.Surface | None = None,
+                 every: int | None = None) -> list[RacerRun]:
+        """Run every enabled racer from every start point (an empty list without starts);
+        ``every``: store every ``every``-th step and the last (:func:`app.engine.simulate`)."""
         surface = surface or self.build_surface()
         if not self.starts:
             return []
@@ -256,7 +258,7 @@ class Scenario:
             opt, sched = racer.build()
             noise, batch = self.noise_for(racer), self.batch_for(racer)
             traj = simulate(surface, opt, np.array(self.starts), self.steps, sched, noise,
-                            batch)
+                            batch, every)
             runs.append(RacerRun(racer, traj, noise, batch))
         return runs
 

@@ -91,6 +91,7 @@ def _python_run(surface, optimizer, starts):
         return None
     ns = codegen.python_namespace(sp, op)
     kernel = type("PythonKernel", (), {"run": staticmethod(ns["run"]), "surface": sp,
+                                       "run_serial": staticmethod(ns["run_serial"]),
                                        "optimizer": op})
     with np.errstate(all="ignore"):
         return dispatch.run_kernel(kernel, optimizer, starts, np.ones(STEPS), state,
@@ -329,3 +330,19 @@ def test_window_imports_no_numba_before_first_paint(tmp_path):
                          env=env, cwd=Path(__file__).resolve().parents[1], timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_cli_run_every_stores_decimated_steps(capsys):
+    import json
+
+    from app.cli import main
+
+    argv = ["run", "--surface", "rosenbrock", "--optimizer", "adam", "--lr", "0.01",
+            "--start", "-1.2,1", "--steps", "20"]
+    assert main(argv + ["--every", "7"]) == 0
+    part = json.loads(capsys.readouterr().out)["racers"][0]["runs"][0]
+    assert main(argv) == 0
+    full = json.loads(capsys.readouterr().out)["racers"][0]["runs"][0]
+    assert part["stored_steps"] == [0, 7, 14, 20] and "stored_steps" not in full
+    assert part["points"] == [full["points"][k] for k in (0, 7, 14, 20)]
+    assert part["lr"] == full["lr"] and len(full["points"]) == 21

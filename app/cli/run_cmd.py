@@ -167,6 +167,9 @@ def add_parser(sub) -> None:
                       help="real mini-batches of B examples on a finite-sum surface "
                            "(regression, tiny_net), seeded by --seed; with a scenario it "
                            "applies to every racer")
+    both.add_argument("--every", metavar="N", type=positive_int, default=None,
+                      help="store every N-th step and the last (default: every step, or as "
+                           "few apart as keep the arrays within the engine's memory bound)")
     both.add_argument("--format", choices=("json", "csv"), default="json",
                       help="output format (default json)")
     p.set_defaults(func=run)
@@ -295,14 +298,16 @@ def _check_steps(steps: int) -> None:
         raise ValueError(f"argument --steps: at most {MAX_STEPS} steps, got {steps}")
 
 
-def check_size(sc) -> None:
+def check_size(sc, every: int | None = None) -> None:
     """Refuse, before any work, a run whose output could not be held (or read)."""
     racers = sum(1 for r in sc.racers if r.enabled)
-    total = (sc.steps + 1) * len(sc.starts) * racers
+    stored = sc.steps + 1 if every is None else sc.steps // every + 2
+    total = stored * len(sc.starts) * racers
     if total > MAX_OUTPUT_POINTS:
         raise ValueError(f"too much output: {sc.steps} steps x {len(sc.starts)} start points x "
                          f"{racers} racer{'s' if racers != 1 else ''} is {total:,} points (at "
-                         f"most {MAX_OUTPUT_POINTS:,}); use fewer steps or start points")
+                         f"most {MAX_OUTPUT_POINTS:,}); use fewer steps or start points, or "
+                         f"store every N-th step (--every N)")
 
 
 def emit(write) -> None:
@@ -334,14 +339,15 @@ def run(args) -> int:
     if sc.netlab is not None:
         return _run_netlab(sc, args)
     _check_steps(sc.steps)
-    check_size(sc)
+    every = getattr(args, "every", None)
+    check_size(sc, every)
     surface = sc.build_surface()  # ValueError with the registry's message on bad names/values
     for racer in sc.racers:
         racer.build()  # likewise for optimizers and schedules, before any work is done
     from app.engine import Noise
 
     noise = Noise(sc.noise_sigma, sc.noise_seed)  # validates them
-    runs = sc.simulate(surface)
+    runs = sc.simulate(surface, every)
     if args.format == "csv":
         emit(lambda out: report.write_csv(runs, out, surface))
     else:

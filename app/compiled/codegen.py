@@ -145,6 +145,15 @@ def run(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
 
 
 @njit({_OPTIONS})
+def run_serial(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+               OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
+    """run on the calling thread (a few start points: no thread pool to wake)."""
+    for i in range(P.shape[0]):
+        row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+            OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
+
+
+@njit({_OPTIONS})
 def row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
         OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
     """Start point i: the engine's loop over steps."""

@@ -184,6 +184,8 @@ def wait_idle(timeout: float | None = None) -> bool:
 # Running a kernel
 # --------------------------------------------------------------------------------------------
 _CRITERIA = {None: 0, "distance": 1, "loss": 2, "gradient": 3}
+#: below this many point-steps a kernel runs on the calling thread (waking threads costs more)
+PARALLEL_MIN_WORK = 200_000
 
 
 def _warm_up(kernel: kernels.Kernel) -> None:
@@ -192,8 +194,9 @@ def _warm_up(kernel: kernels.Kernel) -> None:
     h = np.zeros((1, max(len(kernel.optimizer.hyper_paths), 1)))
     s = np.zeros((1, max(len([i for i in kernel.optimizer.first.inputs
                              if i.startswith("s")]), 1)))
-    _call(kernel, p, np.array([1e-3]), np.ones(2), h, s, np.arange(3, dtype=np.int64), 0,
-          None, 0.0, 0.0)
+    for parallel in (False, True):
+        _call(kernel, p, np.array([1e-3]), np.ones(2), h, s, np.arange(3, dtype=np.int64), 0,
+              None, 0.0, 0.0, parallel)
 
 
 def run_kernel(kernel: kernels.Kernel, optimizer: Any, starts: np.ndarray,
@@ -218,7 +221,8 @@ def run_kernel(kernel: kernels.Kernel, optimizer: Any, starts: np.ndarray,
                  _CRITERIA[criterion], minima, tol, f_min)
 
 
-def _call(kernel, p, lr, factors, h, s, at, crit, minima, tol, f_min) -> dict:
+def _call(kernel, p, lr, factors, h, s, at, crit, minima, tol, f_min,
+          parallel: bool | None = None) -> dict:
     n = len(p)
     m = len(at)
     out = {
@@ -229,9 +233,15 @@ def _call(kernel, p, lr, factors, h, s, at, crit, minima, tol, f_min) -> dict:
     }
     mins = np.zeros((0, 2)) if minima is None else np.ascontiguousarray(minima, np.float64)
     runs["compiled"] += 1
+    if parallel is None:
+        parallel = n > 1 and n * factors.size >= PARALLEL_MIN_WORK
+    args = (p, lr, factors, h, s, int(factors.size), at, float(kernel.surface.blowup),
+            int(crit), mins, float(tol), float(f_min), out["points"], out["loss"],
+            out["grad_norm"], out["final_points"], out["final_loss"], out["final_grad"],
+            out["diverged_at"], out["converged_at"])
+    if not parallel:
+        kernel.run_serial(*args)
+        return out
     with kernels.CALL_LOCK:
-        kernel.run(p, lr, factors, h, s, int(factors.size), at, float(kernel.surface.blowup),
-                   int(crit), mins, float(tol), float(f_min), out["points"], out["loss"],
-                   out["grad_norm"], out["final_points"], out["final_loss"], out["final_grad"],
-                   out["diverged_at"], out["converged_at"])
+        kernel.run(*args)
     return out

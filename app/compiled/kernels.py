@@ -52,7 +52,8 @@ def numba_installed() -> bool:
 class Kernel:
     """A compiled loop for one surface and one optimizer configuration."""
 
-    run: Any  # the numba dispatcher of the generated ``run``
+    run: Any  # the numba dispatcher of the generated ``run`` (start points in parallel)
+    run_serial: Any  # the same on the calling thread (for a few start points)
     surface: SurfaceProgram
     optimizer: OptimizerProgram
     path: Path
@@ -117,6 +118,7 @@ def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up) -> Ker
     """
     sp, op = programs(surface, optimizer, init_state, n)
     path = _write(module_source(sp, op))
-    kernel = Kernel(_load(path).run, sp, op, path)
+    module = _load(path)
+    kernel = Kernel(module.run, module.run_serial, sp, op, path)
     warm_up(kernel)
     return kernel
