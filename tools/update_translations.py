@@ -5,7 +5,9 @@
     .venv/bin/python tools/update_translations.py --lessons-translated  # after translating them
 
 ``pyside6-lupdate`` reads every ``tr(...)``, ``QCoreApplication.translate(...)`` and
-``app.i18n.translate(...)`` in ``app/`` and ``surfaces/`` and merges them into
+``app.i18n.translate(...)`` in ``app/`` and ``surfaces/``, and the texts of the registries
+(each surface's title and description, context ``surfaces``: :func:`registry_texts`), and
+merges them into
 ``assets/i18n/descent_lab_<lang>.ts`` (a new string arrives ``unfinished``: translate it there,
 e.g. in ``pyside6-linguist``); strings no longer in the code are dropped. ``pyside6-lrelease``
 then compiles each ``.ts`` into the ``.qm`` that the window loads. Both tools ship with
@@ -56,19 +58,40 @@ def ts_name(lang: str) -> str:
     return f"descent_lab_{lang}.ts"
 
 
+def registry_texts() -> str:
+    """Python source marking the registries' texts for lupdate (``QT_TRANSLATE_NOOP``): they
+    are defined once, in their registries, and looked up with ``translate("surfaces", text)``
+    where they are shown."""
+    sys.path.insert(0, str(ROOT))
+    import surfaces
+
+    lines = []
+    for name in surfaces.names():
+        fam = surfaces.family(name)
+        lines += [f"QT_TRANSLATE_NOOP('surfaces', {text!r})"
+                  for text in (fam.title, fam.description) if text]
+    return "\n".join(lines) + "\n"
+
+
 def update(folder: Path, root: Path = ROOT) -> None:
     """lupdate the ``.ts`` files in ``folder`` from the sources, then lrelease each."""
-    for lang, qt_lang in TARGETS.items():
-        ts = folder / ts_name(lang)
-        subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-                        "-source-language", "en", "-target-language", qt_lang,
-                        *sources(root), "-ts", str(ts)], check=True, cwd=root)
-        # lupdate takes a "#:" comment above a string for a note to translators: drop those,
-        # so editing a code comment does not change the catalogue
-        text = ts.read_text(encoding="utf-8")
-        ts.write_text(_EXTRA.sub("", text), encoding="utf-8")
-        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        registry = Path(tmp) / "registry_texts.py"
+        registry.write_text(registry_texts(), encoding="utf-8")
+        for lang, qt_lang in TARGETS.items():
+            _update_one(folder / ts_name(lang), qt_lang, [*sources(root), str(registry)], root)
+
+
+def _update_one(ts: Path, qt_lang: str, files: list[str], root: Path) -> None:
+    subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+                    "-source-language", "en", "-target-language", qt_lang,
+                    *files, "-ts", str(ts)], check=True, cwd=root)
+    # lupdate takes a "#:" comment above a string for a note to translators: drop those, so
+    # editing a code comment does not change the catalogue
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(_EXTRA.sub("", text), encoding="utf-8")
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                   check=True)
 
 
 def lesson_fingerprints() -> dict[str, dict[str, str]]:

@@ -69,7 +69,7 @@ def _surfaces() -> str:
     rows = []
     for name in surfaces.names():
         fam = surfaces.family(name)
-        rows.append((name, fam.title, fmt_params(fam.PARAMS)))
+        rows.append((name, translate("surfaces", fam.title), fmt_params(fam.PARAMS)))
     return table(("NAME", "TITLE", "PARAMETERS (defaults)"), rows)
 
 

@@ -78,7 +78,9 @@ class LessonPanel(QWidget):
 
     def sync(self) -> None:
         scenario, s = self.session.scenario, self.session.surface
-        title, text = getattr(s, "title", ""), getattr(s, "description", "")
+        # the registry's texts, in the catalogue's context "surfaces"
+        title = translate("surfaces", getattr(s, "title", "") or "") if s else ""
+        text = translate("surfaces", getattr(s, "description", "") or "") if s else ""
         if scenario.netlab is not None and not scenario.has_2d_setup():
             # a network-lab scenario without a 2D part: name the network, not a surface
             config = scenario.net_config()

@@ -1399,4 +1399,167 @@ Replace it?</source>
         <translation>좌표별 σ ({scale})</translation>
     </message>
 </context>
+<context>
+    <name>surfaces</name>
+    <message>
+        <source>Quadratic bowl / valley</source>
+        <translation>이차 그릇 / 골짜기</translation>
+    </message>
+    <message>
+        <source>A bowl whose curvature you choose: lambda1 and lambda2 are the Hessian&apos;s eigenvalues (the steepness along the two principal axes), angle rotates the axes. With equal eigenvalues it is a round bowl; with very different ones a long narrow valley, the shape on which plain gradient descent zig-zags. Gradient descent is stable only while lr * lambda_max &lt; 2.</source>
+        <translation>곡률을 직접 고르는 그릇입니다. lambda1과 lambda2는 헤시안의 고유값(두 주축 방향의 가파름)이고, angle은 축을 회전합니다. 고유값이 같으면 둥근 그릇, 크게 다르면 길고 좁은 골짜기가 되는데, 기본 경사 하강법이 지그재그로 움직이는 바로 그 모양입니다. 경사 하강법은 lr * lambda_max &lt; 2일 때만 안정합니다.</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>안장</translation>
+    </message>
+    <message>
+        <source>f = x^2 - y^2. At the origin the gradient is zero but it is not a minimum: the surface curves up along x and down along y (Hessian eigenvalues 2 and -2). A start exactly on the x axis slides into the saddle and stays; any small offset in y escapes, slowly at first. Momentum and noise help to escape faster.</source>
+        <translation>f = x^2 - y^2. 원점에서 기울기는 0이지만 최솟값이 아닙니다. 곡면은 x 방향으로는 위로, y 방향으로는 아래로 휩니다(헤시안 고유값 2와 -2). 정확히 x축 위에서 출발하면 안장점으로 미끄러져 들어가 머물고, y로 조금만 어긋나도 처음에는 천천히 빠져나갑니다. 모멘텀과 잡음은 더 빨리 빠져나가게 돕습니다.</translation>
+    </message>
+    <message>
+        <source>Monkey saddle</source>
+        <translation>원숭이 안장</translation>
+    </message>
+    <message>
+        <source>f = x^3 - 3xy^2. At the origin gradient and Hessian are both zero, yet it is no minimum: three valleys go down from it (room for two legs and a tail). Near the origin the gradient is tiny, so descent crawls before it speeds away.</source>
+        <translation>f = x^3 - 3xy^2. 원점에서 기울기와 헤시안이 모두 0이지만 최솟값이 아닙니다. 거기서 골짜기 세 개가 내려갑니다(두 다리와 꼬리를 위한 자리). 원점 근처에서는 기울기가 아주 작아서, 하강은 기어가다가 나중에야 속도를 냅니다.</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana valley</source>
+        <translation>로젠브록의 바나나 골짜기</translation>
+    </message>
+    <message>
+        <source>f = (a - x)^2 + b (y - x^2)^2. The minimum sits at (a, a^2) at the bottom of a long, curved, flat-floored valley shaped like a banana. Finding the valley is easy; following its bend to the minimum is hard: across the valley the surface is steep (curvature about 2b), along it almost flat, so plain gradient descent must take tiny steps and crawls. Momentum and adaptive methods do much better.</source>
+        <translation>f = (a - x)^2 + b (y - x^2)^2. 최솟값 (a, a^2)는 바나나처럼 휘고 바닥이 평평한 긴 골짜기의 밑바닥에 있습니다. 골짜기를 찾기는 쉽지만 그 굽이를 따라 최솟값까지 가기는 어렵습니다. 골짜기를 가로지르는 방향은 가파르고(곡률 약 2b) 따라가는 방향은 거의 평평해서, 기본 경사 하강법은 아주 작은 걸음으로 기어가야 합니다. 모멘텀과 적응적 방법이 훨씬 잘합니다.</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale</translation>
+    </message>
+    <message>
+        <source>f = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2. The minimum 0 is at (3, 0.5) in a narrow curved valley; the corners of the view rise to about 10^5. Flat plateaus near the valley and very steep walls make one learning rate too small in one place and too large in another.</source>
+        <translation>f = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2. 최솟값 0은 좁고 휜 골짜기 안의 (3, 0.5)에 있고, 보기 영역의 모서리는 약 10^5까지 솟습니다. 골짜기 근처의 평평한 고원과 아주 가파른 벽 때문에, 학습률 하나가 어떤 곳에서는 너무 작고 다른 곳에서는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau (최솟값 네 개)</translation>
+    </message>
+    <message>
+        <source>f = (x^2 + y - 11)^2 + (x + y^2 - 7)^2 has four equally good minima (value 0), one in each quadrant, and a local maximum near (-0.27, -0.92). Which minimum a run finds depends only on where it starts: try starts around the maximum and watch them fall into different basins.</source>
+        <translation>f = (x^2 + y - 11)^2 + (x + y^2 - 7)^2는 사분면마다 하나씩, 똑같이 좋은 최솟값(값 0) 네 개와 (-0.27, -0.92) 근처의 극댓값 하나를 가집니다. 어느 최솟값을 찾을지는 오직 출발점에 달려 있습니다. 극댓값 주위에 시작점을 놓고 서로 다른 분지로 떨어지는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>f = (x + 2y - 7)^2 + (2x + y - 5)^2, a tilted quadratic bowl with its minimum 0 at (1, 3). Its Hessian is constant, [[10, 8], [8, 10]], with eigenvalues 18 and 2: an elongated bowl lying along the diagonal. Gradient descent is stable for lr &lt; 2/18.</source>
+        <translation>f = (x + 2y - 7)^2 + (2x + y - 5)^2, 최솟값 0이 (1, 3)에 있는 기울어진 이차 그릇입니다. 헤시안은 상수 [[10, 8], [8, 10]]이고 고유값은 18과 2입니다. 대각선을 따라 누운 길쭉한 그릇입니다. 경사 하강법은 lr &lt; 2/18일 때 안정합니다.</translation>
+    </message>
+    <message>
+        <source>Matyas</source>
+        <translation>Matyas</translation>
+    </message>
+    <message>
+        <source>f = 0.26 (x^2 + y^2) - 0.48xy, a quadratic bowl with its minimum 0 at the origin. The Hessian&apos;s eigenvalues are 1.0 (across the diagonal) and 0.04 (along it): a condition number of 25. Descent quickly drops onto the diagonal, then creeps along it.</source>
+        <translation>f = 0.26 (x^2 + y^2) - 0.48xy, 최솟값 0이 원점에 있는 이차 그릇입니다. 헤시안의 고유값은 1.0(대각선을 가로질러)과 0.04(대각선을 따라)로, 조건수가 25입니다. 하강은 금세 대각선 위로 떨어진 뒤 그것을 따라 기어갑니다.</translation>
+    </message>
+    <message>
+        <source>Three-hump camel</source>
+        <translation>세 봉우리 낙타</translation>
+    </message>
+    <message>
+        <source>f = 2x^2 - 1.05x^4 + x^6/6 + xy + y^2. The global minimum 0 is at the origin; two local minima (value about 0.30) sit near (1.75, -0.87) and (-1.75, 0.87). A start on the outer slopes easily ends in a local minimum.</source>
+        <translation>f = 2x^2 - 1.05x^4 + x^6/6 + xy + y^2. 전역 최솟값 0은 원점에 있고, 지역 최솟값 두 개(값 약 0.30)가 (1.75, -0.87)과 (-1.75, 0.87) 근처에 있습니다. 바깥 비탈에서 출발하면 쉽게 지역 최솟값에 빠집니다.</translation>
+    </message>
+    <message>
+        <source>Six-hump camel</source>
+        <translation>여섯 봉우리 낙타</translation>
+    </message>
+    <message>
+        <source>f = (4 - 2.1x^2 + x^4/3) x^2 + xy + (4y^2 - 4) y^2. Six local minima, two of them global (value -1.0316) at (0.0898, -0.7127) and (-0.0898, 0.7127), mirror images of each other; the origin between them is a saddle point.</source>
+        <translation>f = (4 - 2.1x^2 + x^4/3) x^2 + xy + (4y^2 - 4) y^2. 지역 최솟값이 여섯 개이고, 그중 두 개가 전역 최솟값(값 -1.0316)으로 (0.0898, -0.7127)과 (-0.0898, 0.7127)에 서로 거울상으로 있습니다. 그 사이의 원점은 안장점입니다.</translation>
+    </message>
+    <message>
+        <source>McCormick</source>
+        <translation>McCormick</translation>
+    </message>
+    <message>
+        <source>f = sin(x + y) + (x - y)^2 - 1.5x + 2.5y + 1 on -1.5 &lt;= x &lt;= 4, -3 &lt;= y &lt;= 4. A valley along x = y + 1, rippled by the sine, with the minimum -1.9132 at (-0.547, -1.547). Across the valley the curvature is 4; along it the sine makes it alternately curve up and down.</source>
+        <translation>-1.5 &lt;= x &lt;= 4, -3 &lt;= y &lt;= 4에서 f = sin(x + y) + (x - y)^2 - 1.5x + 2.5y + 1. 사인 때문에 물결치는 x = y + 1 방향의 골짜기이며, 최솟값 -1.9132가 (-0.547, -1.547)에 있습니다. 골짜기를 가로지르는 곡률은 4이고, 골짜기를 따라서는 사인 때문에 위로 휘었다 아래로 휘었다 합니다.</translation>
+    </message>
+    <message>
+        <source>Rastrigin (egg crate)</source>
+        <translation>Rastrigin (달걀판)</translation>
+    </message>
+    <message>
+        <source>f = 2A + x^2 - A cos(2 pi x) + y^2 - A cos(2 pi y): a bowl covered with a regular grid of bumps, with a local minimum near every point with whole-number coordinates. Only the one at the origin (value 0) is global. Gradient descent stops in the nearest dimple; larger steps, momentum or noise can hop over the bumps. With A = 0 it is the plain bowl x^2 + y^2.</source>
+        <translation>f = 2A + x^2 - A cos(2 pi x) + y^2 - A cos(2 pi y): 규칙적인 격자 모양의 혹으로 덮인 그릇으로, 좌표가 정수인 점마다 근처에 지역 최솟값이 있습니다. 전역 최솟값은 원점(값 0)의 것 하나뿐입니다. 경사 하강법은 가장 가까운 오목한 곳에서 멈추고, 더 큰 걸음이나 모멘텀, 잡음은 혹을 뛰어넘을 수 있습니다. A = 0이면 그냥 그릇 x^2 + y^2입니다.</translation>
+    </message>
+    <message>
+        <source>Ackley</source>
+        <translation>Ackley</translation>
+    </message>
+    <message>
+        <source>f = -a exp(-b sqrt((x^2 + y^2)/2)) - exp((cos(cx) + cos(cy))/2) + a + e. A nearly flat outer region full of small dimples (local minima), with a deep narrow funnel to the global minimum 0 at the origin. The funnel&apos;s tip is a cone: the gradient does not shrink as you approach it, so a fixed step size overshoots back and forth. (At the tip itself the gradient is taken as 0.)</source>
+        <translation>f = -a exp(-b sqrt((x^2 + y^2)/2)) - exp((cos(cx) + cos(cy))/2) + a + e. 작은 오목한 곳(지역 최솟값)으로 가득한 거의 평평한 바깥 영역과, 원점의 전역 최솟값 0으로 이어지는 깊고 좁은 깔때기가 있습니다. 깔때기 끝은 원뿔이라 가까이 가도 기울기가 줄지 않으므로, 고정된 걸음 크기는 앞뒤로 지나칩니다. (끝점 자체에서는 기울기를 0으로 봅니다.)</translation>
+    </message>
+    <message>
+        <source>Goldstein-Price</source>
+        <translation>Goldstein-Price</translation>
+    </message>
+    <message>
+        <source>The Goldstein-Price function: a degree-8 polynomial whose values span six orders of magnitude in the view, from the global minimum 3 at (0, -1) to about 10^6 in the corners, with local minima (values 30, 84 and 840) nearby. Gradients differ by the same factor, so a learning rate that is safe in one place explodes in another; normalizing methods like Adam cope better.</source>
+        <translation>Goldstein-Price 함수: 8차 다항식으로, 보기 영역 안에서 값이 여섯 자릿수에 걸칩니다. (0, -1)의 전역 최솟값 3부터 모서리의 약 10^6까지이며, 근처에 지역 최솟값(값 30, 84, 840)이 있습니다. 기울기도 같은 배율로 차이가 나므로, 한 곳에서 안전한 학습률이 다른 곳에서는 폭발합니다. Adam처럼 정규화하는 방법이 더 잘 견딥니다.</translation>
+    </message>
+    <message>
+        <source>Styblinski-Tang</source>
+        <translation>Styblinski-Tang</translation>
+    </message>
+    <message>
+        <source>f = (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y) / 2. Four basins, one per quadrant; the deepest (value -78.33) is at (-2.9035, -2.9035), the shallowest at (2.7468, 2.7468). Starts in the other basins end in a local minimum: what counts is where you start.</source>
+        <translation>f = (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y) / 2. 사분면마다 하나씩 분지가 네 개 있습니다. 가장 깊은 것(값 -78.33)은 (-2.9035, -2.9035)에, 가장 얕은 것은 (2.7468, 2.7468)에 있습니다. 다른 분지에서 출발하면 지역 최솟값에서 끝납니다. 중요한 것은 어디서 출발하느냐입니다.</translation>
+    </message>
+    <message>
+        <source>Crease (kinked valley floor)</source>
+        <translation>접힌 자국 (꺾인 골짜기 바닥)</translation>
+    </message>
+    <message>
+        <source>f = a x^2 + slope |y|. A long, shallow valley along x whose floor y = 0 is a sharp crease, like |y| or a ReLU. On the walls the gradient across the valley is +slope or -slope however close to the floor you are; it never shrinks. So a fixed step jumps from wall to wall (the gradient flips sign at the crease) and the path zig-zags forever instead of settling on the floor. Compare smooth_crease, the same valley with a rounded floor. (Exactly on the crease the gradient across it is taken as 0.)</source>
+        <translation>f = a x^2 + slope |y|. x를 따라 뻗은 길고 얕은 골짜기로, 바닥 y = 0이 |y|나 ReLU처럼 날카롭게 접혀 있습니다. 벽 위에서 골짜기를 가로지르는 기울기는 바닥에 아무리 가까워도 +slope 또는 -slope이며 결코 줄지 않습니다. 그래서 고정된 걸음은 벽에서 벽으로 뛰고(접힌 곳에서 기울기의 부호가 바뀜), 경로는 바닥에 자리 잡지 못하고 영원히 지그재그로 움직입니다. 바닥이 둥근 같은 골짜기 smooth_crease와 비교해 보세요. (정확히 접힌 곳 위에서는 가로 방향 기울기를 0으로 봅니다.)</translation>
+    </message>
+    <message>
+        <source>Smooth crease (rounded valley floor)</source>
+        <translation>매끄러운 접힌 자국 (둥근 골짜기 바닥)</translation>
+    </message>
+    <message>
+        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) reach the minimum.</source>
+        <translation>f = a x^2 + slope sqrt(width^2 + y^2): 접힌 골짜기의 바닥을 좁은 폭으로 둥글게 다듬은 것입니다. 바닥에서 멀리서는 같은 곡면이지만, 바닥 근처에서는 ReLU에 비한 ELU나 softplus처럼 기울기가 매끄럽게 줄어듭니다. 기본값과 lr 0.01로 (-8, 1)에서 출발하면 이것이 강의에 나온 정체된 골짜기입니다. 경사 하강법은 y = +0.049와 y = -0.049 사이를 튕기는 상태에 빠지고, |기울기| = 9.8인데도 손실은 거의 움직이지 않습니다. 아주 작은 lr은 튕김을 멈추지만 x를 따라 기어갑니다. 적응적 방법(Adagrad, RMSProp, Adam)은 최솟값에 도달합니다.</translation>
+    </message>
+    <message>
+        <source>Linear regression, unscaled or standardized feature</source>
+        <translation>선형 회귀, 스케일링하지 않은 특성 또는 표준화한 특성</translation>
+    </message>
+    <message>
+        <source>The loss (mean squared error) of the linear model prediction = w * x + b on synthetic data (50 points by default), as a function of the weight w (across) and the bias b (up). This is the Q&amp;A asker&apos;s case: the feature is not scaled (values up to feature_scale = 100), so the loss is a bowl more than 10,000 times more curved along w than along b, with largest curvature lambda_max of about 7,000. Gradient descent is stable only while lr * lambda_max &lt; 2: with lr 0.001 every step overshoots further, and the loss climbs from thousands through 10^12 to overflow (inf/NaN) within a few hundred steps; with lr 0.0001 it goes down. Switch on standardize (feature rescaled to mean 0 and standard deviation 1) and the bowl becomes round with curvature 2: both learning rates converge.</source>
+        <translation>합성 데이터(기본 50개 점)에서 선형 모델 예측 = w * x + b의 손실(평균 제곱 오차)을 가중치 w(가로)와 편향 b(세로)의 함수로 그린 것입니다. 질문자의 경우입니다. 특성을 스케일링하지 않아서(값이 feature_scale = 100까지) 손실은 b 방향보다 w 방향으로 10,000배 이상 더 휜 그릇이며, 가장 큰 곡률 lambda_max는 약 7,000입니다. 경사 하강법은 lr * lambda_max &lt; 2일 때만 안정합니다. lr 0.001에서는 걸음마다 더 멀리 지나쳐, 손실이 수백 단계 안에 수천에서 10^12를 거쳐 넘침(inf/NaN)까지 치솟습니다. lr 0.0001에서는 내려갑니다. standardize를 켜면(특성을 평균 0, 표준편차 1로 다시 조정) 그릇이 곡률 2인 둥근 그릇이 되어 두 학습률 모두 수렴합니다.</translation>
+    </message>
+    <message>
+        <source>Tiny neural network: loss over two weights</source>
+        <translation>작은 신경망: 가중치 두 개에 대한 손실</translation>
+    </message>
+    <message>
+        <source>The training loss (mean squared error on 8 data points) of a tiny network, out = v1 act(w1 x + b1) + v2 act(w2 x + b2) + c, as a function of two of its weights; the others are fixed at the values that made the data, so the loss is 0 where the two free weights are right. With ReLU the surface is creased (its gradient jumps where a unit switches on or off for some data point), and where a unit is off for every data point it is dead: the gradient is exactly zero, and a start there never moves (the lower wedge of the default view). ELU and softplus round the creases off; tanh and sigmoid saturate, leaving wide flat plateaus where the loss is high but the gradient is nearly zero, so descent stalls (vanishing gradients). Convention at the kink: ReLU&apos;(0) = 0.</source>
+        <translation>작은 신경망 out = v1 act(w1 x + b1) + v2 act(w2 x + b2) + c의 학습 손실(데이터 점 8개에 대한 평균 제곱 오차)을 두 가중치의 함수로 그린 것입니다. 나머지 가중치는 데이터를 만든 값으로 고정되어 있어서, 두 자유 가중치가 맞는 곳에서 손실이 0입니다. ReLU이면 곡면이 접혀 있고(어떤 데이터 점에 대해 유닛이 켜지거나 꺼지는 곳에서 기울기가 뜀), 모든 데이터 점에 대해 유닛이 꺼진 곳에서는 유닛이 죽어 있습니다. 기울기가 정확히 0이라 거기서 출발하면 전혀 움직이지 않습니다(기본 보기의 아래쪽 쐐기). ELU와 softplus는 접힌 곳을 둥글게 다듬고, tanh와 sigmoid는 포화되어 손실은 높은데 기울기는 거의 0인 넓고 평평한 정체 구간을 남기므로 하강이 멈춥니다(사라지는 기울기). 꺾인 점의 규칙: ReLU&apos;(0) = 0.</translation>
+    </message>
+    <message>
+        <source>Your formula</source>
+        <translation>직접 입력한 수식</translation>
+    </message>
+    <message>
+        <source>Type any f(x, y): numbers, x, y, pi, e, + - * / ^ and functions such as sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min and max. The gradient and the Hessian are worked out exactly (symbolically), so the optimizers see the true slopes. Where the formula is undefined (log of a negative number, say) the surface has a hole, and a run that steps into it stops.</source>
+        <translation>아무 f(x, y)나 입력하세요: 숫자, x, y, pi, e, + - * / ^ 그리고 sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min, max 같은 함수를 쓸 수 있습니다. 기울기와 헤시안은 (기호적으로) 정확히 계산하므로 옵티마이저는 참된 기울기를 봅니다. 수식이 정의되지 않는 곳(예: 음수의 log)에서는 곡면에 구멍이 나고, 그 안으로 들어간 실행은 멈춥니다.</translation>
+    </message>
+</context>
 </TS>

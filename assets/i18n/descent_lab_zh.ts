@@ -1399,4 +1399,167 @@ Replace it?</source>
         <translation>每个坐标的 σ（{scale}）</translation>
     </message>
 </context>
+<context>
+    <name>surfaces</name>
+    <message>
+        <source>Quadratic bowl / valley</source>
+        <translation>二次碗 / 山谷</translation>
+    </message>
+    <message>
+        <source>A bowl whose curvature you choose: lambda1 and lambda2 are the Hessian&apos;s eigenvalues (the steepness along the two principal axes), angle rotates the axes. With equal eigenvalues it is a round bowl; with very different ones a long narrow valley, the shape on which plain gradient descent zig-zags. Gradient descent is stable only while lr * lambda_max &lt; 2.</source>
+        <translation>曲率由你选择的碗：lambda1 和 lambda2 是海森矩阵的特征值（沿两条主轴的陡峭程度），angle 旋转坐标轴。两个特征值相等时是圆碗；相差很大时是一条狭长的山谷，普通梯度下降正是在这种形状上走之字形。只有当 lr * lambda_max &lt; 2 时梯度下降才稳定。</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>鞍面</translation>
+    </message>
+    <message>
+        <source>f = x^2 - y^2. At the origin the gradient is zero but it is not a minimum: the surface curves up along x and down along y (Hessian eigenvalues 2 and -2). A start exactly on the x axis slides into the saddle and stays; any small offset in y escapes, slowly at first. Momentum and noise help to escape faster.</source>
+        <translation>f = x^2 - y^2。原点处梯度为零，但它不是最小值：曲面沿 x 方向向上弯，沿 y 方向向下弯（海森矩阵特征值 2 和 -2）。恰好从 x 轴上出发会滑进鞍点并停在那里；y 方向上只要有一点偏移就会逃离，起初很慢。动量和噪声有助于更快逃离。</translation>
+    </message>
+    <message>
+        <source>Monkey saddle</source>
+        <translation>猴鞍面</translation>
+    </message>
+    <message>
+        <source>f = x^3 - 3xy^2. At the origin gradient and Hessian are both zero, yet it is no minimum: three valleys go down from it (room for two legs and a tail). Near the origin the gradient is tiny, so descent crawls before it speeds away.</source>
+        <translation>f = x^3 - 3xy^2。原点处梯度和海森矩阵都为零，但它不是最小值：从那里向下延伸出三条山谷（两条腿和一条尾巴的位置）。原点附近梯度极小，所以下降先是爬行，然后才加速离开。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana valley</source>
+        <translation>Rosenbrock 香蕉形山谷</translation>
+    </message>
+    <message>
+        <source>f = (a - x)^2 + b (y - x^2)^2. The minimum sits at (a, a^2) at the bottom of a long, curved, flat-floored valley shaped like a banana. Finding the valley is easy; following its bend to the minimum is hard: across the valley the surface is steep (curvature about 2b), along it almost flat, so plain gradient descent must take tiny steps and crawls. Momentum and adaptive methods do much better.</source>
+        <translation>f = (a - x)^2 + b (y - x^2)^2。最小值 (a, a^2) 位于一条形似香蕉、弯曲且谷底平坦的长山谷底部。找到山谷很容易；沿着弯道走到最小值却很难：横跨山谷方向很陡（曲率约 2b），沿山谷方向几乎是平的，所以普通梯度下降只能迈极小的步子慢慢爬。动量和自适应方法要好得多。</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale</translation>
+    </message>
+    <message>
+        <source>f = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2. The minimum 0 is at (3, 0.5) in a narrow curved valley; the corners of the view rise to about 10^5. Flat plateaus near the valley and very steep walls make one learning rate too small in one place and too large in another.</source>
+        <translation>f = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2。最小值 0 位于一条狭窄弯曲山谷中的 (3, 0.5)；视图的四角高达约 10^5。山谷附近平坦的高原和非常陡的谷壁，使得同一个学习率在一处太小、在另一处又太大。</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个最小值）</translation>
+    </message>
+    <message>
+        <source>f = (x^2 + y - 11)^2 + (x + y^2 - 7)^2 has four equally good minima (value 0), one in each quadrant, and a local maximum near (-0.27, -0.92). Which minimum a run finds depends only on where it starts: try starts around the maximum and watch them fall into different basins.</source>
+        <translation>f = (x^2 + y - 11)^2 + (x + y^2 - 7)^2 有四个同样好的最小值（值为 0），每个象限一个，还有一个局部最大值在 (-0.27, -0.92) 附近。运行找到哪个最小值只取决于它从哪里出发：在最大值周围放几个起始点，看它们落进不同的盆地。</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>f = (x + 2y - 7)^2 + (2x + y - 5)^2, a tilted quadratic bowl with its minimum 0 at (1, 3). Its Hessian is constant, [[10, 8], [8, 10]], with eigenvalues 18 and 2: an elongated bowl lying along the diagonal. Gradient descent is stable for lr &lt; 2/18.</source>
+        <translation>f = (x + 2y - 7)^2 + (2x + y - 5)^2，一个倾斜的二次碗，最小值 0 在 (1, 3)。它的海森矩阵是常数 [[10, 8], [8, 10]]，特征值为 18 和 2：一个沿对角线躺着的长碗。lr &lt; 2/18 时梯度下降稳定。</translation>
+    </message>
+    <message>
+        <source>Matyas</source>
+        <translation>Matyas</translation>
+    </message>
+    <message>
+        <source>f = 0.26 (x^2 + y^2) - 0.48xy, a quadratic bowl with its minimum 0 at the origin. The Hessian&apos;s eigenvalues are 1.0 (across the diagonal) and 0.04 (along it): a condition number of 25. Descent quickly drops onto the diagonal, then creeps along it.</source>
+        <translation>f = 0.26 (x^2 + y^2) - 0.48xy，一个最小值 0 在原点的二次碗。海森矩阵的特征值为 1.0（横跨对角线）和 0.04（沿对角线）：条件数为 25。下降很快落到对角线上，然后沿着它慢慢爬。</translation>
+    </message>
+    <message>
+        <source>Three-hump camel</source>
+        <translation>三峰驼</translation>
+    </message>
+    <message>
+        <source>f = 2x^2 - 1.05x^4 + x^6/6 + xy + y^2. The global minimum 0 is at the origin; two local minima (value about 0.30) sit near (1.75, -0.87) and (-1.75, 0.87). A start on the outer slopes easily ends in a local minimum.</source>
+        <translation>f = 2x^2 - 1.05x^4 + x^6/6 + xy + y^2。全局最小值 0 在原点；两个局部最小值（值约 0.30）位于 (1.75, -0.87) 和 (-1.75, 0.87) 附近。从外侧山坡出发很容易停在局部最小值。</translation>
+    </message>
+    <message>
+        <source>Six-hump camel</source>
+        <translation>六峰驼</translation>
+    </message>
+    <message>
+        <source>f = (4 - 2.1x^2 + x^4/3) x^2 + xy + (4y^2 - 4) y^2. Six local minima, two of them global (value -1.0316) at (0.0898, -0.7127) and (-0.0898, 0.7127), mirror images of each other; the origin between them is a saddle point.</source>
+        <translation>f = (4 - 2.1x^2 + x^4/3) x^2 + xy + (4y^2 - 4) y^2。有六个局部最小值，其中两个是全局最小值（值 -1.0316），位于 (0.0898, -0.7127) 和 (-0.0898, 0.7127)，互为镜像；它们之间的原点是鞍点。</translation>
+    </message>
+    <message>
+        <source>McCormick</source>
+        <translation>McCormick</translation>
+    </message>
+    <message>
+        <source>f = sin(x + y) + (x - y)^2 - 1.5x + 2.5y + 1 on -1.5 &lt;= x &lt;= 4, -3 &lt;= y &lt;= 4. A valley along x = y + 1, rippled by the sine, with the minimum -1.9132 at (-0.547, -1.547). Across the valley the curvature is 4; along it the sine makes it alternately curve up and down.</source>
+        <translation>在 -1.5 &lt;= x &lt;= 4，-3 &lt;= y &lt;= 4 上，f = sin(x + y) + (x - y)^2 - 1.5x + 2.5y + 1。一条沿 x = y + 1 方向、被正弦波纹起伏的山谷，最小值 -1.9132 在 (-0.547, -1.547)。横跨山谷的曲率为 4；沿着山谷，正弦使它交替地向上弯和向下弯。</translation>
+    </message>
+    <message>
+        <source>Rastrigin (egg crate)</source>
+        <translation>Rastrigin（蛋托）</translation>
+    </message>
+    <message>
+        <source>f = 2A + x^2 - A cos(2 pi x) + y^2 - A cos(2 pi y): a bowl covered with a regular grid of bumps, with a local minimum near every point with whole-number coordinates. Only the one at the origin (value 0) is global. Gradient descent stops in the nearest dimple; larger steps, momentum or noise can hop over the bumps. With A = 0 it is the plain bowl x^2 + y^2.</source>
+        <translation>f = 2A + x^2 - A cos(2 pi x) + y^2 - A cos(2 pi y)：一个布满规则网格状凸起的碗，每个整数坐标点附近都有一个局部最小值。只有原点处的那个（值为 0）是全局最小值。梯度下降停在最近的小坑里；更大的步子、动量或噪声可以跳过凸起。A = 0 时它就是普通的碗 x^2 + y^2。</translation>
+    </message>
+    <message>
+        <source>Ackley</source>
+        <translation>Ackley</translation>
+    </message>
+    <message>
+        <source>f = -a exp(-b sqrt((x^2 + y^2)/2)) - exp((cos(cx) + cos(cy))/2) + a + e. A nearly flat outer region full of small dimples (local minima), with a deep narrow funnel to the global minimum 0 at the origin. The funnel&apos;s tip is a cone: the gradient does not shrink as you approach it, so a fixed step size overshoots back and forth. (At the tip itself the gradient is taken as 0.)</source>
+        <translation>f = -a exp(-b sqrt((x^2 + y^2)/2)) - exp((cos(cx) + cos(cy))/2) + a + e。外围几乎平坦、布满小坑（局部最小值），一个又深又窄的漏斗通向原点处的全局最小值 0。漏斗的尖端是个圆锥：越接近它梯度并不变小，所以固定步长会来回冲过头。（尖端本身的梯度取为 0。）</translation>
+    </message>
+    <message>
+        <source>Goldstein-Price</source>
+        <translation>Goldstein-Price</translation>
+    </message>
+    <message>
+        <source>The Goldstein-Price function: a degree-8 polynomial whose values span six orders of magnitude in the view, from the global minimum 3 at (0, -1) to about 10^6 in the corners, with local minima (values 30, 84 and 840) nearby. Gradients differ by the same factor, so a learning rate that is safe in one place explodes in another; normalizing methods like Adam cope better.</source>
+        <translation>Goldstein-Price 函数：一个 8 次多项式，在视图内的取值跨越六个数量级，从 (0, -1) 处的全局最小值 3 到四角的约 10^6，附近还有局部最小值（值为 30、84 和 840）。梯度也相差同样的倍数，所以在一处安全的学习率在另一处会爆炸；Adam 这类归一化的方法应付得更好。</translation>
+    </message>
+    <message>
+        <source>Styblinski-Tang</source>
+        <translation>Styblinski-Tang</translation>
+    </message>
+    <message>
+        <source>f = (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y) / 2. Four basins, one per quadrant; the deepest (value -78.33) is at (-2.9035, -2.9035), the shallowest at (2.7468, 2.7468). Starts in the other basins end in a local minimum: what counts is where you start.</source>
+        <translation>f = (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y) / 2。四个盆地，每个象限一个；最深的（值 -78.33）在 (-2.9035, -2.9035)，最浅的在 (2.7468, 2.7468)。从其他盆地出发会停在局部最小值：关键在于从哪里出发。</translation>
+    </message>
+    <message>
+        <source>Crease (kinked valley floor)</source>
+        <translation>折痕（带折点的谷底）</translation>
+    </message>
+    <message>
+        <source>f = a x^2 + slope |y|. A long, shallow valley along x whose floor y = 0 is a sharp crease, like |y| or a ReLU. On the walls the gradient across the valley is +slope or -slope however close to the floor you are; it never shrinks. So a fixed step jumps from wall to wall (the gradient flips sign at the crease) and the path zig-zags forever instead of settling on the floor. Compare smooth_crease, the same valley with a rounded floor. (Exactly on the crease the gradient across it is taken as 0.)</source>
+        <translation>f = a x^2 + slope |y|。一条沿 x 方向又长又浅的山谷，谷底 y = 0 是一道尖锐的折痕，就像 |y| 或 ReLU。在谷壁上，横跨山谷的梯度无论离谷底多近都是 +slope 或 -slope，从不变小。所以固定的步子会从一侧谷壁跳到另一侧（梯度在折痕处变号），路径永远走之字形，而停不到谷底上。与 smooth_crease 比较：同一个山谷，只是谷底是圆的。（恰好在折痕上时，横向梯度取为 0。）</translation>
+    </message>
+    <message>
+        <source>Smooth crease (rounded valley floor)</source>
+        <translation>光滑折痕（圆滑的谷底）</translation>
+    </message>
+    <message>
+        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) reach the minimum.</source>
+        <translation>f = a x^2 + slope sqrt(width^2 + y^2)：把折痕山谷的谷底在一小段宽度上磨圆。离谷底远处是同一个曲面，但在谷底附近梯度平滑地变小，就像 ELU 或 softplus 之于 ReLU。用默认参数和 lr 0.01 从 (-8, 1) 出发，这就是讲义中停滞的山谷：梯度下降陷入在 y = +0.049 和 y = -0.049 之间来回弹跳，|梯度| = 9.8，而损失几乎不动；极小的 lr 能停止弹跳，却沿 x 方向爬行。自适应方法（Adagrad、RMSProp、Adam）能到达最小值。</translation>
+    </message>
+    <message>
+        <source>Linear regression, unscaled or standardized feature</source>
+        <translation>线性回归：未缩放或标准化的特征</translation>
+    </message>
+    <message>
+        <source>The loss (mean squared error) of the linear model prediction = w * x + b on synthetic data (50 points by default), as a function of the weight w (across) and the bias b (up). This is the Q&amp;A asker&apos;s case: the feature is not scaled (values up to feature_scale = 100), so the loss is a bowl more than 10,000 times more curved along w than along b, with largest curvature lambda_max of about 7,000. Gradient descent is stable only while lr * lambda_max &lt; 2: with lr 0.001 every step overshoots further, and the loss climbs from thousands through 10^12 to overflow (inf/NaN) within a few hundred steps; with lr 0.0001 it goes down. Switch on standardize (feature rescaled to mean 0 and standard deviation 1) and the bowl becomes round with curvature 2: both learning rates converge.</source>
+        <translation>在合成数据（默认 50 个点）上，线性模型 预测 = w * x + b 的损失（均方误差），画成权重 w（横轴）和偏置 b（纵轴）的函数。这正是问答中提问者的情况：特征未经缩放（数值可达 feature_scale = 100），所以损失是一个沿 w 方向比沿 b 方向弯曲 10,000 倍以上的碗，最大曲率 lambda_max 约为 7,000。只有当 lr * lambda_max &lt; 2 时梯度下降才稳定：lr 0.001 时每一步都冲得更远，损失在几百步内从几千经过 10^12 一路涨到溢出（inf/NaN）；lr 0.0001 时损失下降。打开 standardize（把特征重新缩放为均值 0、标准差 1），碗就变成曲率为 2 的圆碗：两个学习率都收敛。</translation>
+    </message>
+    <message>
+        <source>Tiny neural network: loss over two weights</source>
+        <translation>小型神经网络：关于两个权重的损失</translation>
+    </message>
+    <message>
+        <source>The training loss (mean squared error on 8 data points) of a tiny network, out = v1 act(w1 x + b1) + v2 act(w2 x + b2) + c, as a function of two of its weights; the others are fixed at the values that made the data, so the loss is 0 where the two free weights are right. With ReLU the surface is creased (its gradient jumps where a unit switches on or off for some data point), and where a unit is off for every data point it is dead: the gradient is exactly zero, and a start there never moves (the lower wedge of the default view). ELU and softplus round the creases off; tanh and sigmoid saturate, leaving wide flat plateaus where the loss is high but the gradient is nearly zero, so descent stalls (vanishing gradients). Convention at the kink: ReLU&apos;(0) = 0.</source>
+        <translation>一个小网络 out = v1 act(w1 x + b1) + v2 act(w2 x + b2) + c 的训练损失（8 个数据点上的均方误差），画成其中两个权重的函数；其余权重固定在生成数据所用的值上，所以两个自由权重取对时损失为 0。用 ReLU 时曲面有折痕（某个单元对某个数据点开启或关闭的地方梯度会跳变），而单元对所有数据点都关闭的地方，它就死了：梯度恰好为零，从那里出发的点永远不动（默认视图下方的楔形区域）。ELU 和 softplus 把折痕磨圆；tanh 和 sigmoid 会饱和，留下宽阔平坦的平台，那里损失很高而梯度几乎为零，下降就停滞了（梯度消失）。折点处的约定：ReLU&apos;(0) = 0。</translation>
+    </message>
+    <message>
+        <source>Your formula</source>
+        <translation>你的公式</translation>
+    </message>
+    <message>
+        <source>Type any f(x, y): numbers, x, y, pi, e, + - * / ^ and functions such as sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min and max. The gradient and the Hessian are worked out exactly (symbolically), so the optimizers see the true slopes. Where the formula is undefined (log of a negative number, say) the surface has a hole, and a run that steps into it stops.</source>
+        <translation>输入任意 f(x, y)：数字、x、y、pi、e、+ - * / ^ 以及 sin、exp、log、sqrt、abs、tanh、sigmoid、softplus、relu、min 和 max 等函数。梯度和海森矩阵是（符号地）精确求出的，所以优化器看到的是真实的坡度。公式无定义的地方（比如负数的 log），曲面上会有一个洞，走进去的运行会停止。</translation>
+    </message>
+</context>
 </TS>
