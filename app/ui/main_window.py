@@ -47,6 +47,7 @@ from app.ui.app_icon import app_icon
 from app.ui.controls import MIN_WIDTH as CONTROLS_MIN_WIDTH
 from app.ui.controls import ControlPanel
 from app.ui.export_actions import install_export_action
+from app.ui.figure_export import install_figure_actions
 from app.ui.language import apply_language, choose_language, language_menu
 from app.ui.lazy_tabs import LazyTab, replace_placeholder
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
@@ -66,6 +67,7 @@ __all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
 NETLAB_TAB = "Network lab"
+LR_RANGE_TAB = "LR range"
 #: the docks' least and preferred widths (controls, lesson): at 1024 pixels (a projector) they
 #: get their least, in a large window their preferred (vm.dock_widths)
 DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
@@ -192,6 +194,9 @@ class MainWindow(QMainWindow):
         self._add_lazy_tab(self.center_tabs, NETLAB_TAB, self._build_netlab)
         self.session.scenarioReplaced.connect(self._netlab_on_demand)
         self._netlab_on_demand()  # started on a network-lab scenario: its tab shows first
+        # after the network lab: it can sweep its network (built on first use, like it)
+        self._add_lazy_tab(self.center_tabs, LR_RANGE_TAB, self._build_lr_range)
+        install_figure_actions(self)
         self.session.scenarioEdited.connect(self._update_title)
         self._update_title()
 
@@ -266,6 +271,17 @@ class MainWindow(QMainWindow):
         from app.ui.netlab_view import install_netlab_tab
 
         install_netlab_tab(self)  # (it adds its tab with add_center_tab)
+
+    def _build_lr_range(self) -> None:
+        from app.ui.lr_range_view import LrRangeView
+
+        view = LrRangeView(self.session, lambda: self.netlab_view.config())
+        self.add_center_tab(view, LR_RANGE_TAB)
+
+    @property
+    def lr_range_view(self):
+        """The "LR range" tab (built on first use)."""
+        return self._page(LR_RANGE_TAB)
 
     def _netlab_on_demand(self) -> None:
         """A network-lab scenario was opened: build the Network lab now (it shows itself)."""

@@ -43,3 +43,55 @@ def test_noise_ellipse_follows_the_playhead_and_the_selection(window, session):
     np.testing.assert_allclose([cx.mean(), cy.mean()], session.surface.solution, atol=0.05)
     session.set_step(31)
     assert not np.allclose(overlay.shown[:-1], expected)
+
+
+def test_lr_range_tab_sweeps_off_the_gui_thread_and_draws_the_three_lines(window, qtbot):
+    import math
+    import threading
+
+    from app.analysis.lr_range import lr_range_test
+
+    window.load_scenario("p1_divergence", autoplay=False)
+    view = window.lr_range_view
+    view.lr_min.setText("1e-4")
+    view.steps.setValue(80)
+    view.run()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=20_000)
+    assert view.ticket.thread_id != threading.get_ident()  # computed by the job runner
+    r = view.result
+    sc = window.session.scenario
+    again = lr_range_test(window.session.surface, "gd", sc.starts[0], lr_min=1e-4, lr_max=10,
+                          steps=80)
+    np.testing.assert_array_equal(r.smoothed, again.smoothed)
+    for key, value in (("steepest", r.steepest), ("valley", r.valley), ("theory", r.theory)):
+        assert view.lines[key].isVisible()
+        assert view.lines[key].value() == math.log10(value)
+    assert r.theory == 0.1
+    x, y = view.smooth.getData()
+    assert len(x) == len(r.lrs)
+    view.lr_min.setText("10")  # above lr max: one message, no job
+    view.result = None
+    view.run()
+    assert "Invalid lr range" in view.status.text() and view.result is None
+
+
+def test_figure_actions_write_svg_and_pdf_from_a_job(window, qtbot, tmp_path):
+    import threading
+    import xml.etree.ElementTree as ET
+
+    window.load_scenario("p1_divergence", autoplay=False)
+    export = window.figure_export
+    assert export.figure_action in window.menus["file"].actions()
+    assert export.grid_action in window.menus["file"].actions()
+    ticket = export.export_figure(str(tmp_path / "view.svg"))
+    qtbot.waitUntil(lambda: export.last_path is not None, timeout=20_000)
+    assert ticket.thread_id != threading.get_ident()
+    root = ET.parse(export.last_path).getroot()
+    assert root.tag.endswith("svg") and len(root.findall(".//{*}image")) == 2
+    export.last_path = None
+    export.export_small_multiples(str(tmp_path / "grid.pdf"), "lr=0.01,0.1,0.12")
+    qtbot.waitUntil(lambda: export.last_path is not None, timeout=30_000)
+    text = (tmp_path / "grid.pdf").read_text(encoding="ascii")
+    assert text.startswith("%PDF-1.4") and text.count("/Subtype /Image") == 4
+    export.export_small_multiples(str(tmp_path / "bad.pdf"), "lr=-1")
+    assert "Invalid learning rate" in window.statusBar().currentMessage()
