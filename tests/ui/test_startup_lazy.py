@@ -49,9 +49,9 @@ def test_the_first_screen_imports_no_heavy_module():
 def test_tabs_are_placeholders_until_opened_then_work(window, qtbot):
     tabs = window.center_tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["Surface", "Maps", "3D", NETLAB_TAB]
+    assert titles == ["Surface", "Maps", "3D", NETLAB_TAB, "LR range"]
     assert NETLAB_TAB == netlab_view.TAB_TITLE
-    assert all(isinstance(tabs.widget(i), LazyTab) for i in (1, 2, 3))
+    assert all(isinstance(tabs.widget(i), LazyTab) for i in (1, 2, 3, 4))
 
     tabs.setCurrentIndex(1)  # the user opens "Maps": built in place and shown
     maps = window.maps_view
