@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 import surfaces
 from app import optimizers, schedules
 from app import viewmodel as vm
+from app.numbers import format_field
 from app.ui import theme
 from app.ui.copy_menu import install_copy_menu
 from app.ui.formula_field import FormulaField
@@ -350,6 +351,17 @@ class RacerCard(QFrame):
             lambda v: self._update(batch_size=None if v == 0 else int(v)))
         batch_layout.addWidget(self.batch_size, 1)
         layout.addWidget(self.batch_row)
+        noise_row = QHBoxLayout()
+        noise_label = QLabel("own noise σ")
+        noise_label.setToolTip(
+            "this racer's own gradient noise g + σ N(0, I), e.g. SGD beside full-batch descent "
+            "(lesson P3); empty: the run's noise (Run panel), 0: none")
+        noise_row.addWidget(noise_label)
+        self.noise_edit = QLineEdit()
+        self.noise_edit.setToolTip(noise_label.toolTip())
+        self.noise_edit.editingFinished.connect(self._noise_edited)
+        noise_row.addWidget(self.noise_edit, 1)
+        layout.addLayout(noise_row)
 
         sched_row = QHBoxLayout()
         sched_label = QLabel("schedule")
@@ -398,6 +410,15 @@ class RacerCard(QFrame):
             else:
                 self._show_error(str(err))
 
+    def _noise_edited(self) -> None:
+        text = self.noise_edit.text().strip()
+        try:
+            sigma = None if not text else float(text)
+        except ValueError:
+            self._show_error(f"noise σ: expected a number, got {text!r}")
+            return
+        self._update(noise_sigma=sigma)
+
     def _show_error(self, message: str) -> None:
         self.summary.setText(f"<span style='color:{theme.COLORS['error']}'>{message}</span>")
 
@@ -412,6 +433,11 @@ class RacerCard(QFrame):
             self.label_edit.setText(racer.label)
             self.label_edit.setCursorPosition(0)
         self.label_edit.setPlaceholderText(racer.display_label())
+        if not self.noise_edit.hasFocus():
+            own = racer.noise_sigma
+            self.noise_edit.setText("" if own is None else format_field(own))
+        run_sigma = format_field(self.session.scenario.noise_sigma)
+        self.noise_edit.setPlaceholderText(f"the run's: {run_sigma}")
         spec = optimizers.spec(racer.optimizer)
         self.form.set_values({**spec.defaults(racer.params), **racer.params})
         self.schedule_form.set_values(dict(racer.schedule_params))

@@ -346,6 +346,12 @@ class Session(QObject):
         for key in ("label", "color", "enabled", "batch_size"):
             if key in changes:
                 new = replace(new, **{key: changes[key]})
+        if "noise_sigma" in changes:  # the racer's own gradient noise (None: the run's)
+            sigma = changes["noise_sigma"]
+            if sigma is not None:
+                sigma = float(sigma)
+                Noise(sigma, self._scenario.noise_seed)  # ValueError: unchanged
+            new = replace(new, noise_sigma=sigma)
         if new == old:
             return old
         new.build()  # ValueError with the optimizer's own message: unchanged

@@ -195,3 +195,30 @@ def test_formula_surface_text_field(window, session, qtbot):
     assert session.surface.value([[1.0, 0.0]])[0] == 0.0
     lo, hi = window.surface_view.image.getLevels()
     assert np.isfinite([lo, hi]).all()
+
+
+def test_a_racers_own_noise_is_shown_and_edited_on_its_card(window, session, qtbot):
+    """Issue 19 (P3): the two 'GD, lr 0.05' racers differ only by their own noise; each card
+    shows it, and typing a value changes that racer's run and label alone."""
+    from app import scenario as scenario_mod
+
+    assert window.set_scenario(scenario_mod.load("p3_sgd_noise"), autoplay=False)
+    cards = window.controls.cards
+    assert [c.noise_edit.text() for c in cards] == ["", "2", "2"]  # "": the run's (0)
+    assert cards[0].noise_edit.placeholderText() == "the run's: 0"
+    before = [r.trajectories.points.copy() for r in session.runs]
+    cards[1].noise_edit.setText("0.5")
+    cards[1].noise_edit.editingFinished.emit()
+    session.recompute()
+    qtbot.waitUntil(lambda: session.scenario.racers[1].noise_sigma == 0.5, timeout=2000)
+    assert session.runs[1].noise.sigma == 0.5 and session.label(1) == "GD, lr 0.05, noise 0.5"
+    assert not np.array_equal(session.runs[1].trajectories.points, before[1])
+    np.testing.assert_array_equal(session.runs[2].trajectories.points, before[2])
+    # empty: back to the run's noise; a bad value: one message, nothing changes
+    cards[1].noise_edit.setText("")
+    cards[1].noise_edit.editingFinished.emit()
+    assert session.scenario.racers[1].noise_sigma is None
+    cards[1].noise_edit.setText("-1")
+    cards[1].noise_edit.editingFinished.emit()
+    assert session.scenario.racers[1].noise_sigma is None
+    assert "Invalid noise sigma" in cards[1].summary.text()
