@@ -404,7 +404,9 @@ class SurfaceView(QWidget):
         top = float(np.nanmax(np.where(np.isfinite(visited), visited, np.nan))) \
             if np.isfinite(visited).any() else np.nan
         lo, hi = self._base_range
-        key = round(50 * (top - lo) / (hi - lo)) if np.isfinite(top) and hi > lo else None
+        with np.errstate(all="ignore"):  # a diverged run's loss may be near the float limit
+            share = (top - lo) / (hi - lo) if hi > lo else np.nan
+        key = round(50 * min(float(share), 1e3)) if not np.isnan(share) else None
         if not force and key == self._focus_key:
             return
         self._focus_key = key
