@@ -26,20 +26,22 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
 __all__ = ["Setup", "setup_of", "changes", "stale_note", "for_saving", "CHANGE_NAMES"]
 
 #: what :func:`changes` can report, in the order it reports them, with the words the window uses
 CHANGE_NAMES = {
-    "surface": "the surface",
-    "surface_params": "the surface's parameters",
-    "racers": "the racers",
-    "optimizers": "the optimizers",
-    "hyperparameters": "the hyperparameters",
-    "schedules": "the lr schedules",
-    "noise": "the gradient noise",
-    "starts": "the start points",
-    "steps": "the number of steps",
-    "netlab": "the network lab's set-up",
+    "surface": QT_TRANSLATE_NOOP("lesson_state", "the surface"),
+    "surface_params": QT_TRANSLATE_NOOP("lesson_state", "the surface's parameters"),
+    "racers": QT_TRANSLATE_NOOP("lesson_state", "the racers"),
+    "optimizers": QT_TRANSLATE_NOOP("lesson_state", "the optimizers"),
+    "hyperparameters": QT_TRANSLATE_NOOP("lesson_state", "the hyperparameters"),
+    "schedules": QT_TRANSLATE_NOOP("lesson_state", "the lr schedules"),
+    "noise": QT_TRANSLATE_NOOP("lesson_state", "the gradient noise"),
+    "starts": QT_TRANSLATE_NOOP("lesson_state", "the start points"),
+    "steps": QT_TRANSLATE_NOOP("lesson_state", "the number of steps"),
+    "netlab": QT_TRANSLATE_NOOP("lesson_state", "the network lab's set-up"),
 }
 
 
@@ -117,11 +119,15 @@ def stale_note(found: tuple[str, ...]) -> str:
     """One sentence for the lesson panel ("" when the lesson still matches)."""
     if not found:
         return ""
-    words = [CHANGE_NAMES[k] for k in found]
-    what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    return (f"You changed {what}: this lesson describes its original set-up, so its numbers "
-            "may not match what you see now. Reopen it from the Lessons menu to go back; "
-            "Save writes your set-up without the lesson text.")
+    words = [translate("lesson_state", CHANGE_NAMES[k]) for k in found]
+    what = words[0] if len(words) == 1 else (
+        translate("lesson_state", ", ").join(words[:-1]) + translate("lesson_state", " and ")
+        + words[-1])
+    return translate(
+        "lesson_state", "You changed {what}: this lesson describes its original set-up, so its "
+                        "numbers may not match what you see now. Reopen it from the Lessons "
+                        "menu to go back; Save writes your set-up without the lesson text.").format(
+        what=what)
 
 
 def for_saving(scenario, described: Setup | None):

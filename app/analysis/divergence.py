@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import translate
 from app.numbers import format_number
 
 __all__ = ["Diagnosis", "diagnose", "diagnose_optimizer", "diagnose_run", "as_dict"]
@@ -60,13 +61,17 @@ class Diagnosis:
 
     def text(self) -> str:
         """One line for a tooltip or the status bar."""
-        parts = [f"blow-up began at step {self.onset_step}"]
+        parts = [translate("divergence", "blow-up began at step {step}").format(
+            step=self.onset_step)]
         if self.growth_per_step is not None:
-            parts.append(f"loss ×{format_number(self.growth_per_step)} per step")
+            parts.append(translate("divergence", "loss ×{growth} per step").format(
+                growth=format_number(self.growth_per_step)))
         if self.implied_lambda_max is not None:
-            parts.append(f"implies λmax ≈ {format_number(self.implied_lambda_max)}, "
-                         f"stable for lr < {format_number(self.max_stable_lr)}")
-        return ", ".join(parts)
+            parts.append(translate(
+                "divergence", "implies λmax ≈ {lambda_max}, stable for lr < {lr}").format(
+                lambda_max=format_number(self.implied_lambda_max),
+                lr=format_number(self.max_stable_lr)))
+        return translate("divergence", ", ").join(parts)
 
 
 def as_dict(diagnosis: Diagnosis | None) -> dict[str, Any] | None:

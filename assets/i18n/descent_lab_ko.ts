@@ -727,6 +727,25 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>divergence</name>
+    <message>
+        <source>blow-up began at step {step}</source>
+        <translation>폭발은 단계 {step}에서 시작</translation>
+    </message>
+    <message>
+        <source>loss ×{growth} per step</source>
+        <translation>손실 단계당 ×{growth}</translation>
+    </message>
+    <message>
+        <source>implies λmax ≈ {lambda_max}, stable for lr &lt; {lr}</source>
+        <translation>λmax ≈ {lambda_max}로 추정, lr &lt; {lr}이면 안정</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>PNG snapshot</source>
@@ -743,6 +762,61 @@ Replace it?</source>
     <message>
         <source>MP4 video (H.264)</source>
         <translation>MP4 동영상 (H.264)</translation>
+    </message>
+</context>
+<context>
+    <name>lesson_state</name>
+    <message>
+        <source>the surface</source>
+        <translation>곡면</translation>
+    </message>
+    <message>
+        <source>the surface&apos;s parameters</source>
+        <translation>곡면의 매개변수</translation>
+    </message>
+    <message>
+        <source>the racers</source>
+        <translation>경주자</translation>
+    </message>
+    <message>
+        <source>the optimizers</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>the hyperparameters</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+        <source>the lr schedules</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>the gradient noise</source>
+        <translation>기울기 잡음</translation>
+    </message>
+    <message>
+        <source>the start points</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <source>the number of steps</source>
+        <translation>단계 수</translation>
+    </message>
+    <message>
+        <source>the network lab&apos;s set-up</source>
+        <translation>신경망 실험실 설정</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>You changed {what}: this lesson describes its original set-up, so its numbers may not match what you see now. Reopen it from the Lessons menu to go back; Save writes your set-up without the lesson text.</source>
+        <translation>{what}을(를) 바꾸었습니다: 이 단원은 원래 설정을 설명하므로, 지금 보이는 것과 수치가 맞지 않을 수 있습니다. 단원 메뉴에서 다시 열면 돌아갑니다. 저장하면 단원 설명 없이 지금 설정을 씁니다.</translation>
     </message>
 </context>
 <context>

@@ -727,6 +727,25 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>divergence</name>
+    <message>
+        <source>blow-up began at step {step}</source>
+        <translation>爆炸始于第 {step} 步</translation>
+    </message>
+    <message>
+        <source>loss ×{growth} per step</source>
+        <translation>损失每步 ×{growth}</translation>
+    </message>
+    <message>
+        <source>implies λmax ≈ {lambda_max}, stable for lr &lt; {lr}</source>
+        <translation>推得 λmax ≈ {lambda_max}，lr &lt; {lr} 时稳定</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>PNG snapshot</source>
@@ -743,6 +762,61 @@ Replace it?</source>
     <message>
         <source>MP4 video (H.264)</source>
         <translation>MP4 视频（H.264）</translation>
+    </message>
+</context>
+<context>
+    <name>lesson_state</name>
+    <message>
+        <source>the surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <source>the surface&apos;s parameters</source>
+        <translation>曲面的参数</translation>
+    </message>
+    <message>
+        <source>the racers</source>
+        <translation>选手</translation>
+    </message>
+    <message>
+        <source>the optimizers</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>the hyperparameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>the lr schedules</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>the gradient noise</source>
+        <translation>梯度噪声</translation>
+    </message>
+    <message>
+        <source>the start points</source>
+        <translation>起始点</translation>
+    </message>
+    <message>
+        <source>the number of steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>the network lab&apos;s set-up</source>
+        <translation>网络实验室的设置</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>You changed {what}: this lesson describes its original set-up, so its numbers may not match what you see now. Reopen it from the Lessons menu to go back; Save writes your set-up without the lesson text.</source>
+        <translation>你修改了{what}：这一课讲的是原来的设置，所以其中的数字可能与你现在看到的不符。从课程菜单重新打开即可恢复；保存时会写入你的设置，但不包含课程说明。</translation>
     </message>
 </context>
 <context>
