@@ -503,6 +503,12 @@ class ControlPanel(QScrollArea):
         self.add_button.setMenu(menu)
         self._fill_add_menu()
         add_row.addWidget(self.add_button)
+        self.rules_button = QToolButton()
+        self.rules_button.setText("Your optimizer…")
+        self.rules_button.setToolTip("write an optimizer as update rules (g, p, t, lr and your "
+                                     "hyperparameters) and race it")
+        self.rules_button.clicked.connect(self.open_rules_editor)
+        add_row.addWidget(self.rules_button)
         add_row.addStretch(1)
         racers_layout.addLayout(add_row)
         self.cards_layout = QVBoxLayout()
@@ -520,6 +526,14 @@ class ControlPanel(QScrollArea):
         session.selectedChanged.connect(lambda _: self.sync())
         session.playheadChanged.connect(self._playhead)
         self.rebuild_cards()
+
+    def open_rules_editor(self):
+        """The update-rule editor (a dialog; "Add racer" races the rules)."""
+        from app.ui.rules_editor import RulesEditor
+
+        self.rules_editor = RulesEditor(self.session, self)
+        self.rules_editor.show()
+        return self.rules_editor
 
     def _fill_add_menu(self) -> None:
         menu = self.add_button.menu()

@@ -95,3 +95,39 @@ def test_figure_actions_write_svg_and_pdf_from_a_job(window, qtbot, tmp_path):
     assert text.startswith("%PDF-1.4") and text.count("/Subtype /Image") == 4
     export.export_small_multiples(str(tmp_path / "bad.pdf"), "lr=-1")
     assert "Invalid learning rate" in window.statusBar().currentMessage()
+
+
+def test_rules_editor_checks_off_the_gui_thread_shows_a_caret_and_races(window, session, qtbot):
+    import threading
+
+    from app import optimizers
+    from app.optimizers import rules as R
+
+    window.load_scenario("p5_adaptive", autoplay=False)
+    editor = window.controls.open_rules_editor()
+    qtbot.addWidget(editor)
+    editor.update_text.setPlainText("p = p - lr*gg")
+    ticket = editor.check()
+    qtbot.waitUntil(lambda: "unknown name 'gg'" in editor.error.text(), timeout=10_000)
+    assert ticket.thread_id != threading.get_ident()
+    caret_line = editor.error.text().split("\n")[-1]
+    assert caret_line.index("^") == 2 + len("p = p - lr*")  # under the g of gg
+    assert not editor.add_button.isEnabled()
+    editor.examples.setCurrentIndex(editor.examples.findData("lion_rules"))
+    editor.examples.activated.emit(editor.examples.currentIndex())
+    qtbot.waitUntil(lambda: editor.checked is not None, timeout=10_000)
+    assert editor.checked.update == R.EXAMPLES["lion_rules"].update
+    n = len(session.scenario.racers)
+    try:
+        editor.add_racer()
+        assert len(session.scenario.racers) == n + 1
+        racer = session.scenario.racers[-1]
+        assert racer.optimizer == "my_lion" and optimizers.spec("my_lion").rules is not None
+        assert session.runs[-1] is not None  # it races
+        card = window.controls.cards[-1]
+        assert card.optimizer.currentData() == "my_lion"
+        from app import scenario as S
+
+        assert "[[rules]]" in S.dumps(session.scenario)  # saved like a built-in
+    finally:
+        R.uninstall("my_lion")
