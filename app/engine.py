@@ -391,8 +391,13 @@ class Run:
 
     def __init__(self, surface: Surface, optimizer: Optimizer, starts: Any, steps: int,
                  schedule: Schedule | None = None, noise: Noise | None = None,
-                 batch: MiniBatch | None = None, every: int | None = 1):
+                 batch: MiniBatch | None = None, every: int | None = 1,
+                 keep_steps: bool = False):
         self.p0 = _check_inputs(starts, steps)
+        #: keep every :class:`Step` (optimizer states and gradients too) for :meth:`replay`;
+        #: such a run takes the numpy path (the compiled one keeps no states)
+        self.keep_steps = bool(keep_steps)
+        self._kept: list[Step] = []
         self.surface, self.optimizer, self.schedule = surface, optimizer, schedule
         self.noise, self.batch = noise, batch
         self.steps = int(steps)
@@ -447,7 +452,7 @@ class Run:
         # results. Noise is drawn for all N points at once (a point's noise must not depend on
         # how the batch is split), so a noisy run stays in one thread.
         noisy = self.noise is not None and self.noise.sigma > 0
-        workers = 1 if noisy else _workers(n)
+        workers = 1 if noisy or self.keep_steps else _workers(n)
         bounds = np.linspace(0, n, workers + 1).astype(int)
         for a, b in zip(bounds[:-1], bounds[1:], strict=True):
             rows = slice(int(a), int(b))
@@ -461,6 +466,7 @@ class Run:
         gradient noise, mini-batches, a loss-driven schedule, optimizer readouts)."""
         sched, noise = self.schedule, self.noise
         if (noise is not None and noise.sigma > 0) or self.batch is not None or self.n == 0 \
+                or self.keep_steps \
                 or self.optimizer.spec.readouts or (sched is not None and sched.needs_loss):
             return None
         with np.errstate(all="ignore"):
@@ -506,6 +512,8 @@ class Run:
         first = None
         for j in range(count):
             s = next(steps_iter)
+            if self.keep_steps:  # a Step's arrays are never changed afterwards: no copy
+                self._kept.append(s)
             first = s.step if first is None else first
             if lrs.ndim == 2 and s.step < steps:
                 lrs[s.step, rows] = s.lr
@@ -527,6 +535,14 @@ class Run:
             with np.errstate(all="ignore"):
                 self._norms[first:first + count, rows] = (
                     _grad_norm(grads.reshape(-1, 2)).reshape(count, -1))
+
+    def replay(self) -> Iterator[Step]:
+        """The :class:`Step` objects of :func:`iterate` for steps ``0 .. done``, as they were
+        computed (made with ``keep_steps=True``): what step mode and the analysis read instead
+        of running the engine again."""
+        if not self.keep_steps:
+            raise ValueError("this run does not keep its steps (keep_steps=False)")
+        return iter(self._kept[:self.done + 1])
 
     def trajectories(self) -> Trajectories:
         """The steps computed so far (``steps = done``); views of the run's arrays."""

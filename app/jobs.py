@@ -32,7 +32,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["Cancelled", "JobRunner", "Ticket"]
+__all__ = ["Cancelled", "InlineRunner", "JobRunner", "Ticket"]
 
 T = TypeVar("T")
 
@@ -177,7 +177,10 @@ class _Lane:
 
 
 class JobRunner:
-    """Runs jobs in worker threads, one lane at a time per lane, latest submission wins."""
+    """Runs jobs in worker threads, one job at a time per lane, latest submission wins."""
+
+    #: jobs run in the caller's thread (see :class:`InlineRunner`)
+    inline = False
 
     def __init__(self, deliver: Deliver | None = None):
         self._deliver = deliver or _call_directly
@@ -285,3 +288,33 @@ class JobRunner:
         with self._lock:
             if self._current.get(ticket.lane) is ticket:
                 del self._current[ticket.lane]
+
+
+class InlineRunner(JobRunner):
+    """A runner without threads: ``submit`` runs the job at once in the caller's thread and
+    delivers its result (or error) before returning; progress is never delivered.
+
+    For the CLI, offscreen rendering and tests that want a finished computation after each
+    call. ``inline`` tells a job it may skip its progressive work.
+    """
+
+    inline = True
+
+    def submit(self, lane: str, fn: Callable[[Ticket], T], *, on_result=None,
+               on_progress=None, on_error=None) -> Ticket:
+        ticket = Ticket(self, lane, fn, on_result, None, on_error)
+        with self._lock:
+            if self._closed:
+                ticket._cancelled.set()
+                ticket._finish()
+                return ticket
+            previous = self._current.get(lane)
+            self._current[lane] = ticket
+        if previous is not None:
+            previous._cancelled.set()
+        ticket._run()
+        return ticket
+
+    def _post(self, callback: Callable[[], None]) -> None:
+        callback()
+

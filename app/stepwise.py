@@ -175,11 +175,14 @@ class StepExplainer:
     playhead's step: stepping forward and back costs one engine step or nothing.
 
     ``horizon``: how many updates to plan for (more are run on demand, by restarting).
+    ``replay``: the run's own steps, already computed (``app.engine.Run`` made with
+    ``keep_steps``, e.g. the session's run store): they are read instead of running the engine
+    again, as far as they go.
     """
 
     def __init__(self, surface: Any, racer_or_optimizer: Any, schedule: Schedule | None = None,
                  starts: Any = ((0.0, 0.0),), index: int = 0, noise: Noise | None = None,
-                 horizon: int = 1, label: str = ""):
+                 horizon: int = 1, label: str = "", replay: Any = None):
         self.surface = surface
         self.optimizer, self.schedule, racer_label = _resolve(racer_or_optimizer, schedule)
         self.label = label or racer_label
@@ -197,17 +200,27 @@ class StepExplainer:
         self.blowup = float(getattr(surface, "blowup", 1e12))
         self._records: list[_Record] = []
         self._iterator = None
+        self._replay = replay if replay is not None and replay.keep_steps else None
+        #: how many records came from the run's own steps (not from the engine run again)
+        self.replayed = 0
 
     # -- running the engine --------------------------------------------------------------------
     def _restart(self, horizon: int) -> None:
         self.horizon = horizon
+        self.replayed = 0
         self._records = []
         self._iterator = iterate(self.surface, self.optimizer, self.starts, horizon,
                                  self.schedule, self.noise)
 
     def _ensure(self, last: int) -> None:
         """Have records for steps ``0 .. last``."""
-        if last > self.horizon:
+        done = self._replay.done if self._replay is not None else -1
+        if self._iterator is None and last <= done:
+            self._records = []
+            self._iterator = self._replay.replay()  # steps 0 .. done (a worker may add more)
+            self.horizon = done
+            self.replayed = done + 1
+        elif last > self.horizon:
             self._restart(max(last, 2 * self.horizon))
         elif self._iterator is None:
             self._restart(self.horizon)

@@ -297,3 +297,20 @@ def test_cancel_before_start_never_runs(how):
     release.set()
     assert queued.wait(WAIT) and waiting.wait(WAIT)
     assert ran == [] and not runner.busy("lane")
+
+
+def test_inline_runner_runs_in_the_callers_thread_and_delivers_before_returning():
+    from app.jobs import InlineRunner
+
+    runner = InlineRunner()
+    results, errors, progress = [], [], []
+
+    def job(ticket):
+        ticket.progress(0.5, "half")
+        return threading.get_ident()
+
+    ticket = runner.submit("lane", job, on_result=results.append, on_progress=progress.append)
+    assert results == [threading.get_ident()] and ticket.thread_id == threading.get_ident()
+    assert progress == [] and not runner.busy("lane") and runner.threads() == []
+    runner.submit("lane", lambda t: 1 / 0, on_error=errors.append)
+    assert len(errors) == 1 and isinstance(errors[0], ZeroDivisionError)

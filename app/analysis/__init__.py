@@ -20,7 +20,12 @@
 ('diverging', 2.4)
 """
 
-from .adaptive import EffectiveStepTrace, effective_step, effective_step_trace
+from .adaptive import (
+    EffectiveStepTrace,
+    effective_step,
+    effective_step_trace,
+    effective_step_trace_of,
+)
 from .hessian import (
     VERDICT_DIVERGING,
     VERDICT_EDGE,
@@ -76,6 +81,7 @@ __all__ = [
     "effective_step",
     "EffectiveStepTrace",
     "effective_step_trace",
+    "effective_step_trace_of",
     "DIVERGED",
     "NOT_CONVERGED",
     "NO_MINIMUM",

@@ -14,18 +14,19 @@ fresh state (``count = 0``) has no statistics yet: adaptive optimizers give NaN 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from app.engine import Noise, iterate
+from app.engine import Noise, Step, iterate
 from app.optimizers import Optimizer, specs
 from app.schedules import Schedule
 from surfaces import Surface
 
-__all__ = ["effective_step", "EffectiveStepTrace", "effective_step_trace"]
+__all__ = ["effective_step", "EffectiveStepTrace", "effective_step_trace",
+           "effective_step_trace_of"]
 
 
 def _spec_and_hyper(state: Any, optimizer: Optimizer | Mapping[str, Any]):
@@ -77,13 +78,23 @@ def effective_step_trace(surface: Surface, optimizer: Optimizer, starts: Any, st
                          noise: Noise | None = None) -> EffectiveStepTrace:
     """Run :func:`app.engine.iterate` and record :func:`effective_step` after every update (to
     watch lesson P6's burst grow: the rms Adagrad step along a quiet axis)."""
+    return effective_step_trace_of(iterate(surface, optimizer, starts, steps, schedule, noise),
+                                   optimizer)
+
+
+def effective_step_trace_of(steps: Iterable[Step], optimizer: Optimizer,
+                            index: int | None = None) -> EffectiveStepTrace:
+    """:func:`effective_step_trace` of steps already computed (``app.engine.Run.replay()``);
+    ``index``: only that start point's column (default: all; a per-point lr is the last's)."""
     rows, points, used = [], [], []
     previous = None  # row t is made by update t - 1, with that update's lr
-    for s in iterate(surface, optimizer, starts, steps, schedule, noise):
+    pick = slice(None) if index is None else slice(index, index + 1)
+    for s in steps:
         lr = s.lr if previous is None else previous
-        lr = float(lr if np.ndim(lr) == 0 else np.asarray(lr).reshape(-1)[-1])
-        rows.append(effective_step(s.state, optimizer, lr, shape=s.points.shape))
-        points.append(s.points)
+        lr = float(lr if np.ndim(lr) == 0 else
+                   np.asarray(lr).reshape(-1)[-1 if index is None else index])
+        rows.append(effective_step(s.state, optimizer, lr, shape=s.points.shape)[pick])
+        points.append(s.points[pick])
         used.append(lr)
         previous = s.lr
     return EffectiveStepTrace(np.arange(len(rows)), np.array(used), np.stack(rows),

@@ -65,6 +65,7 @@ from app.analysis import (
     Stability,
     analyze_point,
     effective_step_trace,
+    effective_step_trace_of,
     optimal_hyperparameters,
     stability,
 )
@@ -726,7 +727,8 @@ class AnalysisPanel(QWidget):
 
     # -- computing -----------------------------------------------------------------------------
     def _trace_for(self, racer: Racer) -> EffectiveStepTrace | None:
-        """The selected racer's effective steps from the analysed start (cached per run)."""
+        """The selected racer's effective steps from the analysed start, read from the run
+        store's steps (cached per run; a run too large to keep its steps is run again)."""
         s = self.session
         try:
             opt, sched = racer.build()
@@ -734,6 +736,14 @@ class AnalysisPanel(QWidget):
             return None
         if opt.spec.family(opt.hyper) != ADAPTIVE:
             return None
+        stored = s.engine_run(s.selected)
+        if stored is not None and stored.keep_steps and stored.done >= 0:
+            key = (stored, stored.done, self.start_index)
+            if self._trace_key != key:
+                self.trace = effective_step_trace_of(stored.replay(), opt, self.start_index)
+                self._trace_key = key
+                self._trace_drawn = False
+            return self.trace
         starts = tuple(s.scenario.starts[: self.start_index + 1])
         noise = s.scenario.noise_for(racer)
         key = (racer.optimizer, tuple(sorted((k, repr(v)) for k, v in racer.params.items())),

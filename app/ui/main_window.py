@@ -41,13 +41,16 @@ from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.about import NAME, about
 from app.desktop import APP_ID
+from app.jobs import JobRunner
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
 from app.ui.app_icon import app_icon
+from app.ui.compute_progress import ComputeProgress
 from app.ui.controls import MIN_WIDTH as CONTROLS_MIN_WIDTH
 from app.ui.controls import ControlPanel
 from app.ui.export_actions import install_export_action
 from app.ui.figure_export import install_figure_actions
+from app.ui.jobs_qt import qt_runner
 from app.ui.language import apply_language, choose_language, language_menu
 from app.ui.lazy_tabs import LazyTab, replace_placeholder
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
@@ -68,6 +71,9 @@ APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
 NETLAB_TAB = "Network lab"
 LR_RANGE_TAB = "LR range"
+#: the longest a closing window waits for its jobs to stop (they are cancelled; their threads
+#: are daemons, so the process never waits for them longer)
+QUIT_WAIT = 0.25
 #: the docks' least and preferred widths (controls, lesson): at 1024 pixels (a projector) they
 #: get their least, in a large window their preferred (vm.dock_widths)
 DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
@@ -125,12 +131,19 @@ class SurfacePage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session | None = None, parent: QWidget | None = None):
+    """The window. ``runner``: the job runner every computation goes through (default: worker
+    threads delivering on the GUI thread; an :class:`~app.jobs.InlineRunner` computes each edit
+    before returning, for offscreen rendering and tests that want finished runs at once)."""
+
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None,
+                 runner: JobRunner | None = None):
         super().__init__(parent)
         # nothing of numba is imported or compiled before the first paint (app.compiled)
         compiled.hold()
         self._compiles_held = True
+        self.runner = runner if runner is not None else qt_runner(self)
         self.session = session or Session()
+        self.session.set_runner(self.runner)
         self.playback = Playback(self.session, self)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -185,6 +198,8 @@ class MainWindow(QMainWindow):
 
         self.status = StatusReadout(self.session)
         self.statusBar().addWidget(self.status, 1)
+        self.compute_progress = ComputeProgress(self.session)
+        self.statusBar().addPermanentWidget(self.compute_progress)
 
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -503,6 +518,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen:
             self.open_lesson(dialog.chosen)
 
+    def closeEvent(self, event):  # noqa: N802 (Qt name)
+        """Quit at once: playback stops and every job is cancelled (no wait for a long run)."""
+        self.playback.pause()
+        self.runner.shutdown(timeout=QUIT_WAIT)
+        super().closeEvent(event)
+
     def _update_title(self) -> None:
         s = self.session.scenario
         name = s.name or "untitled"
@@ -527,15 +548,23 @@ def _app() -> QApplication:
     return app
 
 
-def initial_session(scenario: str | None = None) -> tuple[Session, str]:
-    """A session on ``scenario`` (default: the tour); falls back to the tour with a message."""
+def initial_scenario(scenario: str | None = None) -> tuple[Scenario | None, str]:
+    """``scenario`` loaded (default: the tour); falls back to the tour with a message
+    (``None``: not even the tour loads; the session's own default is used)."""
     name = scenario or scenario_mod.DEFAULT_SCENARIO
     try:
-        return Session(scenario_mod.load(name)), ""
+        return scenario_mod.load(name), ""
     except (ScenarioError, ValueError, OSError) as err:
         if name == scenario_mod.DEFAULT_SCENARIO:
-            return Session(), str(err)
-        return Session(scenario_mod.load(scenario_mod.DEFAULT_SCENARIO)), str(err)
+            return None, str(err)
+        return scenario_mod.load(scenario_mod.DEFAULT_SCENARIO), str(err)
+
+
+def initial_session(scenario: str | None = None) -> tuple[Session, str]:
+    """A session on ``scenario`` (default: the tour), computed before it returns; falls back
+    to the tour with a message."""
+    loaded, error = initial_scenario(scenario)
+    return Session(loaded), error
 
 
 def launch(scenario: str | None = None, autoplay: bool = True, lang: str | None = None) -> int:
@@ -545,8 +574,10 @@ def launch(scenario: str | None = None, autoplay: bool = True, lang: str | None 
     View > Language's remembered choice, else the system locale)."""
     app = _app()
     apply_language(app, choose_language(lang))
-    session, error = initial_session(scenario)
-    window = MainWindow(session)
+    loaded, error = initial_scenario(scenario)
+    window = MainWindow()  # its runner computes the scenario in a worker thread
+    if loaded is not None:
+        window.set_scenario(loaded, autoplay=False)
     window.show()
     if error:
         QTimer.singleShot(0, lambda: window.show_error("Cannot open scenario", error))

@@ -131,6 +131,7 @@ def _save(image, path: Path) -> int:
 def take(name: str, scenario, fraction: float, out: Path, setup=None,
          lang: str = "en") -> Path | None:
     from app import scenario as scenario_mod
+    from app.jobs import InlineRunner
     from app.ui.language import apply_language
     from app.ui.main_window import MainWindow, _app
     from app.ui.session import Session
@@ -144,7 +145,7 @@ def take(name: str, scenario, fraction: float, out: Path, setup=None,
         scenario = scenario_mod.load(scenario)
     app = _app()
     apply_language(app, lang)  # the window is built in its language (English again below)
-    window = MainWindow(Session(scenario))
+    window = MainWindow(Session(scenario), runner=InlineRunner())  # finished runs at once
     window.resize(1400, 900)
     window.show()
     _settle(app, 1)

@@ -361,14 +361,15 @@ class StepMode(QObject):
         n = len(s.scenario.starts)
         if self.start_index >= n:
             self.start_index = n - 1
+        stored = s.engine_run(s.selected)  # the run store's run: its steps are read back
         key = (s.selected, racer, s.scenario.starts, s.scenario.steps, self.start_index,
-               id(s.surface))
+               id(s.surface), stored, None if stored is None else stored.done)
         if self._explainer is None or key != self._explainer_key:
             opt, sched = racer.build()
             self._explainer = StepExplainer(
                 s.surface, opt, sched, np.array(s.scenario.starts, dtype=float),
                 self.start_index, s.scenario.noise_for(racer), horizon=s.steps + 1,
-                label=s.label(s.selected))
+                label=s.label(s.selected), replay=stored)
             self._explainer_key = key
         return self._explainer
 

@@ -47,9 +47,12 @@ def _free(w, app) -> None:
 
 @pytest.fixture
 def window(themed_app, qtbot):
+    """The window with an inline job runner: every edit has finished computing when it returns
+    (the threaded runner's own tests use ``threaded_window``)."""
+    from app.jobs import InlineRunner
     from app.ui.main_window import MainWindow
 
-    w = MainWindow()
+    w = MainWindow(runner=InlineRunner())
     assert w.load_scenario("default", autoplay=False)
     w.show()
     qtbot.waitExposed(w)
@@ -61,11 +64,25 @@ def window(themed_app, qtbot):
 @pytest.fixture(scope="module")
 def module_window(themed_app):
     """One window for a whole test module (each test sets its own scenario): cheap."""
+    from app.jobs import InlineRunner
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(runner=InlineRunner())
+    w.show()
+    yield w
+    _free(w, themed_app)
+
+
+@pytest.fixture
+def threaded_window(themed_app, qtbot):
+    """The window as the user gets it: the engine runs in worker threads."""
     from app.ui.main_window import MainWindow
 
     w = MainWindow()
     w.show()
+    qtbot.waitExposed(w)
     yield w
+    w.runner.shutdown(timeout=10)
     _free(w, themed_app)
 
 

@@ -1,0 +1,207 @@
+"""Responsiveness, offscreen: the longest event-loop stall while the user does heavy things.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_responsiveness.py [--observe 3] [--quick]
+
+Not a test: it prints a table. A 10 ms QTimer ticks while each action runs inside the real
+window's event loop; the longest gap between two ticks is the longest time the window could not
+answer the user (goal: <= 50 ms on a quiet machine). Each row observes the loop for
+``--observe`` seconds after the action (and for as long as the action itself blocks). The last
+row is the time from Ctrl+Q (the window closing while a long run computes) to the process' exit,
+measured on a child process. ``--quick`` skips the 1,000,000-step row and the lessons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;qt.qpa.*=false")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+LONG_FORMULA = ("sin(x*y)*cos(x+y)*tan(x-y)*exp(x/y)*log(x*x+y)*sqrt(x+y*y)*atan(x*y*y)"
+                "*tanh(y*x*x)*sinh(x-y*y)*cosh(y-x*x)*asin(x/7)*acos(y/7)")
+EIGHT = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "nadam")
+LR = {"gd": 0.04, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.5, "rmsprop": 0.02,
+      "adam": 0.1, "adamw": 0.1, "nadam": 0.1}
+
+QUIT_CHILD = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QTimer
+from app.ui import main_window
+sys.path.insert(0, os.path.join(sys.argv[1], "benchmarks"))
+from bench_responsiveness import racers_scenario
+app = main_window._app()
+window = main_window.MainWindow()
+window.show()
+def quit_now():
+    print(f"QUIT {time.time():.6f}", flush=True)
+    window.close()
+QTimer.singleShot(300, lambda: window.set_scenario(racers_scenario(10, 100, 10_000)))
+QTimer.singleShot(1500, quit_now)
+app.exec()
+"""
+
+
+def racers_scenario(racers: int, starts: int, steps: int):
+    """``racers`` racers (cycling through eight optimizers) x ``starts`` x ``steps``."""
+    import numpy as np
+
+    from app.scenario import PALETTE, Racer, load
+
+    base = load("default")
+    kinds = [EIGHT[i % len(EIGHT)] for i in range(racers)]
+    chosen = tuple(Racer(k, {"lr": LR[k]}, color=PALETTE[i % len(PALETTE)])
+                   for i, k in enumerate(kinds))
+    rng = np.random.default_rng(0)
+    (x0, x1), (y0, y1) = base.view_window(base.build_surface())
+    points = tuple((float(rng.uniform(x0, x1)), float(rng.uniform(y0, y1)))
+                   for _ in range(starts))
+    return base.with_changes(racers=chosen, steps=steps, starts=points)
+
+
+class StallMeter:
+    """Ticks a 10 ms QTimer and reports the longest gap between ticks."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QTimer
+
+        self.app = app
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def run(self, action, observe: float) -> float:
+        """Run ``action`` from the event loop, then keep the loop going ``observe`` seconds."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        self.ticks = []
+        self.timer.start()
+        loop = QEventLoop()
+
+        def act():
+            self.ticks.append(time.perf_counter())
+            action()
+            QTimer.singleShot(int(observe * 1000), loop.quit)
+
+        QTimer.singleShot(50, act)
+        loop.exec()
+        self.timer.stop()
+        gaps = [b - a for a, b in zip(self.ticks[:-1], self.ticks[1:], strict=True)]
+        return max(gaps) if gaps else float("nan")
+
+
+def drag_slider(window, app, ticks: int = 40):
+    """Drag racer 0's lr slider over ``ticks`` positions, one per 10 ms, then release."""
+    from PySide6.QtCore import QTimer
+
+    slider = window.controls.cards[0].form.fields["lr"].slider
+    lo, hi = slider.minimum(), slider.maximum()
+    start = slider.value()
+    positions = [int(start + (hi - start) * 0.5 * k / ticks) for k in range(1, ticks + 1)]
+    positions = [min(max(p, lo), hi) for p in positions]
+
+    def press():
+        slider.setSliderDown(True)
+        for k, value in enumerate(positions):
+            QTimer.singleShot(10 * (k + 1), lambda v=value: slider.setValue(v))
+        QTimer.singleShot(10 * (len(positions) + 1), lambda: slider.setSliderDown(False))
+
+    return press
+
+
+def type_formula(window):
+    """Choose the formula surface and type the long formula into its field, then Enter."""
+    from app.ui.formula_field import FormulaField
+
+    def act():
+        field = window.findChildren(FormulaField)[0]
+        field.edit.setText(LONG_FORMULA)
+        field.apply()
+
+    return act
+
+
+def quit_seconds() -> float:
+    """Ctrl+Q while 10 racers x 100 starts x 10,000 steps compute: close -> process exit."""
+    proc = subprocess.Popen([sys.executable, "-c", QUIT_CHILD, str(ROOT)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    quit_at = None
+    for line in proc.stdout:
+        if line.startswith("QUIT"):
+            quit_at = float(line.split()[1])
+    proc.wait()
+    end = time.time()
+    return end - quit_at if quit_at else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--observe", type=float, default=3.0, help="seconds observed after each action")
+    ap.add_argument("--quick", action="store_true", help="skip the 1M-step row and the lessons")
+    args = ap.parse_args()
+
+    from app.ui import main_window
+    from app.ui.lesson_gallery import lesson_entries
+
+    app = main_window._app()
+    window = main_window.MainWindow()
+    window.load_scenario("default", autoplay=False)
+    window.show()
+    app.processEvents()
+    meter = StallMeter(app)
+    rows: list[tuple[str, float]] = []
+
+    def row(name, action, observe=args.observe):
+        stall = meter.run(action, observe)
+        rows.append((name, stall))
+        print(f"{name:<72} {stall * 1000:10.0f} ms", flush=True)
+        window.playback.pause()
+        window.set_scenario(main_window.scenario_mod.load("default"), autoplay=False)
+        meter.run(lambda: None, 0.5)  # let any leftover work settle between rows
+
+    def open_and_play(scenario):
+        return lambda: window.set_scenario(scenario, autoplay=True)
+
+    print(f"{'what the user did':<72} {'longest stall':>13}")
+    row("open 100 starts x 10 racers x 10,000 steps and press play",
+        open_and_play(racers_scenario(10, 100, 10_000)))
+    if not args.quick:
+        row("open one racer x 1,000,000 steps", open_and_play(racers_scenario(1, 1, 1_000_000)))
+    row("open the network-lab lesson netlab_p9_sigmoid_plateau and let it train",
+        lambda: window.open_lesson("netlab_p9_sigmoid_plateau"))
+    window.session.set_surface("formula")
+    meter.run(lambda: None, 0.5)
+    row("type the long formula", type_formula(window))
+    row("open lesson P9 'Vanishing gradients' from the menu",
+        lambda: window.open_lesson("p9_vanishing"))
+    window.set_scenario(racers_scenario(8, 1, 1000), autoplay=False)
+    meter.run(lambda: None, 1.0)
+    stall = meter.run(drag_slider(window, app), args.observe)
+    print(f"{'drag an lr slider with 8 racers x 1000 steps':<72} {stall * 1000:10.0f} ms",
+          flush=True)
+    rows.append(("drag lr slider", stall))
+    if not args.quick:
+        worst = ("", 0.0)
+        for entry in lesson_entries():
+            stall = meter.run(lambda n=entry.name: window.open_lesson(n), 1.0)
+            print(f"  open lesson {entry.name:<60} {stall * 1000:10.0f} ms", flush=True)
+            worst = max(worst, (entry.name, stall), key=lambda t: t[1])
+            window.playback.pause()
+        print(f"{'open every built-in lesson (worst: ' + worst[0] + ')':<72} "
+              f"{worst[1] * 1000:10.0f} ms", flush=True)
+    window.close()
+    print(f"{'Ctrl+Q while computing: window closed -> process exited':<72} "
+          f"{quit_seconds() * 1000:10.0f} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()
