@@ -150,6 +150,8 @@ import torch
 torch.set_default_dtype(torch.float64)
 starts = np.load(sys.argv[1])
 steps, lr, repeats = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+if int(sys.argv[6]):
+    torch.set_num_threads(int(sys.argv[6]))
 
 def run():
     p = torch.tensor(starts, dtype=torch.float64, requires_grad=True)
@@ -174,10 +176,11 @@ print(json.dumps({"seconds": best, "version": torch.__version__,
 """
 
 
-def torch_final_states(python: str, starts: np.ndarray, repeats: int, tmp: Path):
+def torch_final_states(python: str, starts: np.ndarray, repeats: int, tmp: Path,
+                       threads: int = 0):
     np.save(tmp / "starts.npy", starts)
     out = subprocess.run([python, "-c", TORCH_CHILD, str(tmp / "starts.npy"), str(STEPS),
-                          str(LR), str(repeats), str(tmp / "torch.npy")],
+                          str(LR), str(repeats), str(tmp / "torch.npy"), str(threads)],
                          capture_output=True, text=True, timeout=3600)
     if out.returncode != 0:
         return None, out.stderr.strip().splitlines()[-1:]
@@ -264,6 +267,7 @@ def main() -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             info, torch_end = torch_final_states(torch_python, starts, args.repeats, Path(tmp))
+            info1, _ = torch_final_states(torch_python, starts, args.repeats, Path(tmp), 1)
         if info is None:
             torch_note = f"torch: not measured ({' '.join(torch_end)})"
         else:
@@ -272,6 +276,10 @@ def main() -> int:
                          f"({info['threads']} threads)", f"{t_big:.3f} s",
                          f"{info['seconds']:.3f} s", f"{t_big / info['seconds']:.2f}",
                          "<= 0.2"))
+            if info1 is not None:
+                rows.append(("  (/ torch, 1 thread)", f"{t_big:.3f} s",
+                             f"{info1['seconds']:.3f} s", f"{t_big / info1['seconds']:.2f}",
+                             ""))
             torch_note = (f"final points, |ours - torch|: median {np.median(dev):.1e} (torch's "
                           f"fused multiply-adds round once where numpy rounds twice)")
     rows.append(("65,536 x 500 Adam, final states / our numpy path", f"{t_big:.3f} s",

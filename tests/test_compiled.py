@@ -188,6 +188,9 @@ def test_compiled_racers_match_numpy_on_the_valley(name):
     _assert_same({"points": ours.points, "loss": ours.loss, "grad_norm": ours.grad_norm,
                   "diverged_at": ours.diverged_at}, ref)
     assert ours.diverged_at[-1] == 0 and ours.diverged_at[0] == -1
+    # one start point: the per-step values are computed inside its loop instead of up front
+    one = _compiled_run(surface, optimizer, starts[:1], steps=200)
+    np.testing.assert_allclose(one.points, ref.points[:, :1], rtol=RTOL)
 
 
 @needs_numba

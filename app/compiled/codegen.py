@@ -82,11 +82,11 @@ def _literal(v: Any) -> str:
     return repr(v)
 
 
-def _function(name: str, block: Block, float_outputs: bool = True) -> str:
-    """``def name(inputs): ...; return (outputs)`` for a block."""
+def _order(outputs, given: dict[int, str]) -> list[Node]:
+    """The nodes ``outputs`` need, arguments first (``given`` nodes are not entered)."""
     order: list[Node] = []
-    seen: set[int] = set()
-    for out in block.outputs:
+    seen: set[int] = set(given)
+    for out in outputs:
         if not isinstance(out, Node):
             continue
         stack = [(out, False)]
@@ -102,8 +102,17 @@ def _function(name: str, block: Block, float_outputs: bool = True) -> str:
             for a in node.args:
                 if isinstance(a, Node) and id(a) not in seen:
                     stack.append((a, False))
-    names: dict[int, str] = {}
-    lines = [f"@njit({_OPTIONS})", f"def {name}({', '.join(block.inputs)}):"]
+    return order
+
+
+def _function(name: str, block: Block, given: dict[int, str] | None = None) -> str:
+    """``def name(inputs): ...; return (outputs)`` for a block; ``given`` nodes are extra
+    arguments (values computed elsewhere) named as given."""
+    given = given or {}
+    order = _order(block.outputs, given)
+    names: dict[int, str] = dict(given)
+    args = [*block.inputs, *given.values()]
+    lines = [f"@njit({_OPTIONS})", f"def {name}({', '.join(args)}):"]
     inputs = set(block.inputs)
 
     def ref(a: Any) -> str:
@@ -118,12 +127,59 @@ def _function(name: str, block: Block, float_outputs: bool = True) -> str:
         var = f"t{len(names)}"
         names[id(node)] = var
         lines.append(f"    {var} = {_EXPR[node.op].format(*(ref(a) for a in node.args))}")
-    outs = [f"float({ref(o)})" if float_outputs else ref(o) for o in block.outputs]
+    outs = [f"float({ref(o)})" for o in block.outputs]
     lines.append(f"    return ({', '.join(outs)},)")
     return "\n".join(lines)
 
 
-def _run(opt: OptimizerProgram) -> str:
+_EXPENSIVE = {"float_power", "exp", "expm1", "log", "log1p", "log2", "log10", "sqrt", "sin",
+              "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "arctan2",
+              "hypot", "exp2", "cbrt", "true_divide"}
+
+
+def _uniform_inputs(opt: OptimizerProgram) -> set[str]:
+    """Inputs of the steady update that are the same for every start point: the step count,
+    and the hyperparameters (and lr) that are one number, not one per point."""
+    markers = dict(opt.key[1:])
+    out = {"k_0"}
+    if markers.get("lr") == "float":
+        out.add("lr_0")
+    for j, (key, index) in enumerate(opt.hyper_paths):
+        m = markers.get(key)
+        if (m[index] if index is not None and isinstance(m, tuple) else m) == "float":
+            out.add(f"h{j}_0")
+    return out
+
+
+def hoisted(opt: OptimizerProgram) -> list[Node]:
+    """The steady update's float values that depend on the step only (``beta^t`` and the
+    like): computed once per step for all start points, not once per point."""
+    uniform_in = _uniform_inputs(opt)
+    uniform: dict[int, bool] = {}
+    for node in _order(opt.steady.outputs, {}):
+        if node.op == "in":
+            uniform[id(node)] = node.args[0] in uniform_in
+        else:
+            uniform[id(node)] = all(uniform.get(id(a), False) if isinstance(a, Node) else True
+                                    for a in node.args)
+    order = _order(opt.steady.outputs, {})
+    lifted = {id(n) for n in order if uniform[id(n)] and n.op != "in" and n.kind == "f"}
+    if not any(n.op in _EXPENSIVE for n in order if id(n) in lifted):
+        return []
+    frontier: dict[int, Node] = {}
+    for node in order:
+        if id(node) in lifted:
+            continue
+        for a in node.args:
+            if isinstance(a, Node) and id(a) in lifted:
+                frontier[id(a)] = a
+    for o in opt.steady.outputs:
+        if isinstance(o, Node) and id(o) in lifted:
+            frontier[id(o)] = o
+    return list(frontier.values())
+
+
+def _run(opt: OptimizerProgram, n_u: int) -> str:
     nh = len(opt.hyper_paths)
     ns = len([i for i in opt.first.inputs if i.startswith("s")])
     m = opt.carried
@@ -134,13 +190,33 @@ def _run(opt: OptimizerProgram) -> str:
     h_args = "".join(f", h{j}_0" for j in range(nh))
     s_args = "".join(f", {name}" for name in opt.first.inputs if name.startswith("s"))
     c_args = "".join(f", r[{2 + j}]" for j in range(m))
+    u_args = "".join(f", U[k, {j}]" for j in range(n_u))
+    uniform = _uniform_inputs(opt)
+    pre_args = ", ".join(["k"] + [("LR[0] * FAC[k]" if "lr_0" in uniform else "0.0")]
+                         + [f"H[0, {j}]" for j in range(nh)])
+    fill = "".join(f"            U[k, {j}] = u[{j}]\n" for j in range(n_u))
+    # one start point: pre() inside its loop (no steps x n_u array for a long run)
+    pre = (f"    U = np.zeros((steps if P.shape[0] > 1 else 0, {max(n_u, 1)}))\n" + (
+        f"    if P.shape[0] > 1:\n        for k in range(1, steps):\n"
+        f"            u = pre({pre_args})\n{fill}" if n_u else ""))
+    row_pre = ", ".join(["k", "lr_0"] + [f"h{j}_0" for j in range(nh)])
+    u_local = "".join(f", u[{j}]" for j in range(n_u))
+    steady_call = (f"                r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}{u_args})"
+                   if not n_u else
+                   f"                if U.shape[0] > 0:\n"
+                   f"                    r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}"
+                   f"{u_args})\n"
+                   f"                else:\n"
+                   f"                    u = pre({row_pre})\n"
+                   f"                    r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}"
+                   f"{u_local})")
     zeros = ", ".join(["0.0"] * (m + 2)) + ","
     return f'''\
 @njit({_OPTIONS}, parallel=True)
 def run(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
         OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
-    for i in prange(P.shape[0]):
-        row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+{pre}    for i in prange(P.shape[0]):
+        row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
             OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
 
 
@@ -148,13 +224,13 @@ def run(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
 def run_serial(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
                OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
     """run on the calling thread (a few start points: no thread pool to wake)."""
-    for i in range(P.shape[0]):
-        row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+{pre}    for i in range(P.shape[0]):
+        row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
             OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
 
 
 @njit({_OPTIONS})
-def row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
+def row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
         OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
     """Start point i: the engine's loop over steps."""
     n_store = AT.shape[0]
@@ -183,7 +259,7 @@ def row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
             if k == 0:
                 r = first(x, y, gx, gy, lr_0{h_args}{s_args})
             else:
-                r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args})
+{steady_call}
             qx = r[0]
             qy = r[1]
             qf, qgx, qgy = value_and_grad(qx, qy)
@@ -220,15 +296,21 @@ def row(i, P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
 
 def module_source(surface: SurfaceProgram, optimizer: OptimizerProgram) -> str:
     """The whole module for one surface and one optimizer configuration."""
-    return "\n\n".join([
+    lifted = hoisted(optimizer)
+    given = {id(n): f"u{j}" for j, n in enumerate(lifted)}
+    parts = [
         f'"""Generated by app.compiled from {surface.key[1]} and {optimizer.key[0]}; do not '
         f'edit."""',
         _PRELUDE,
         _function("value_and_grad", surface.block),
         _function("first", optimizer.first),
-        _function("steady", optimizer.steady),
-        _run(optimizer),
-    ]) + "\n"
+        _function("steady", optimizer.steady, given),
+    ]
+    if lifted:
+        parts.append(_function("pre", Block(("k_0", "lr_0", *(f"h{j}_0" for j in range(
+            len(optimizer.hyper_paths)))), tuple(lifted))))
+    parts.append(_run(optimizer, len(lifted)))
+    return "\n\n".join(parts) + "\n"
 
 
 class _NumpyMath:

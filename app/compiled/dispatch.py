@@ -144,10 +144,10 @@ def _copy_state(state: Any) -> Any:
     return state  # init's arrays are never changed in place by the engine
 
 
-def _build(key, surface, optimizer, init_state, n, event) -> None:
+def _build(key, surface, optimizer, init_state, n, event, in_child: bool = False) -> None:
     built_on[key] = threading.current_thread().name
     try:
-        result: Any = kernels.build(surface, optimizer, init_state, n, _warm_up)
+        result: Any = kernels.build(surface, optimizer, init_state, n, _warm_up, in_child)
     except Exception as err:  # noqa: BLE001 (anything: that configuration runs on numpy)
         result = err
     with _lock:
@@ -167,7 +167,7 @@ def _work() -> None:
     while True:
         job = _jobs.get()
         _gate.wait()
-        _build(*job)
+        _build(*job, in_child=True)  # numba's compiler in a child process: no GIL taken
         _jobs.task_done()
 
 
@@ -188,12 +188,12 @@ _CRITERIA = {None: 0, "distance": 1, "loss": 2, "gradient": 3}
 PARALLEL_MIN_WORK = 200_000
 
 
-def _warm_up(kernel: kernels.Kernel) -> None:
-    """One tiny call: numba compiles (or loads from its cache) for the real argument types."""
+def _warm_up(kernel: Any) -> None:
+    """One tiny call: numba compiles (or loads from its cache) for the real argument types.
+    (``kernel`` needs ``run``, ``run_serial``, ``surface.blowup`` and ``widths``.)"""
+    nh, ns = kernel.widths
     p = np.zeros((1, 2))
-    h = np.zeros((1, max(len(kernel.optimizer.hyper_paths), 1)))
-    s = np.zeros((1, max(len([i for i in kernel.optimizer.first.inputs
-                             if i.startswith("s")]), 1)))
+    h, s = np.zeros((1, max(nh, 1))), np.zeros((1, max(ns, 1)))
     for parallel in (False, True):
         _call(kernel, p, np.array([1e-3]), np.ones(2), h, s, np.arange(3, dtype=np.int64), 0,
               None, 0.0, 0.0, parallel)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +53,17 @@ def numba_installed() -> bool:
 class Kernel:
     """A compiled loop for one surface and one optimizer configuration."""
 
-    run: Any  # the numba dispatcher of the generated ``run`` (start points in parallel)
-    run_serial: Any  # the same on the calling thread (for a few start points)
-    surface: SurfaceProgram
-    optimizer: OptimizerProgram
+    run: Any = field(repr=False)  # the generated ``run`` (start points in parallel)
+    run_serial: Any = field(repr=False)  # the same on the calling thread (a few points)
+    surface: SurfaceProgram = field(repr=False)
+    optimizer: OptimizerProgram = field(repr=False)
     path: Path
+
+    @property
+    def widths(self) -> tuple[int, int]:
+        """Numbers of hyperparameter and initial-state slots."""
+        return (len(self.optimizer.hyper_paths),
+                sum(1 for i in self.optimizer.first.inputs if i.startswith("s")))
 
 
 _SURFACES: dict[tuple, SurfaceProgram] = {}
@@ -110,15 +117,55 @@ def _load(path: Path) -> Any:
     return module
 
 
-def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up) -> Kernel:
+def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up,
+          in_child: bool = False) -> Kernel:
     """Trace, generate, compile (or load from the cache) and warm up a kernel.
 
     ``warm_up(kernel)`` runs it once on a tiny problem, which compiles it for the argument
-    types every later call uses. Raises whatever fails (the caller falls back to numpy).
+    types every later call uses. With ``in_child`` numba compiles in a child process first
+    (its compiler is Python: in this process it would hold the GIL for seconds), and this
+    process loads the result from the cache. Raises whatever fails (the caller falls back to
+    numpy).
     """
     sp, op = programs(surface, optimizer, init_state, n)
     path = _write(module_source(sp, op))
     module = _load(path)
     kernel = Kernel(module.run, module.run_serial, sp, op, path)
+    if in_child:
+        _compile_in_child(path, kernel.widths, sp.blowup)
     warm_up(kernel)
     return kernel
+
+
+_CHILD = (
+    "import sys\n"
+    "from app.compiled.kernels import child_compile\n"
+    "child_compile(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))\n"
+)
+
+
+def _compile_in_child(path: Path, widths: tuple[int, int], blowup: float) -> None:
+    """Compile ``path``'s kernel into numba's cache in a child process (best effort: if it
+    fails, the caller compiles here)."""
+    import app
+
+    env = dict(os.environ)
+    root = str(Path(app.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    try:
+        subprocess.run([sys.executable, "-c", _CHILD, str(path), str(widths[0]),
+                        str(widths[1]), repr(blowup)], env=env, capture_output=True,
+                       timeout=600, check=False)
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
+def child_compile(path: str, nh: int, ns: int, blowup: float) -> None:
+    """In the child process: compile the kernel of ``path`` (numba caches it on disk)."""
+    from types import SimpleNamespace
+
+    from .dispatch import _warm_up
+
+    module = _load(Path(path))
+    _warm_up(SimpleNamespace(run=module.run, run_serial=module.run_serial, widths=(nh, ns),
+                             surface=SimpleNamespace(blowup=blowup)))
