@@ -4,8 +4,15 @@
 
 Not a test: it prints a table. Targets: playback >= 60 fps with 8 racers x 1000 steps over a
 512 x 512 surface with contour lines (each frame moves the playhead and forces a synchronous
-repaint of the whole window); lr change -> redrawn paths <= 16 ms; process start -> first painted
-window <= 1.5 s.
+repaint of the whole window); lr change -> redrawn paths <= 16 ms in all, its drawing part
+<= 8 ms; process start -> first painted window <= 1.0 s.
+
+Every row splits its time into parts: a playback frame into *update* (the views set their
+items' data when the playhead moves) and *paint* (the repaint); an lr change into *engine*
+(``Scenario.simulate`` of the edited racer, timed where the session calls it), *update* (the
+views take the new run) and *paint*. ``cpu`` is the GUI thread's own CPU time (``thread_time``),
+which other processes on a busy machine disturb less than the wall clock. The start-up row is
+followed by an import-time breakdown of the same child process (``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -73,10 +80,15 @@ def make_window(scenario):
     return app, window
 
 
+def _clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.thread_time()
+
+
 def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> dict:
     """Frames per second: move the playhead, force a synchronous repaint of ``widget`` (the
     whole window by default; ``False``: only what changed, as the timer does), process events.
-    The best of ``rounds`` rounds is reported (other processes share this machine)."""
+    The best of ``rounds`` rounds is reported (other processes share this machine), with its
+    parts: ``update_ms`` (``set_step``: the views set their items) and ``paint_ms``."""
     s = window.session
     n = s.steps
     target = window if widget is None else widget
@@ -87,49 +99,96 @@ def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> di
         app.processEvents()
     best = None
     for _ in range(rounds):
-        times = []
+        times, update, cpu = [], [], []
         for i in range(frames):
             k = (i * 3) % (n + 1)
-            t = time.perf_counter()
+            t, c = _clocks()
             s.set_step(k)
+            t1 = time.perf_counter()
             if target is not False:
                 target.repaint()
             app.processEvents()
-            times.append(time.perf_counter() - t)
+            t2, c2 = _clocks()
+            times.append(t2 - t)
+            update.append(t1 - t)
+            cpu.append(c2 - c)
         mean = statistics.fmean(times)
         if best is None or mean < best["mean_ms"] / 1000:
+            up = statistics.fmean(update)
             best = {"mean_ms": 1000 * mean,
                     "p95_ms": 1000 * sorted(times)[int(0.95 * len(times))],
-                    "fps": 1.0 / mean}
+                    "fps": 1.0 / mean, "update_ms": 1000 * up,
+                    "paint_ms": 1000 * (mean - up), "cpu_ms": 1000 * statistics.fmean(cpu)}
     return best
 
 
-def bench_lr_change(window, app, repeats: int = 15) -> dict:
-    """Time from an lr change (typed into the panel) to the repainted plot and readouts, and
-    the part of it spent in the engine (``engine.simulate`` of that one racer)."""
+class EngineClock:
+    """Times ``Scenario.simulate`` where the session calls it (the engine part of an edit)."""
+
+    def __init__(self):
+        from app.scenario import Scenario
+
+        self.total = 0.0
+        self.calls = 0
+        original = Scenario.simulate
+
+        def timed(scenario, *args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return original(scenario, *args, **kwargs)
+            finally:
+                self.total += time.perf_counter() - t
+                self.calls += 1
+
+        Scenario.simulate = timed
+
+    def take(self) -> tuple[float, int]:
+        out = (self.total, self.calls)
+        self.total, self.calls = 0.0, 0
+        return out
+
+
+def bench_lr_change(window, app, engine: EngineClock, repeats: int = 15) -> dict:
+    """Time from an lr change (typed into the panel) to the repainted plot and readouts, in
+    parts: engine (the racer's simulation), update (the views take the new run: everything
+    else until the runs are shown) and paint (the repaint of plot and readouts)."""
     from app.engine import simulate
 
     s = window.session
     s.set_step(s.steps)
     field = window.controls.cards[0].form.fields["lr"]
-    times, engine = [], []
-    for i in range(repeats):
+    arrived = []
+    s.runsChanged.connect(lambda: arrived.append(time.perf_counter()))
+    rows = []
+    for i in range(repeats + 2):
         lr = 0.02 + 0.001 * (i % 7)
-        t = time.perf_counter()
+        engine.take()
+        arrived.clear()
+        t, c = _clocks()
         field.set_text(f"{lr:g}")
         if s.recompute_pending():  # the panel coalesces bursts; a single edit runs at once
             s.recompute()
+        end = time.perf_counter() + 10
+        while not arrived and time.perf_counter() < end:  # (a session computing elsewhere)
+            app.processEvents()
+        t1 = time.perf_counter()
         window.surface_view.plot_widget.viewport().repaint()
         window.readouts.repaint()
         app.processEvents()
-        times.append(time.perf_counter() - t)
-        opt, sched = s.scenario.racers[0].build()
-        t = time.perf_counter()
-        simulate(s.surface, opt, list(s.scenario.starts), s.steps, sched)
-        engine.append(time.perf_counter() - t)
-    total, eng = statistics.median(times), statistics.median(engine)
-    return {"median_ms": 1000 * total, "max_ms": 1000 * max(times),
-            "engine_ms": 1000 * eng, "ui_ms": 1000 * max(total - eng, 0.0)}
+        t2, c2 = _clocks()
+        eng, calls = engine.take()
+        if not calls:  # the engine ran where the clock does not see it: time it apart
+            opt, sched = s.scenario.racers[0].build()
+            e0 = time.perf_counter()
+            simulate(s.surface, opt, list(s.scenario.starts), s.steps, sched)
+            eng = time.perf_counter() - e0
+        if i >= 2:  # (two warm-up edits)
+            rows.append((t2 - t, eng, t1 - t - eng, t2 - t1, c2 - c))
+    med = [statistics.median(col) for col in zip(*rows, strict=True)]
+    total, eng, update, paint, cpu = (1000 * v for v in med)
+    return {"median_ms": total, "max_ms": 1000 * max(r[0] for r in rows),
+            "engine_ms": eng, "update_ms": update, "paint_ms": paint,
+            "ui_ms": max(total - eng, 0.0), "cpu_ms": cpu}
 
 
 def bench_start_up(repeats: int = 3) -> dict:
@@ -145,6 +204,34 @@ def bench_start_up(repeats: int = 3) -> dict:
     return {"median_s": statistics.median(times), "min_s": min(times)}
 
 
+def import_breakdown(top: int = 12) -> tuple[float, list[tuple[str, float]]]:
+    """The start-up child once more under ``python -X importtime``: the total import time
+    and the ``top`` costliest imports among the top-level ones and those of
+    ``app.ui.main_window`` (cumulative ms, each with what it imports itself)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", FIRST_PAINT_CHILD,
+                           str(ROOT)], capture_output=True, text=True, timeout=60)
+    rows = []  # (depth, name, cumulative us) in the order Python reports them (children first)
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line[len("import time:"):].split("|")
+        if not cumulative.strip().isdigit():
+            continue  # the header line
+        depth = (len(name) - len(name.lstrip(" "))) // 2
+        rows.append((depth, name.strip(), int(cumulative) / 1000))
+    total = sum(ms for depth, _, ms in rows if depth == 0)
+    shown = []
+    for i, (depth, name, ms) in enumerate(rows):
+        if depth == 0 and name != "app.ui.main_window":
+            shown.append((name, ms))
+        elif depth == 1:  # children precede their parent: is the parent main_window?
+            parent = next((n for d, n, _ in rows[i + 1:] if d == 0), None)
+            if parent == "app.ui.main_window":
+                shown.append((f"app.ui.main_window > {name}", ms))
+    shown.sort(key=lambda r: -r[1])
+    return total, shown[:top]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=300)
@@ -153,14 +240,16 @@ def main(argv=None) -> int:
     from app.scenario import load
 
     rows = []
+    engine = EngineClock()
     app, window = make_window(big_scenario())
     grid = window.surface_view.grid_size
     levels = len(window.surface_view.contour_data)
     what = f"8 racers x 1000 steps, {grid}x{grid} + {levels} contour levels"
 
     def fps_row(label, pb):
-        return (label, f"{pb['fps']:.0f} fps (mean {pb['mean_ms']:.1f} ms, p95 "
-                f"{pb['p95_ms']:.1f} ms)", ">= 60 fps", pb["fps"] >= 60)
+        return (label, f"{pb['fps']:.0f} fps (mean {pb['mean_ms']:.1f} ms: update "
+                f"{pb['update_ms']:.1f} + paint {pb['paint_ms']:.1f}; cpu {pb['cpu_ms']:.1f}; "
+                f"p95 {pb['p95_ms']:.1f})", ">= 60 fps", pb["fps"] >= 60)
 
     rows.append(fps_row(f"playback, whole 1400x900 window repainted, {what}",
                         bench_playback(window, app, args.frames)))
@@ -170,27 +259,34 @@ def main(argv=None) -> int:
                         bench_playback(window, app, args.frames, False)))
 
     def lr_row(label, r):
-        return (label, f"{r['median_ms']:.1f} ms (engine {r['engine_ms']:.1f} + UI "
-                f"{r['ui_ms']:.1f}; max {r['max_ms']:.1f})", "<= 16 ms", r["median_ms"] <= 16)
+        ok = r["median_ms"] <= 16 and r["update_ms"] + r["paint_ms"] <= 8
+        return (label, f"{r['median_ms']:.1f} ms (engine {r['engine_ms']:.1f} + update "
+                f"{r['update_ms']:.1f} + paint {r['paint_ms']:.1f}; cpu {r['cpu_ms']:.1f}; "
+                f"max {r['max_ms']:.1f})", "<= 16 ms, drawing <= 8", ok)
 
     rows.append(lr_row("lr change -> redrawn paths, 1 of 8 racers x 1000 steps",
-                       bench_lr_change(window, app)))
+                       bench_lr_change(window, app, engine)))
     window.set_scenario(load("default"), autoplay=False)
     rows.append(lr_row("lr change -> redrawn paths, default scenario (150 steps)",
-                       bench_lr_change(window, app)))
+                       bench_lr_change(window, app, engine)))
     rows.append(fps_row("playback, default scenario, whole window repainted",
                         bench_playback(window, app, args.frames)))
     window.close()
     su = bench_start_up()
     rows.append(("process start -> first painted window", f"{su['median_s']:.2f} s "
-                 f"(best {su['min_s']:.2f})", "<= 1.5 s", su["median_s"] <= 1.5))
+                 f"(best {su['min_s']:.2f})", "<= 1.0 s", su["median_s"] <= 1.0))
 
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
-    print(f"{'measure':<{w0}}  {'result':<{w1}}  {'target':<9}  ok")
-    print("-" * (w0 + w1 + 16))
+    w2 = max(len(r[2]) for r in rows)
+    print(f"{'measure':<{w0}}  {'result':<{w1}}  {'target':<{w2}}  ok")
+    print("-" * (w0 + w1 + w2 + 8))
     for name, result, target, ok in rows:
-        print(f"{name:<{w0}}  {result:<{w1}}  {target:<9}  {'yes' if ok else 'NO'}")
+        print(f"{name:<{w0}}  {result:<{w1}}  {target:<{w2}}  {'yes' if ok else 'NO'}")
+    total, imports = import_breakdown()
+    print(f"\nimports of the start-up child ({total:.0f} ms in all; cumulative, costliest):")
+    for name, ms in imports:
+        print(f"  {ms:7.1f} ms  {name}")
     print(f"\n(machine: {os.cpu_count()} cores, load average "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; Qt platform "
           f"{os.environ.get('QT_QPA_PLATFORM')})")

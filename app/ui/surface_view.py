@@ -33,6 +33,10 @@ __all__ = ["SurfaceView", "StartPointViewBox", "GRID_SIZE", "CONTOUR_LEVELS"]
 GRID_SIZE = 512
 CONTOUR_LEVELS = 15
 HIT_RADIUS_PX = 10.0
+#: the playhead has rested this long: the paths are kept as cached pictures (an edit of one
+#: racer then redraws its path only); while it moves they are drawn directly (no cache to fill)
+REST_MS = 150
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class StartPointViewBox(pg.ViewBox):
@@ -92,7 +96,12 @@ class StartPointViewBox(pg.ViewBox):
 
 
 class _Markers(pg.ScatterPlotItem):
-    """A scatter that ignores clicks, so they reach the ViewBox (add/remove start points)."""
+    """A scatter that ignores clicks, so they reach the ViewBox (add/remove start points).
+    Its picture is cached: a few small symbols, blitted when something else is redrawn."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setCacheMode(_CACHED)
 
     def mouseClickEvent(self, ev):
         ev.ignore()
@@ -139,6 +148,11 @@ class _RacerItems:
 
     def _items(self):
         return (self.path, self.heads, self.second, self.second_heads, self.marks)
+
+    def cache_paths(self, on: bool) -> None:
+        mode = _CACHED if on else QGraphicsItem.CacheMode.NoCache
+        self.path.setCacheMode(mode)
+        self.second.setCacheMode(mode)
 
     def style(self, color: str) -> None:
         if color == self.color:
@@ -302,6 +316,11 @@ class SurfaceView(QWidget):
         self._paths_window = None
         self._blown = np.empty((0, 2))
         self._badge_text = ""
+        self.paths_cached = True  # (the playhead rests)
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(REST_MS)
+        self._rest.timeout.connect(lambda: self._cache_paths(True))
 
         self.badge = QLabel(self.plot_widget)
         self.badge.setObjectName("badge")
@@ -453,6 +472,7 @@ class SurfaceView(QWidget):
         racers = self.session.scenario.racers
         while len(self.racer_items) < len(runs):
             self.racer_items.append(_RacerItems(self.plot))
+            self.racer_items[-1].cache_paths(self.paths_cached)
         while len(self.racer_items) > len(runs):
             self.racer_items.pop().remove(self.plot)
         window = self.session.window
@@ -496,7 +516,16 @@ class SurfaceView(QWidget):
 
     def show_step(self, step: int) -> None:
         """Reveal every path up to ``step`` (a frame of playback: data updates only)."""
+        self._cache_paths(False)
+        self._rest.start()
         self._show(step)
+
+    def _cache_paths(self, on: bool) -> None:
+        """Keep the paths as cached pictures (the playhead rests) or draw them directly."""
+        if on != self.paths_cached:
+            self.paths_cached = on
+            for items in self.racer_items:
+                items.cache_paths(on)
 
     def _show(self, step: int, only_changed: bool = False) -> None:
         step = int(step)

@@ -134,3 +134,22 @@ def test_incremental_updates_draw_what_a_fresh_view_draws(window, qtbot, scenari
     if scenario == "default":  # (elsewhere pyqtgraph keeps an axis as wide as its widest
         # labels so far: the same curves, shifted by a few pixels)
         assert np.array_equal(_pixels(window.readouts), _pixels(fresh_readouts))
+
+
+def test_at_rest_an_edit_rasterizes_only_the_edited_racers_path(window, qtbot, monkeypatch):
+    """While the playhead moves the paths are drawn directly; once it rests they are cached
+    pictures, so an lr edit re-strokes one path and blits the others."""
+    session, view = window.session, window.surface_view
+    session.set_step(session.steps)
+    assert not view.paths_cached  # just moved
+    qtbot.waitUntil(lambda: view.paths_cached, timeout=5_000)
+    viewport = view.plot_widget.viewport()
+    viewport.repaint()  # fills the caches
+    painted = Calls(monkeypatch, [r.path for r in view.racer_items], "paint")
+    _edit_lr(qtbot, session, 2, 0.05)
+    viewport.repaint()
+    QApplication.processEvents()
+    assert painted.counts[2] >= 1 and painted.counts[0] == painted.counts[1] == 0
+    session.set_step(5)  # playback again: no caches to fill while the paths change
+    assert not view.paths_cached
+    assert all(r.path.cacheMode() == r.path.CacheMode.NoCache for r in view.racer_items)
