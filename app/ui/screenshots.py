@@ -93,6 +93,45 @@ def _formula_error(window) -> None:
         time.sleep(0.01)
 
 
+def _wait(done, seconds: float = 60) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _minibatch(window) -> None:
+    """Lesson P3 with real mini-batches: batch 1 selected, its noise ellipses drawn."""
+    window.session.select(2)
+
+
+def _lr_range(window) -> None:
+    """The LR range tab on lesson P1's bowl (the sweep runs as a job, waited for here)."""
+    view = window.lr_range_view
+    window.center_tabs.setCurrentWidget(view)
+    window.session.select(0)
+    view.lr_min.setText("1e-4")
+    view.run()
+    _wait(lambda: view.result is not None)
+
+
+def _rules(window) -> None:
+    """Lion written as update rules, racing the built-in Lion on the stalled valley."""
+    from app.optimizers import rules as rules_mod
+
+    spec = rules_mod.install(rules_mod.Rules(
+        "my_lion", {"lr": 0.1, "beta1": 0.9, "beta2": 0.99},
+        {"m": "0"}, rules_mod.EXAMPLES["lion_rules"].update, "Lion, written as rules"))
+    window.session.add_racer(spec.name)
+    editor = window.controls.open_rules_editor()
+    editor.move(window.geometry().center())
+    editor.update_text.setPlainText("c = beta1*m + (1 - beta1)*g\np = p - lr*sgn(c)")
+    editor.check()
+    _wait(lambda: editor.error.text() != "")
+
+
 #: (file name, built-in scenario name or a function making a Scenario, playhead as a fraction
 #: of the steps, extra set-up on the window)
 SHOTS = (
@@ -104,6 +143,8 @@ SHOTS = (
     ("maps.png", "p1_divergence", 0.0, _maps),
     ("formula.png", _formula_scenario, 0.6, _formula_error),
     ("projector.png", "p10_nesterov", 0.3, _projector),
+    ("minibatch.png", "p3_minibatch", 0.03, _minibatch),
+    ("lr_range.png", "p1_divergence", 0.0, _lr_range),
 )
 #: the same window in Korean and Chinese: (file name, scenario, playhead fraction, set-up, lang)
 LANGUAGE_SHOTS = (
@@ -171,6 +212,58 @@ def grab(window, path: Path) -> Path:
     return path
 
 
+def rules_editor(out: Path) -> Path:
+    """``rules_editor.png``: the update-rule editor pointing at a typo (``sgn``), over the
+    window where Lion written as rules races."""
+    from app import scenario as scenario_mod
+    from app.optimizers import rules as rules_mod
+    from app.ui.main_window import MainWindow, _app
+    from app.ui.session import Session
+
+    app = _app()
+    window = MainWindow(Session(scenario_mod.load("p5_adaptive")))
+    window.resize(1400, 900)
+    window.show()
+    _settle(app, 1)
+    _rules(window)
+    window.session.set_step(120)
+    _settle(app)
+    editor = window.controls.rules_editor
+    path = out / "rules_editor.png"
+    size = _save(editor.grab().toImage(), path)
+    print(f"{path} ({size / 1000:.0f} KB)")
+    editor.close()
+    grab(window, out / "rules_race.png")
+    rules_mod.uninstall("my_lion")
+    return path
+
+
+def figure(out: Path) -> Path:
+    """``figure.png``: the SVG small multiples of lesson P5 over six optimizers, rasterized
+    with Qt's SVG renderer (what a lecture slide shows)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from app import figures
+    from app import scenario as scenario_mod
+    from app.ui.main_window import _app
+
+    _app()
+    canvas = figures.small_multiples(scenario_mod.load("p5_adaptive"), "optimizer",
+                                     ["gd", "momentum", "adagrad", "rmsprop", "adam", "lion"])
+    renderer = QSvgRenderer(figures.to_svg(canvas).encode("utf-8"))
+    size = renderer.defaultSize()
+    image = QImage(size.width() * 2, size.height() * 2, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    path = out / "figure.png"
+    n = _save(image, path)
+    print(f"{path} ({n / 1000:.0f} KB)")
+    return path
+
+
 def small_export(out: Path) -> Path:
     """``export_small.png``: a 640 x 360 export frame (laid out for its size)."""
     from app import scenario as scenario_mod
@@ -200,6 +293,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.only:
             netlab_screenshot.take(path=args.out / "netlab.png")
             small_export(args.out)
+        if not args.only or "rules_editor.png" in args.only:
+            rules_editor(args.out)
+        if not args.only or "figure.png" in args.only:
+            figure(args.out)
     return 0
 
 
