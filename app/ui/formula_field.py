@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.jobs_qt import qt_runner
 from surfaces.formula import (
     MAX_LENGTH,
@@ -51,6 +52,9 @@ from surfaces.formula import (
 )
 from surfaces.params import Param
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["FormulaField", "EXAMPLES", "DEBOUNCE_MS", "PARSE_LANE", "COMPILE_LANE"]
 
 #: the job runner's lanes: the quick parse of each keystroke, and the compile of an applied text
@@ -61,14 +65,23 @@ DEBOUNCE_MS = 300
 
 #: (formula, what it shows): the Examples menu
 EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("x^2 + 10*y^2", "a narrow valley: one direction 10x steeper"),
-    ("abs(x) + y^2", "a kink along x = 0: the gradient jumps"),
-    ("log(1 + exp(x)) + (y - sin(x))^2", "softplus slope along a wavy valley"),
-    ("(1-x)^2 + 100*(y-x^2)^2", "Rosenbrock's banana: a curved, flat-bottomed valley"),
-    ("relu(x) + 0.5*y^2", "flat for x < 0: no gradient in x there"),
-    ("(x^2 - 1)^2 + y^2", "two minima: where you start decides where you end"),
-    ("sin(3*x)*cos(3*y)/3 + 0.1*(x^2 + y^2)", "bumpy: many local minima"),
-    ("log(x + 2) + y^2", "a hole: log is undefined for x <= -2 (a run falling in stops)"),
+    ("x^2 + 10*y^2",
+     QT_TRANSLATE_NOOP("FormulaField", "a narrow valley: one direction 10x steeper")),
+    ("abs(x) + y^2",
+     QT_TRANSLATE_NOOP("FormulaField", "a kink along x = 0: the gradient jumps")),
+    ("log(1 + exp(x)) + (y - sin(x))^2",
+     QT_TRANSLATE_NOOP("FormulaField", "softplus slope along a wavy valley")),
+    ("(1-x)^2 + 100*(y-x^2)^2",
+     QT_TRANSLATE_NOOP("FormulaField", "Rosenbrock's banana: a curved, flat-bottomed valley")),
+    ("relu(x) + 0.5*y^2",
+     QT_TRANSLATE_NOOP("FormulaField", "flat for x < 0: no gradient in x there")),
+    ("(x^2 - 1)^2 + y^2",
+     QT_TRANSLATE_NOOP("FormulaField", "two minima: where you start decides where you end")),
+    ("sin(3*x)*cos(3*y)/3 + 0.1*(x^2 + y^2)",
+     QT_TRANSLATE_NOOP("FormulaField", "bumpy: many local minima")),
+    ("log(x + 2) + y^2",
+     QT_TRANSLATE_NOOP("FormulaField",
+                       "a hole: log is undefined for x <= -2 (a run falling in stops)")),
 )
 
 
@@ -91,10 +104,12 @@ class FormulaField(QWidget):
         self.value = str(param.default if value is None else value)
         self._debounce = False  # read by ParamForm: a formula is applied at once, not throttled
         self._error: FormulaError | str | None = None
-        tip = (f"<b>f(x, y)</b>: {param.doc or param.name}<br>numbers, x, y, pi, e, "
-               f"+ - * / ^ ( ) and sin cos tan exp log sqrt abs tanh sigmoid softplus relu "
-               f"elu min max ...<br><i>applied as you type (Enter: at once); Esc restores the "
-               f"last valid formula</i>")
+        tip = (translate(
+            "FormulaField", "<b>f(x, y)</b>: {param_doc}<br>numbers, x, y, pi, e, + - * / ^ ( "
+                            ") and sin cos tan exp log sqrt abs tanh sigmoid softplus relu elu "
+                            "min max ...<br><i>applied as you type (Enter: at once); Esc "
+                            "restores the last valid formula</i>").format(
+            param_doc=param.doc or param.name))
         self.setToolTip(tip)
 
         outer = QVBoxLayout(self)
@@ -108,13 +123,16 @@ class FormulaField(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         self.examples_button = QToolButton()
-        self.examples_button.setText("Examples")
+        self.examples_button.setText(translate(
+            "FormulaField", "Examples"))
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.examples_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.examples_button.setToolTip("put an example formula in the field")
+        self.examples_button.setToolTip(translate(
+            "FormulaField", "put an example formula in the field"))
         self.examples_menu = QMenu(self.examples_button)
         self.examples_menu.setToolTipsVisible(True)
         for text, what in EXAMPLES:
+            what = translate("FormulaField", what)
             act = self.examples_menu.addAction(f"{text}   — {what}")
             act.setToolTip(what)
             act.setData(text)
@@ -151,14 +169,16 @@ class FormulaField(QWidget):
                                        QSizePolicy.Policy.Preferred)
         self.caret_label.hide()
         outer.addWidget(self.caret_label)
-        self.kept_label = QLabel("The plot keeps the last valid formula (Esc restores it).")
+        self.kept_label = QLabel(self.tr("The plot keeps the last valid formula (Esc restores "
+                                         "it)."))
         self.kept_label.setObjectName("hint")
         self.kept_label.setWordWrap(True)
         self.kept_label.hide()
         outer.addWidget(self.kept_label)
 
-        self.compiling_label = QLabel("compiling f(x, y) and its derivatives… (the plot keeps "
-                                      "the last valid formula meanwhile)")
+        self.compiling_label = QLabel(translate(
+            "FormulaField", "compiling f(x, y) and its derivatives… (the plot keeps the last "
+                            "valid formula meanwhile)"))
         self.compiling_label.setObjectName("hint")
         self.compiling_label.setWordWrap(True)
         self.compiling_label.hide()
@@ -177,8 +197,10 @@ class FormulaField(QWidget):
         """Text that filled the entry to its limit was cut: say so (nothing is applied)."""
         if len(text) < self.edit.maxLength():
             return False
-        self._show(f"formula too long: the pasted text was cut at {self.edit.maxLength():,} "
-                   f"characters (a formula has at most {MAX_LENGTH:,})")
+        self._show(translate(
+            "FormulaField", "formula too long: the pasted text was cut at {edit_maxlength:,} "
+                            "characters (a formula has at most {max_length:,})").format(
+            edit_maxlength=self.edit.maxLength(), max_length=MAX_LENGTH))
         return True
 
     def _edited(self, text: str) -> None:

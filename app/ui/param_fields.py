@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.numbers import format_field, format_number
 from surfaces.params import Param
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["ParamField", "ParamForm", "LogSliderRange", "format_value"]
 
@@ -172,8 +175,10 @@ class ParamField(QWidget):
             self._pending_error = str(err)
             if not text.strip():  # the validators' messages quote the (invisible) empty text
                 rng = self.param.range_text()
-                self._pending_error = (f"{self.param.name.replace('_', ' ')} is empty: enter "
-                                       f"{rng or 'a value'}")
+                self._pending_error = (translate(
+                    "ParamField", "{name} is empty: enter {what}").format(
+                    name=self.param.name.replace("_", " "),
+                    what=rng or translate("ParamField", "a value")))
             if finished:
                 self._show_pending_error()
             else:

@@ -482,6 +482,65 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>FormulaField</name>
+    <message>
+        <source>a narrow valley: one direction 10x steeper</source>
+        <translation>좁은 골짜기: 한 방향이 10배 가파름</translation>
+    </message>
+    <message>
+        <source>a kink along x = 0: the gradient jumps</source>
+        <translation>x = 0을 따라 꺾임: 기울기가 뜀</translation>
+    </message>
+    <message>
+        <source>softplus slope along a wavy valley</source>
+        <translation>물결치는 골짜기를 따라 softplus 경사</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana: a curved, flat-bottomed valley</source>
+        <translation>로젠브록의 바나나: 휘고 바닥이 평평한 골짜기</translation>
+    </message>
+    <message>
+        <source>flat for x &lt; 0: no gradient in x there</source>
+        <translation>x &lt; 0에서 평평함: 거기서는 x 방향 기울기가 없음</translation>
+    </message>
+    <message>
+        <source>two minima: where you start decides where you end</source>
+        <translation>최솟값 두 개: 어디서 출발하느냐가 어디서 끝나는지를 정함</translation>
+    </message>
+    <message>
+        <source>bumpy: many local minima</source>
+        <translation>울퉁불퉁: 지역 최솟값이 많음</translation>
+    </message>
+    <message>
+        <source>a hole: log is undefined for x &lt;= -2 (a run falling in stops)</source>
+        <translation>구멍: x &lt;= -2에서 log가 정의되지 않음 (빠진 실행은 멈춤)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;f(x, y)&lt;/b&gt;: {param_doc}&lt;br&gt;numbers, x, y, pi, e, + - * / ^ ( ) and sin cos tan exp log sqrt abs tanh sigmoid softplus relu elu min max ...&lt;br&gt;&lt;i&gt;applied as you type (Enter: at once); Esc restores the last valid formula&lt;/i&gt;</source>
+        <translation>&lt;b&gt;f(x, y)&lt;/b&gt;: {param_doc}&lt;br&gt;숫자, x, y, pi, e, + - * / ^ ( ) 그리고 sin cos tan exp log sqrt abs tanh sigmoid softplus relu elu min max ...&lt;br&gt;&lt;i&gt;입력하는 대로 적용 (Enter: 즉시); Esc는 마지막으로 올바른 수식으로 되돌림&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>예시</translation>
+    </message>
+    <message>
+        <source>put an example formula in the field</source>
+        <translation>예시 수식을 입력란에 넣기</translation>
+    </message>
+    <message>
+        <source>The plot keeps the last valid formula (Esc restores it).</source>
+        <translation>그림은 마지막으로 올바른 수식을 유지합니다 (Esc로 되돌림).</translation>
+    </message>
+    <message>
+        <source>compiling f(x, y) and its derivatives… (the plot keeps the last valid formula meanwhile)</source>
+        <translation>f(x, y)와 그 도함수를 컴파일하는 중… (그동안 그림은 마지막으로 올바른 수식을 유지)</translation>
+    </message>
+    <message>
+        <source>formula too long: the pasted text was cut at {edit_maxlength:,} characters (a formula has at most {max_length:,})</source>
+        <translation>수식이 너무 깁니다: 붙여 넣은 텍스트를 {edit_maxlength:,}자에서 잘랐습니다 (수식은 최대 {max_length:,}자)</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>No font for Korean and Chinese characters was found, so they may show as boxes. Install one, e.g. &apos;sudo apt install fonts-noto-cjk&apos; (or fonts-wqy-microhei).</source>
@@ -547,6 +606,17 @@ Replace it?</source>
     <message>
         <source>{step_key}: on / off · Right / Left: next / previous step</source>
         <translation>{step_key}: 켜기 / 끄기 · 오른쪽 / 왼쪽: 다음 / 이전 단계</translation>
+    </message>
+</context>
+<context>
+    <name>ParamField</name>
+    <message>
+        <source>{name} is empty: enter {what}</source>
+        <translation>{name}이(가) 비어 있습니다: {what}을(를) 입력하세요</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>값</translation>
     </message>
 </context>
 <context>

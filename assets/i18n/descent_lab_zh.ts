@@ -482,6 +482,65 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>FormulaField</name>
+    <message>
+        <source>a narrow valley: one direction 10x steeper</source>
+        <translation>狭窄的山谷：一个方向陡 10 倍</translation>
+    </message>
+    <message>
+        <source>a kink along x = 0: the gradient jumps</source>
+        <translation>沿 x = 0 有折点：梯度跳变</translation>
+    </message>
+    <message>
+        <source>softplus slope along a wavy valley</source>
+        <translation>沿波浪形山谷的 softplus 坡</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana: a curved, flat-bottomed valley</source>
+        <translation>Rosenbrock 香蕉：弯曲、谷底平坦的山谷</translation>
+    </message>
+    <message>
+        <source>flat for x &lt; 0: no gradient in x there</source>
+        <translation>x &lt; 0 处是平的：那里没有 x 方向的梯度</translation>
+    </message>
+    <message>
+        <source>two minima: where you start decides where you end</source>
+        <translation>两个最小值：从哪里出发决定在哪里结束</translation>
+    </message>
+    <message>
+        <source>bumpy: many local minima</source>
+        <translation>凹凸不平：很多局部最小值</translation>
+    </message>
+    <message>
+        <source>a hole: log is undefined for x &lt;= -2 (a run falling in stops)</source>
+        <translation>一个洞：x &lt;= -2 时 log 无定义（掉进去的运行会停止）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;f(x, y)&lt;/b&gt;: {param_doc}&lt;br&gt;numbers, x, y, pi, e, + - * / ^ ( ) and sin cos tan exp log sqrt abs tanh sigmoid softplus relu elu min max ...&lt;br&gt;&lt;i&gt;applied as you type (Enter: at once); Esc restores the last valid formula&lt;/i&gt;</source>
+        <translation>&lt;b&gt;f(x, y)&lt;/b&gt;：{param_doc}&lt;br&gt;数字、x、y、pi、e、+ - * / ^ ( ) 以及 sin cos tan exp log sqrt abs tanh sigmoid softplus relu elu min max ...&lt;br&gt;&lt;i&gt;边输入边应用（Enter：立即）；Esc 恢复上一个有效公式&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>put an example formula in the field</source>
+        <translation>把示例公式填入输入框</translation>
+    </message>
+    <message>
+        <source>The plot keeps the last valid formula (Esc restores it).</source>
+        <translation>图保持上一个有效公式（按 Esc 恢复）。</translation>
+    </message>
+    <message>
+        <source>compiling f(x, y) and its derivatives… (the plot keeps the last valid formula meanwhile)</source>
+        <translation>正在编译 f(x, y) 及其导数…（期间图保持上一个有效公式）</translation>
+    </message>
+    <message>
+        <source>formula too long: the pasted text was cut at {edit_maxlength:,} characters (a formula has at most {max_length:,})</source>
+        <translation>公式太长：粘贴的文本在第 {edit_maxlength:,} 个字符处被截断（公式最多 {max_length:,} 个字符）</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>No font for Korean and Chinese characters was found, so they may show as boxes. Install one, e.g. &apos;sudo apt install fonts-noto-cjk&apos; (or fonts-wqy-microhei).</source>
@@ -547,6 +606,17 @@ Replace it?</source>
     <message>
         <source>{step_key}: on / off · Right / Left: next / previous step</source>
         <translation>{step_key}：开 / 关 · 右 / 左：下一步 / 上一步</translation>
+    </message>
+</context>
+<context>
+    <name>ParamField</name>
+    <message>
+        <source>{name} is empty: enter {what}</source>
+        <translation>{name} 为空：请输入{what}</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>一个值</translation>
     </message>
 </context>
 <context>
