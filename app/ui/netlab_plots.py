@@ -11,11 +11,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import viewmodel as vm
+from app.i18n import QT_TRANSLATE_NOOP
 from app.netlab import NetRun
 from app.netlab.data import Dataset
 from app.netlab.viewdata import (
@@ -28,6 +29,9 @@ from app.netlab.viewdata import (
 )
 from app.ui import theme
 from app.ui.plot_parts import ContourLines, set_log_ticks
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["LogPlot", "NetReadouts", "LandscapePlot", "DataPlot", "RUN_COLORS",
            "CLASS_COLORS"]
@@ -130,12 +134,17 @@ class NetReadouts(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.loss_plot = LogPlot("training loss", "loss")
-        self.grad_plot = LogPlot("|gradient|", "|g|")
+        self.loss_plot = LogPlot(translate(
+            "NetlabPlots", "training loss"), "loss")
+        self.grad_plot = LogPlot(translate(
+            "NetlabPlots", "|gradient|"), "|g|")
         c = RUN_COLORS
         self.sharp_plot = LogPlot(
-            f"sharpness <span style='color:{c['sharpness']}'>λ<sub>max</sub></span> vs "
-            f"<span style='color:{c['limit']}'>2 / lr</span>", "λ")
+            translate(
+                "NetlabPlots", "sharpness <span "
+                               "style='color:{c_sharpness}'>λ<sub>max</sub></span> vs <span "
+                               "style='color:{c_limit}'>2 / lr</span>").format(
+                c_sharpness=c['sharpness'], c_limit=c['limit']), "λ")
         self.plots = {"loss": self.loss_plot, "grad_norm": self.grad_plot,
                       "sharpness": self.sharp_plot}
         for p in (self.grad_plot, self.sharp_plot):
@@ -240,9 +249,11 @@ class NetReadouts(QWidget):
             self.badge.hide()
             return
         how = "inf/NaN" if not math.isfinite(loss) else vm.format_number(loss)
-        self.badge.setText(f"⚠ diverged at step {step}")
-        self.badge.setToolTip(f"update {step - 1} sent the loss to {how} (above 1e12 or not "
-                              f"a number): training stopped there")
+        self.badge.setText(translate(
+            "NetlabPlots", "⚠ diverged at step {step}").format(step=step))
+        self.badge.setToolTip(translate(
+            "NetlabPlots", "update {step} sent the loss to {how} (above 1e12 or not a number): "
+                           "training stopped there").format(step=step - 1, how=how))
         self.badge.adjustSize()
         self._place_badge()
         self.badge.show()
@@ -292,13 +303,16 @@ def _still_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
 class LandscapePlot(QWidget):
     """The loss on a plane through weight space, with the run's projected path."""
 
-    DIRECTIONS = (("pca", "PCA of the path (shows the path best)"),
-                  ("random", "random directions (filter-normalized)"))
+    DIRECTIONS = (("pca", QT_TRANSLATE_NOOP("NetlabPlots",
+                                            "PCA of the path (shows the path best)")),
+                  ("random", QT_TRANSLATE_NOOP("NetlabPlots",
+                                               "random directions (filter-normalized)")))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot_widget, self.plot = _still_plot()
-        _title(self.plot, "loss landscape")
+        _title(self.plot, translate(
+            "NetlabPlots", "loss landscape"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
@@ -324,18 +338,21 @@ class LandscapePlot(QWidget):
             self.plot.addItem(item)
         self.directions = QComboBox()
         for key, text in self.DIRECTIONS:
+            text = translate("NetlabPlots", text)
             self.directions.addItem(text, key)
         self.directions.setMinimumContentsLength(12)
         self.directions.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.directions.setToolTip("the two directions in weight space that span the plane "
-                                   "through the final weights")
+        self.directions.setToolTip(translate(
+            "NetlabPlots", "the two directions in weight space that span the plane through the "
+                           "final weights"))
         self.note = QLabel("")
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("plane:"))
+        row.addWidget(QLabel(translate(
+            "NetlabPlots", "plane:")))
         row.addWidget(self.directions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -380,7 +397,8 @@ class LandscapePlot(QWidget):
         bar_axis = self.colorbar.getAxis("right")
         # "loss (x0.001)" puzzles a learner: plain numbers unless they are huge
         bar_axis.enableAutoSIPrefix(max(abs(v) for v in scale.levels) >= 1e5)
-        bar_axis.setLabel("log10 loss" if scale.log else "loss")
+        bar_axis.setLabel(translate(
+            "NetlabPlots", "log10 loss") if scale.log else "loss")
         self._set_contours(vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels))
         traj = vm.drawable_points(grid.surface.trajectory[:, None, :], grid.surface.window)[0]
         self.trajectory = traj
@@ -389,15 +407,22 @@ class LandscapePlot(QWidget):
         self.blowup.setData(pos=traj[-1:] if run.diverged else np.empty((0, 2)))
         self.head.setData(pos=traj[-1:])
         self._label_steps(run)
-        names = ("PC 1", "PC 2") if grid.directions == "pca" else ("direction 1", "direction 2")
+        names = (translate(
+            "NetlabPlots", "PC 1"), translate(
+            "NetlabPlots", "PC 2")) if grid.directions == "pca" else (translate(
+            "NetlabPlots", "direction 1"), translate(
+            "NetlabPlots", "direction 2"))
         self.plot.setLabel("bottom", names[0])
         self.plot.setLabel("left", names[1])
         origin = int(run.weight_steps[-1])
-        _title(self.plot, f"loss landscape around step {origin}")
+        _title(self.plot, translate(
+            "NetlabPlots", "loss landscape around step {origin}").format(origin=origin))
         self.plot.getViewBox().setRange(xRange=(xs[0], xs[-1]), yRange=(ys[0], ys[-1]),
                                         padding=0)
-        self.note.setText("white: the weights' path on the plane · orange: the shown step"
-                          + (" · ✕: blew up next" if run.diverged else ""))
+        self.note.setText(translate(
+            "NetlabPlots", "white: the weights' path on the plane · orange: the shown step")
+                          + (translate(
+                              "NetlabPlots", " · ✕: blew up next") if run.diverged else ""))
 
     def _label_steps(self, run: NetRun | None) -> None:
         """Number the points of a short path (a run that blew up after a few steps)."""
@@ -482,13 +507,17 @@ class DataPlot(QWidget):
             t = (data.y - lo) / (self._target_levels[1] - lo)
             brushes = [pg.mkBrush(_bright(cmap.map(float(v), mode="qcolor")))
                        for v in np.clip(t, 0, 1)]
-            _title(self.plot, "data (colour: target) and prediction")
+            _title(self.plot, translate(
+                "NetlabPlots", "data (colour: target) and prediction"))
         else:
             brushes = [pg.mkBrush(CLASS_COLORS[int(k) % len(CLASS_COLORS)]) for k in data.y]
-            _title(self.plot, "data and decision region")
+            _title(self.plot, translate(
+                "NetlabPlots", "data and decision region"))
         self.points.setData(pos=data.X, brush=brushes)
-        self.note.setText("points: the training data (colour: class)" if not data.is_regression
-                          else "points: the training data (colour: target value)")
+        self.note.setText(translate(
+            "NetlabPlots", "points: the training data (colour: class)") if not data.is_regression
+                          else translate(
+                              "NetlabPlots", "points: the training data (colour: target value)"))
         self.image.clear()
         self.boundary.setData([], [])
         self.field = None
@@ -511,8 +540,11 @@ class DataPlot(QWidget):
             with np.errstate(all="ignore"):
                 outside = float(np.mean(~((field >= levels[0]) & (field <= levels[1]))))
             self.note.setText(
-                f"points: the targets · background: the network's prediction at step {step}, "
-                f"same colours" + (f" ({100 * outside:.0f}% of it off the targets' scale)"
+                translate(
+                    "NetlabPlots", "points: the targets · background: the network's prediction "
+                                   "at step {step}, same colours").format(step=step) + (translate(
+                    "NetlabPlots", " ({outside:.0f}% of it off the targets' scale)").format(
+                    outside=100 * outside)
                                    if outside > 0.05 else ""))
         elif data.n_classes == 2:
             cmap = pg.ColorMap([0.0, 0.5, 1.0], [_dim(CLASS_COLORS[0]), (40, 41, 46),
@@ -523,8 +555,9 @@ class DataPlot(QWidget):
             lines = vm.contour_lines(xs, ys, img, 1, (0.0, 1.0))
             xy = lines[0][1] if lines else np.empty((0, 2))
             self.boundary.setData(xy[:, 0], xy[:, 1], connect="finite")
-            self.note.setText(f"background: the class the network predicts at step {step} "
-                              f"· white line: its decision boundary")
+            self.note.setText(translate(
+                "NetlabPlots", "background: the class the network predicts at step {step} · "
+                               "white line: its decision boundary").format(step=step))
         else:
             n = data.n_classes
             cmap = pg.ColorMap(np.linspace(0, 1, n),
@@ -534,7 +567,9 @@ class DataPlot(QWidget):
             self.image.setColorMap(cmap)
             img = np.where(np.isfinite(field), field, 0.0)
             self.boundary.setData([], [])
-            self.note.setText(f"background: the class the network predicts at step {step}")
+            self.note.setText(translate(
+                "NetlabPlots", "background: the class the network predicts at step {step}").format(
+                step=step))
         self.image.setImage(np.ascontiguousarray(img, dtype=np.float32), levels=levels,
                             autoLevels=False)
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]

@@ -609,6 +609,113 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>NetlabPlots</name>
+    <message>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|기울기|</translation>
+    </message>
+    <message>
+        <source>sharpness &lt;span style=&apos;color:{c_sharpness}&apos;&gt;λ&lt;sub&gt;max&lt;/sub&gt;&lt;/span&gt; vs &lt;span style=&apos;color:{c_limit}&apos;&gt;2 / lr&lt;/span&gt;</source>
+        <translation>날카로움 &lt;span style=&apos;color:{c_sharpness}&apos;&gt;λ&lt;sub&gt;max&lt;/sub&gt;&lt;/span&gt; 대 &lt;span style=&apos;color:{c_limit}&apos;&gt;2 / lr&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>⚠ diverged at step {step}</source>
+        <translation>⚠ 단계 {step}에서 발산</translation>
+    </message>
+    <message>
+        <source>update {step} sent the loss to {how} (above 1e12 or not a number): training stopped there</source>
+        <translation>업데이트 {step}이(가) 손실을 {how}(으)로 보냈습니다 (1e12 초과 또는 수가 아님): 학습은 거기서 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>PCA of the path (shows the path best)</source>
+        <translation>경로의 PCA (경로가 가장 잘 보임)</translation>
+    </message>
+    <message>
+        <source>random directions (filter-normalized)</source>
+        <translation>무작위 방향 (필터 정규화)</translation>
+    </message>
+    <message>
+        <source>loss landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+    <message>
+        <source>the two directions in weight space that span the plane through the final weights</source>
+        <translation>마지막 가중치를 지나는 평면을 이루는, 가중치 공간의 두 방향</translation>
+    </message>
+    <message>
+        <source>plane:</source>
+        <translation>평면:</translation>
+    </message>
+    <message>
+        <source>log10 loss</source>
+        <translation>log10 손실</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <source>direction 1</source>
+        <translation>방향 1</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>방향 2</translation>
+    </message>
+    <message>
+        <source>loss landscape around step {origin}</source>
+        <translation>단계 {origin} 주변의 손실 지형</translation>
+    </message>
+    <message>
+        <source>white: the weights&apos; path on the plane · orange: the shown step</source>
+        <translation>흰색: 평면 위 가중치의 경로 · 주황색: 보이는 단계</translation>
+    </message>
+    <message>
+        <source> · ✕: blew up next</source>
+        <translation> · ✕: 다음에 폭발</translation>
+    </message>
+    <message>
+        <source>data (colour: target) and prediction</source>
+        <translation>데이터 (색: 목표값)와 예측</translation>
+    </message>
+    <message>
+        <source>data and decision region</source>
+        <translation>데이터와 결정 영역</translation>
+    </message>
+    <message>
+        <source>points: the training data (colour: class)</source>
+        <translation>점: 학습 데이터 (색: 클래스)</translation>
+    </message>
+    <message>
+        <source>points: the training data (colour: target value)</source>
+        <translation>점: 학습 데이터 (색: 목표값)</translation>
+    </message>
+    <message>
+        <source>points: the targets · background: the network&apos;s prediction at step {step}, same colours</source>
+        <translation>점: 목표값 · 배경: 단계 {step}에서 신경망의 예측, 같은 색</translation>
+    </message>
+    <message>
+        <source> ({outside:.0f}% of it off the targets&apos; scale)</source>
+        <translation> (그중 {outside:.0f}%는 목표값의 범위 밖)</translation>
+    </message>
+    <message>
+        <source>background: the class the network predicts at step {step} · white line: its decision boundary</source>
+        <translation>배경: 단계 {step}에서 신경망이 예측하는 클래스 · 흰 선: 결정 경계</translation>
+    </message>
+    <message>
+        <source>background: the class the network predicts at step {step}</source>
+        <translation>배경: 단계 {step}에서 신경망이 예측하는 클래스</translation>
+    </message>
+</context>
+<context>
     <name>ParamField</name>
     <message>
         <source>{name} is empty: enter {what}</source>

@@ -609,6 +609,113 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>NetlabPlots</name>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|梯度|</translation>
+    </message>
+    <message>
+        <source>sharpness &lt;span style=&apos;color:{c_sharpness}&apos;&gt;λ&lt;sub&gt;max&lt;/sub&gt;&lt;/span&gt; vs &lt;span style=&apos;color:{c_limit}&apos;&gt;2 / lr&lt;/span&gt;</source>
+        <translation>锐度 &lt;span style=&apos;color:{c_sharpness}&apos;&gt;λ&lt;sub&gt;max&lt;/sub&gt;&lt;/span&gt; 对比 &lt;span style=&apos;color:{c_limit}&apos;&gt;2 / lr&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>⚠ diverged at step {step}</source>
+        <translation>⚠ 在第 {step} 步发散</translation>
+    </message>
+    <message>
+        <source>update {step} sent the loss to {how} (above 1e12 or not a number): training stopped there</source>
+        <translation>第 {step} 次更新把损失推到了 {how}（超过 1e12 或不是数）：训练在那里停止</translation>
+    </message>
+    <message>
+        <source>PCA of the path (shows the path best)</source>
+        <translation>路径的 PCA（最能显示路径）</translation>
+    </message>
+    <message>
+        <source>random directions (filter-normalized)</source>
+        <translation>随机方向（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>the two directions in weight space that span the plane through the final weights</source>
+        <translation>张成过最终权重的平面的、权重空间中的两个方向</translation>
+    </message>
+    <message>
+        <source>plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>log10 loss</source>
+        <translation>log10 损失</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <source>direction 1</source>
+        <translation>方向 1</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>方向 2</translation>
+    </message>
+    <message>
+        <source>loss landscape around step {origin}</source>
+        <translation>第 {origin} 步附近的损失地形</translation>
+    </message>
+    <message>
+        <source>white: the weights&apos; path on the plane · orange: the shown step</source>
+        <translation>白色：权重在平面上的路径 · 橙色：所显示的步</translation>
+    </message>
+    <message>
+        <source> · ✕: blew up next</source>
+        <translation> · ✕：下一步爆炸</translation>
+    </message>
+    <message>
+        <source>data (colour: target) and prediction</source>
+        <translation>数据（颜色：目标值）与预测</translation>
+    </message>
+    <message>
+        <source>data and decision region</source>
+        <translation>数据与决策区域</translation>
+    </message>
+    <message>
+        <source>points: the training data (colour: class)</source>
+        <translation>点：训练数据（颜色：类别）</translation>
+    </message>
+    <message>
+        <source>points: the training data (colour: target value)</source>
+        <translation>点：训练数据（颜色：目标值）</translation>
+    </message>
+    <message>
+        <source>points: the targets · background: the network&apos;s prediction at step {step}, same colours</source>
+        <translation>点：目标值 · 背景：第 {step} 步时网络的预测，颜色相同</translation>
+    </message>
+    <message>
+        <source> ({outside:.0f}% of it off the targets&apos; scale)</source>
+        <translation>（其中 {outside:.0f}% 超出目标值的范围）</translation>
+    </message>
+    <message>
+        <source>background: the class the network predicts at step {step} · white line: its decision boundary</source>
+        <translation>背景：第 {step} 步时网络预测的类别 · 白线：决策边界</translation>
+    </message>
+    <message>
+        <source>background: the class the network predicts at step {step}</source>
+        <translation>背景：第 {step} 步时网络预测的类别</translation>
+    </message>
+</context>
+<context>
     <name>ParamField</name>
     <message>
         <source>{name} is empty: enter {what}</source>
