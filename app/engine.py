@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -394,8 +395,8 @@ class Run:
                  batch: MiniBatch | None = None, every: int | None = 1,
                  keep_steps: bool = False):
         self.p0 = _check_inputs(starts, steps)
-        #: keep every :class:`Step` (optimizer states and gradients too) for :meth:`replay`;
-        #: such a run takes the numpy path (the compiled one keeps no states)
+        #: keep every :class:`Step` (optimizer states and gradients too) for :meth:`replay`
+        #: (on the compiled path, which keeps no states, replay computes them when first asked)
         self.keep_steps = bool(keep_steps)
         self._kept: list[Step] = []
         self.surface, self.optimizer, self.schedule = surface, optimizer, schedule
@@ -466,7 +467,6 @@ class Run:
         gradient noise, mini-batches, a loss-driven schedule, optimizer readouts)."""
         sched, noise = self.schedule, self.noise
         if (noise is not None and noise.sigma > 0) or self.batch is not None or self.n == 0 \
-                or self.keep_steps \
                 or self.optimizer.spec.readouts or (sched is not None and sched.needs_loss):
             return None
         with np.errstate(all="ignore"):
@@ -542,6 +542,11 @@ class Run:
         of running the engine again."""
         if not self.keep_steps:
             raise ValueError("this run does not keep its steps (keep_steps=False)")
+        if self._compiled and len(self._kept) < self.done + 1:
+            # the compiled path keeps no states: numpy's steps (the same to 1e-12), once
+            self._kept = list(itertools.islice(
+                iterate(self.surface, self.optimizer, self.p0, self.steps, self.schedule),
+                self.steps + 1))
         return iter(self._kept[:self.done + 1])
 
     def trajectories(self) -> Trajectories:

@@ -349,3 +349,23 @@ def test_cli_run_every_stores_decimated_steps(capsys):
     assert part["stored_steps"] == [0, 7, 14, 20] and "stored_steps" not in full
     assert part["points"] == [full["points"][k] for k in (0, 7, 14, 20)]
     assert part["lr"] == full["lr"] and len(full["points"]) == 21
+
+
+@needs_numba
+def test_kept_steps_of_a_compiled_run_are_numpys(mode):
+    """A run that keeps its steps (step mode, analysis) still takes the compiled path for its
+    paths; replay gives numpy's steps (optimizer states included) when first asked."""
+    surface = surfaces.get("quadratic", lambda1=1, lambda2=20)
+    optimizer = _optimizer("adam")
+    starts = _starts(surface)[:2]
+    mode("wait")
+    assert compiled.kernel_for(surface, optimizer, optimizer.init(starts), 2) is not None
+    before = dispatch.runs["compiled"]
+    run = engine.Run(surface, optimizer, starts, 50, keep_steps=True)
+    run.advance(20)
+    assert dispatch.runs["compiled"] == before + 1
+    steps = list(run.replay())
+    assert [s.step for s in steps] == list(range(21))
+    np.testing.assert_allclose(np.array([s.points for s in steps]),
+                               run.trajectories().points, rtol=RTOL)
+    assert steps[20].state.count == 20
