@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -192,16 +193,22 @@ def bench_lr_change(window, app, engine: EngineClock, repeats: int = 15) -> dict
 
 
 def bench_start_up(repeats: int = 3) -> dict:
-    times = []
+    """Wall time from process start to the first paint, and the child's CPU time (user +
+    system) until then: on a busy machine the CPU time is what a quiet one would wait."""
+    times, cpus = [], []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.time()
         proc = subprocess.run([sys.executable, "-c", FIRST_PAINT_CHILD, str(ROOT)],
                               capture_output=True, text=True, timeout=60)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         line = next((x for x in proc.stdout.splitlines() if x.startswith("PAINTED")), None)
         if line is None:
             raise RuntimeError(f"start-up child failed: {proc.stderr[-2000:]}")
         times.append(float(line.split()[1]) - t0)
-    return {"median_s": statistics.median(times), "min_s": min(times)}
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {"median_s": statistics.median(times), "min_s": min(times),
+            "cpu_s": statistics.median(cpus)}
 
 
 def import_breakdown(top: int = 12) -> tuple[float, list[tuple[str, float]]]:
@@ -274,7 +281,8 @@ def main(argv=None) -> int:
     window.close()
     su = bench_start_up()
     rows.append(("process start -> first painted window", f"{su['median_s']:.2f} s "
-                 f"(best {su['min_s']:.2f})", "<= 1.0 s", su["median_s"] <= 1.0))
+                 f"(best {su['min_s']:.2f}; cpu {su['cpu_s']:.2f})", "<= 1.0 s",
+                 su["median_s"] <= 1.0))
 
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)

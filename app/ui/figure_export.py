@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from app import figures
 from app.jobs import Cancelled
 from app.numbers import format_number
 from app.ui.jobs_qt import qt_runner
@@ -41,6 +40,8 @@ class FigureExport:
 
     # -- dialogs ---------------------------------------------------------------------------
     def _path(self, title: str) -> str:
+        from app import figures  # (imported on first use, not at start-up)
+
         path, chosen = QFileDialog.getSaveFileName(self.window, title, "figure.svg", FILTERS)
         if path and not path.lower().endswith(figures.FIGURE_SUFFIXES):
             path += ".pdf" if "PDF" in chosen else ".svg"
@@ -70,6 +71,8 @@ class FigureExport:
 
     # -- jobs ------------------------------------------------------------------------------
     def export_figure(self, path: str):
+        from app import figures  # (imported on first use, not at start-up)
+
         session = self.window.session
         sc, surface = session.scenario, session.surface
         runs = [r for r in session.runs if r is not None]
@@ -81,6 +84,8 @@ class FigureExport:
         return self._submit(draw, "figure")
 
     def export_small_multiples(self, path: str, grid: str):
+        from app import figures  # (imported on first use, not at start-up)
+
         try:
             over, values = figures.parse_grid(grid)
         except ValueError as err:

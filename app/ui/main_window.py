@@ -381,7 +381,11 @@ class MainWindow(QMainWindow):
         lessons = self.menus["lessons"] = bar.addMenu("&Lessons")
         lessons.setToolTipsVisible(True)
         lessons.aboutToShow.connect(self._fill_lessons_menu)
-        self._fill_lessons_menu()
+        self.gallery_action = self._action(lessons, "Lesson gallery…", self.show_gallery,
+                                           "Ctrl+L")
+        lessons.addSeparator()
+        # the lessons are read from their files when the menu first opens, not at start-up
+        self._lesson_actions: dict[str, QAction] | None = None
 
         view = self.menus["view"] = bar.addMenu("&View")
         self._action(view, "&Reset view", self.surface_view.reset_view, "Home",
@@ -410,20 +414,25 @@ class MainWindow(QMainWindow):
             self, f"About {APP_NAME}", about_text()))
 
     def _fill_lessons_menu(self) -> None:
+        """One action per lesson (again each time the menu opens: names follow the language)."""
         menu = self.menus["lessons"]
-        menu.clear()
-        gallery = QAction("Lesson gallery…", self)
-        gallery.setShortcut(QKeySequence("Ctrl+L"))
-        gallery.triggered.connect(self.show_gallery)
-        menu.addAction(gallery)
-        menu.addSeparator()
-        self.lesson_actions: dict[str, QAction] = {}
+        for act in (self._lesson_actions or {}).values():
+            menu.removeAction(act)
+            act.deleteLater()
+        self._lesson_actions = {}
         for entry in lesson_entries():
             act = menu.addAction(entry.menu_text)
             act.setToolTip(entry.line)
             act.setStatusTip(entry.line)
             act.triggered.connect(lambda _=False, n=entry.name: self.open_lesson(n))
-            self.lesson_actions[entry.name] = act
+            self._lesson_actions[entry.name] = act
+
+    @property
+    def lesson_actions(self) -> dict[str, QAction]:
+        """The Lessons menu's lesson actions by scenario name (read on first use)."""
+        if self._lesson_actions is None:
+            self._fill_lessons_menu()
+        return self._lesson_actions
 
     # -- extension points ---------------------------------------------------------------------
     def add_center_tab(self, widget: QWidget, title: str) -> int:

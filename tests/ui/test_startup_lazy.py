@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: modules the first screen must not import (each is loaded when its feature is first used)
 LAZY = ("sympy", "scipy", "numba", "pyqtgraph.opengl", "OpenGL", "app.ui.netlab_view",
         "app.ui.maps_view", "app.ui.view3d", "app.ui.export_dialog", "app.ui.analysis_panel",
-        "app.export")
+        "app.export", "app.figures")
 
 CHILD = r"""
 import json, sys
@@ -92,3 +92,16 @@ def test_a_network_lab_scenario_builds_its_tab(window, qtbot):
                     timeout=10_000)
     assert window.netlab_view.model is not None
     assert window.netlab_view.minimumSizeHint().width() <= CENTER_MIN_WIDTH
+
+
+def test_the_lessons_menu_reads_its_lessons_when_first_opened(window, qtbot):
+    assert window._lesson_actions is None  # no lesson file read for the first screen
+    assert window.gallery_action.shortcut().toString() == "Ctrl+L"
+    menu = window.menus["lessons"]
+    menu.aboutToShow.emit()
+    names = list(window.lesson_actions)
+    assert "p1_divergence" in names
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == window.gallery_action.text()
+    menu.aboutToShow.emit()  # opened again: the same lessons, not twice
+    assert [a.text() for a in menu.actions() if a.text()] == texts
