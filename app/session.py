@@ -195,6 +195,9 @@ class SessionModel:
         self._progress = 1.0
         self._computing = False
         self._quiet = False
+        #: the last edit is part of a drag (a slider, a start point): the undo history merges
+        #: it with the one before (:mod:`app.history`); whoever records an edit resets it
+        self.edit_continuous = False
         #: the last computation's error message ("" if it went well)
         self.error = ""
         if scenario is not None:
@@ -291,6 +294,29 @@ class SessionModel:
         self.selectedChanged.emit(self._selected)
         self.playheadChanged.emit(self._step)
 
+    def restore(self, scenario: Scenario) -> None:
+        """Put back an earlier state of this scenario (undo / redo): like an edit, not like
+        opening a file (selection and playhead stay where they can, stored runs are reused,
+        panels update rather than rebuild)."""
+        if not isinstance(scenario, Scenario):
+            raise TypeError("restore expects a Scenario")
+        same_surface = (scenario.surface, scenario.surface_params) == \
+            (self._scenario.surface, self._scenario.surface_params)
+        surface = self._surface if same_surface else scenario.build_surface()
+        kinds = [(r.optimizer, r.schedule) for r in scenario.racers] != \
+            [(r.optimizer, r.schedule) for r in self._scenario.racers]
+        self.edit_continuous = False
+        self._scenario, self._surface = scenario, surface
+        self._selected = min(self._selected, len(scenario.racers) - 1)
+        self._compute()
+        self.surfaceChanged.emit()
+        if kinds:
+            self.racersChanged.emit()
+        self.startsChanged.emit()
+        self.scenarioEdited.emit()
+        self._emit_runs()
+        self.selectedChanged.emit(self._selected)
+
     def rename(self, name: str) -> None:
         """The scenario's name (file stem), e.g. after saving it."""
         self._scenario = replace(self._scenario, name=str(name))
@@ -307,7 +333,9 @@ class SessionModel:
         self._after_surface_change()
         self.startsChanged.emit()
 
-    def set_surface_params(self, **changes: Any) -> None:
+    def set_surface_params(self, debounce: bool = False, **changes: Any) -> None:
+        """Change surface parameters (``debounce``: part of a slider drag, one undo step)."""
+        self.edit_continuous = bool(debounce)
         params = {**self._scenario.surface_params, **{k: _plain(v) for k, v in changes.items()}}
         surface = surfaces.get(self._scenario.surface, **params)  # ValueError: unchanged
         self._scenario = replace(self._scenario, surface_params=params)
@@ -339,7 +367,9 @@ class SessionModel:
     def set_run(self, *, steps: int | None = None, noise_sigma: float | None = None,
                 noise_seed: int | None = None, debounce: bool = False) -> None:
         """Change the number of steps or the gradient noise (validated; unchanged on error).
-        ``debounce`` is accepted for old callers: every edit cancels the stale computation."""
+        ``debounce``: part of a drag (merged into one undo step); every edit cancels the stale
+        computation."""
+        self.edit_continuous = bool(debounce)
         changes: dict[str, Any] = {}
         if steps is not None:
             if isinstance(steps, bool) or int(steps) != steps or not 1 <= steps <= MAX_UI_STEPS:
@@ -367,6 +397,7 @@ class SessionModel:
         return len(self._scenario.starts) - 1
 
     def move_start(self, i: int, x: float, y: float, debounce: bool = False) -> None:
+        self.edit_continuous = bool(debounce)  # (a drag: one undo step)
         p = self._check_point(x, y)
         starts = list(self._scenario.starts)
         starts[i] = p
@@ -456,7 +487,9 @@ class SessionModel:
     def update_racer(self, i: int, debounce: bool = False, **changes: Any) -> Racer:
         """Change racer ``i``: ``params={...}`` entries are merged into its hyperparameters,
         ``schedule_params`` likewise; ``optimizer``/``schedule`` switch kind (other values
-        reset); ``label``, ``color``, ``enabled`` as given. Validated: unchanged on error."""
+        reset); ``label``, ``color``, ``enabled`` as given. Validated: unchanged on error.
+        ``debounce``: part of a slider drag (merged into one undo step)."""
+        self.edit_continuous = bool(debounce)
         old = self._scenario.racers[i]
         new = old
         kind_changed = False

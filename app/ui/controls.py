@@ -186,7 +186,7 @@ class SurfaceSection(QGroupBox):
 
     def _param_changed(self, key: str, value: Any, debounce: bool) -> None:
         try:
-            self.session.set_surface_params(**{key: value})
+            self.session.set_surface_params(debounce=debounce, **{key: value})
         except FormulaError as err:  # (the formula field checks first: rare)
             self.form.fields[key].set_error(err)
         except ValueError as err:

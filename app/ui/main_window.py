@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 import numpy
-from PySide6.QtCore import QSize, Qt, QTimer, qVersion
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -64,6 +64,7 @@ from app.ui.session import Session
 from app.ui.status_bar import StatusReadout
 from app.ui.step_overlay import StepMode
 from app.ui.surface_view import SurfaceView
+from app.ui.undo import install_undo
 
 __all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 
@@ -93,6 +94,7 @@ KEYS_HELP = (
     "<tr><td><b>Home</b></td><td>reset the view</td></tr>"
     "<tr><td><b>S</b></td><td>step-by-step explanation on / off</td></tr>"
     "<tr><td><b>Ctrl+E</b></td><td>export a snapshot, GIF, MP4 or frames</td></tr>"
+    "<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo an edit</td></tr>"
     "</table>"
 )
 
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
     """The window. ``runner``: the job runner every computation goes through (default: worker
     threads delivering on the GUI thread; an :class:`~app.jobs.InlineRunner` computes each edit
     before returning, for offscreen rendering and tests that want finished runs at once)."""
+
+    #: the window is about to close (the user did not cancel): workers stop
+    closing = Signal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None,
                  runner: JobRunner | None = None):
@@ -212,6 +217,7 @@ class MainWindow(QMainWindow):
         # after the network lab: it can sweep its network (built on first use, like it)
         self._add_lazy_tab(self.center_tabs, LR_RANGE_TAB, self._build_lr_range)
         install_figure_actions(self)
+        self.undo = install_undo(self)
         self.session.scenarioEdited.connect(self._update_title)
         self._update_title()
 
@@ -483,6 +489,8 @@ class MainWindow(QMainWindow):
         return self.set_scenario(scenario, autoplay)
 
     def open_scenario(self, path: str | None = None) -> bool:
+        if not self.undo.maybe_save("opening another scenario"):
+            return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, "Open scenario", str(scenario_mod.SCENARIO_DIR),
@@ -511,11 +519,16 @@ class MainWindow(QMainWindow):
             reason = getattr(err, "strerror", None) or str(err)
             self.show_error("Cannot save scenario", f"{target}: {reason}")
             return False
-        self.session.rename(target.stem)
+        with self.undo.history.restoring():  # (a new name is not an edit to undo)
+            self.session.rename(target.stem)
+        self.undo.saved()
+        self._update_title()
         self.statusBar().showMessage(f"Saved {target}", 4000)
         return True
 
     def open_lesson(self, name: str) -> bool:
+        if not self.undo.maybe_save("opening another scenario"):
+            return False
         ok = self.load_scenario(name)
         if ok:
             self.side_dock.show()
@@ -528,7 +541,12 @@ class MainWindow(QMainWindow):
             self.open_lesson(dialog.chosen)
 
     def closeEvent(self, event):  # noqa: N802 (Qt name)
-        """Quit at once: playback stops and every job is cancelled (no wait for a long run)."""
+        """Close, Ctrl+Q: unsaved edits ask Save / Discard / Cancel first; then quit at once:
+        playback stops and every job is cancelled (no wait for a long run)."""
+        if not self.undo.maybe_save("closing"):
+            event.ignore()
+            return
+        self.closing.emit()
         self.playback.pause()
         self.runner.shutdown(timeout=QUIT_WAIT)
         super().closeEvent(event)
@@ -540,7 +558,8 @@ class MainWindow(QMainWindow):
         lesson = f" — {s.lesson.tag}: {title}" if title else ""
         if lesson and self.session.lesson_changes():
             lesson += " (set-up changed)"
-        self.setWindowTitle(f"{APP_NAME} — {name}{lesson}")
+        # [*]: Qt shows "*" there while the window is modified (unsaved edits)
+        self.setWindowTitle(f"{APP_NAME} — {name}[*]{lesson}")
 
 
 def _app() -> QApplication:

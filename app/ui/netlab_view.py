@@ -668,7 +668,11 @@ def install_netlab_tab(window) -> NetlabView:
 
     session.scenarioReplaced.connect(scenario_replaced)
     view.companion = lambda: session.scenario
-    window.installEventFilter(_CloseWatcher(view))
+    closing = getattr(window, "closing", None)
+    if closing is not None:  # (not when the user cancels a close of unsaved edits)
+        closing.connect(view.shutdown)
+    else:
+        window.installEventFilter(_CloseWatcher(view))
 
     # the 2D controls, playback bar and status line (a Surface racer's loss) belong to the
     # other tabs: make room while this one shows, and show no numbers that are not its own

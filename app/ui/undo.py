@@ -1,0 +1,121 @@
+"""Edit > Undo / Redo (Ctrl+Z, Ctrl+Shift+Z), the modified marker in the title, and the
+Save / Discard / Cancel question before unsaved edits are dropped.
+
+The history itself is headless (:class:`app.history.History`); this module feeds it from the one
+place edits reach the model, the session's ``scenarioEdited`` signal, and puts undone states
+back with :meth:`~app.ui.session.Session.restore`. Opening a scenario (File > Open, a lesson)
+starts a new history that counts as saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from app.history import History
+
+__all__ = ["UndoControl", "install_undo"]
+
+
+class UndoControl(QObject):
+    """The window's undo/redo actions and its unsaved-changes guard."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.history = History(self.session.scenario)
+        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = self._action("&Redo", QKeySequence.StandardKey.Redo, self.redo)
+        # Ctrl+Shift+Z everywhere (the standard key is Ctrl+Y on some platforms)
+        keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(
+            QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list(dict.fromkeys(keys)))
+        self.session.scenarioReplaced.connect(self._replaced)
+        self.session.scenarioEdited.connect(self._edited)
+        self._sync()
+
+    def _action(self, text: str, key, slot) -> QAction:
+        act = QAction(text, self.window)
+        act.setShortcut(QKeySequence(key))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(lambda _=False: slot())
+        self.window.addAction(act)  # (works while the menu bar is hidden)
+        return act
+
+    # -- the model --------------------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return self.history.modified
+
+    def _replaced(self) -> None:
+        self.history.reset(self.session.scenario)
+        self._sync()
+
+    def _edited(self) -> None:
+        model = getattr(self.session, "model", self.session)  # (the headless SessionModel)
+        self.history.record(model.scenario, model.edit_continuous)
+        model.edit_continuous = False
+        self._sync()
+
+    def undo(self) -> bool:
+        return self._restore(self.history.undo())
+
+    def redo(self) -> bool:
+        return self._restore(self.history.redo())
+
+    def _restore(self, scenario) -> bool:
+        if scenario is None:
+            return False
+        with self.history.restoring():
+            self.session.restore(scenario)
+        self._sync()
+        return True
+
+    def saved(self) -> None:
+        """The session's scenario was just saved (its name may have changed with it)."""
+        self.history.mark_saved(self.session.scenario)
+        self._sync()
+
+    def _sync(self) -> None:
+        h = self.history
+        self.undo_action.setEnabled(h.can_undo)
+        self.redo_action.setEnabled(h.can_redo)
+        self.undo_action.setText(f"&Undo {h.undo_text()}".rstrip())
+        self.redo_action.setText(f"&Redo {h.redo_text()}".rstrip())
+        self.window.setWindowModified(h.modified)
+
+    # -- the guard --------------------------------------------------------------------------
+    def maybe_save(self, doing: str = "closing") -> bool:
+        """True when the current set-up may be dropped: nothing unsaved, or the user chose
+        Save (and saved) or Discard; False for Cancel (or a Save that did not happen)."""
+        if not self.history.modified:
+            return True
+        name = self.session.scenario.name or "untitled"
+        answer = QMessageBox.warning(
+            self.window, "Unsaved changes",
+            f"“{name}” has changes that are not saved. Save them before {doing}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return bool(self.window.save_scenario())
+        return answer != QMessageBox.StandardButton.Cancel
+
+
+def install_undo(window: QMainWindow) -> UndoControl:
+    """An Edit menu (after File) with Undo and Redo on ``window``; returns the control."""
+    control = UndoControl(window)
+    bar = window.menuBar()
+    menus = getattr(window, "menus", {})
+    after = menus.get("lessons")
+    edit = bar.addMenu("&Edit") if after is None else None
+    if edit is None:
+        from PySide6.QtWidgets import QMenu
+
+        edit = QMenu("&Edit", bar)
+        bar.insertMenu(after.menuAction(), edit)
+    edit.addAction(control.undo_action)
+    edit.addAction(control.redo_action)
+    menus["edit"] = edit
+    return control
