@@ -315,6 +315,16 @@ def to_pdf(canvas: Canvas) -> str:
     return text
 
 
+def _pdf_paint(fill: str | None, stroke: str | None) -> tuple[str, str]:
+    """The colour operators of a filled and/or stroked shape, and its painting operator."""
+    paint = []
+    if fill is not None:
+        paint.append(_pdf_color(fill, "rg"))
+    if stroke is not None:
+        paint.append(_pdf_color(stroke, "RG") + " 0.8 w [] 0 d")
+    return " ".join(paint), "B" if fill and stroke else "f" if fill else "S"
+
+
 def _pdf_items(items: list, ops: list[str], images: list[np.ndarray]) -> None:
     for item in items:
         kind = item[0]
@@ -327,13 +337,8 @@ def _pdf_items(items: list, ops: list[str], images: list[np.ndarray]) -> None:
             ops.append(" ".join(path) + " S")
         elif kind == "rect":
             _, x, y, w, h, fill, stroke = item
-            paint = []
-            if fill is not None:
-                paint.append(_pdf_color(fill, "rg"))
-            if stroke is not None:
-                paint.append(_pdf_color(stroke, "RG") + " 0.8 w [] 0 d")
-            op = "B" if fill and stroke else "f" if fill else "S"
-            ops.append(" ".join(paint) + f" {x:.2f} {y:.2f} {w:.2f} {h:.2f} re {op}")
+            paint, op = _pdf_paint(fill, stroke)
+            ops.append(f"{paint} {x:.2f} {y:.2f} {w:.2f} {h:.2f} re {op}")
         elif kind == "circle":
             _, x, y, r, fill, stroke = item
             k = 0.5523 * r
@@ -342,13 +347,8 @@ def _pdf_items(items: list, ops: list[str], images: list[np.ndarray]) -> None:
                     f"{x - k:.2f} {y + r:.2f} {x - r:.2f} {y + k:.2f} {x - r:.2f} {y:.2f} c "
                     f"{x - r:.2f} {y - k:.2f} {x - k:.2f} {y - r:.2f} {x:.2f} {y - r:.2f} c "
                     f"{x + k:.2f} {y - r:.2f} {x + r:.2f} {y - k:.2f} {x + r:.2f} {y:.2f} c")
-            paint = []
-            if fill is not None:
-                paint.append(_pdf_color(fill, "rg"))
-            if stroke is not None:
-                paint.append(_pdf_color(stroke, "RG") + " 0.8 w [] 0 d")
-            op = "B" if fill and stroke else "f" if fill else "S"
-            ops.append(" ".join(paint) + f" {path} {op}")
+            paint, op = _pdf_paint(fill, stroke)
+            ops.append(f"{paint} {path} {op}")
         elif kind == "text":
             _, x, y, text, size, anchor, color, rotate = item
             width = 0.5 * size * len(text)  # Helvetica's average advance, about 0.5 em

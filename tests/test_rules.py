@@ -78,6 +78,8 @@ def test_a_user_optimizer_is_registered_like_a_builtin_and_replaced_on_edit():
     (R.Rules("e8", {"lr": 0.1, "sin": 1.0}, {}, ["p = p - g"]), "hyper.sin", "taken", None),
     (R.Rules("e9", {"lr": 0.1}, {"m": "p*"}, ["p = p - lr*g"]), "state.m", "incomplete", 2),
     (R.Rules("e10", {"lr": 0.1}, {}, ["p = __import__('os')"]), "update[0]", "", None),
+    (R.Rules("e11", {"lr": 0.1, "__builtins__": 1.0}, {}, ["p = p - g"]), "hyper.__builtins__",
+     "starts with '_'", None),
 ])
 def test_bad_rules_name_the_line_and_the_position(rules, where, message, position):
     with pytest.raises(R.RuleError) as info:

@@ -125,6 +125,8 @@ def _identifier(where: str, name: Any, what: str) -> str:
     if not isinstance(name, str) or not name.isidentifier() or not name.isascii():
         raise RuleError(where, f"{what} {name!r} is not a name (letters, digits and _, not "
                                f"starting with a digit)")
+    if name.startswith("_"):
+        raise RuleError(where, f"{what} '{name}' starts with '_': start it with a letter")
     if keyword.iskeyword(name) or name in RESERVED:
         raise RuleError(where, f"{what} '{name}' is taken by a function, constant or keyword")
     return name

@@ -131,3 +131,19 @@ def test_rules_editor_checks_off_the_gui_thread_shows_a_caret_and_races(window, 
         assert "[[rules]]" in S.dumps(session.scenario)  # saved like a built-in
     finally:
         R.uninstall("my_lion")
+
+
+def test_lr_range_tab_sweeps_the_network_lab_network(window, qtbot):
+    from app.analysis.lr_range import lr_range_netlab
+
+    view = window.lr_range_view
+    view.source.setCurrentIndex(view.source.findData("netlab"))
+    view.lr_min.setText("1e-5")
+    view.lr_max.setText("1")
+    view.steps.setValue(30)
+    view.run()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=30_000)
+    direct = lr_range_netlab(window.netlab_view.config(), lr_min=1e-5, lr_max=1.0, steps=30)
+    np.testing.assert_array_equal(view.result.smoothed, direct.smoothed)
+    assert view.result.theory == direct.theory > 0
+    assert "2/λ_max" in view.status.text()
