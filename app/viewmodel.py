@@ -96,7 +96,9 @@ def color_scale(z: np.ndarray, log: bool | None = None) -> ColorScale:
             field = np.log10(np.where(finite, z - offset, hi - offset))
             # spend the colours on the surface, not on the few pixels nearest the minimum
             flo = float(np.percentile(field, 0.5))
-        else:
+            # a span of subnormals: the floor underflows to 0 and log10(0) = -inf (linear then)
+            log = bool(np.isfinite(field).all())
+        if not (log and span > 0):
             log, offset = False, 0.0
             field = np.where(finite, z, hi)
             flo = float(np.min(field))

@@ -90,3 +90,16 @@ def test_line_segments_clip_to_the_window():
     np.testing.assert_allclose(segs[[0, 1]], [[-8.0, 8.0], [8.0, -8.0]])
     np.testing.assert_allclose(segs[[3, 4]], [[2.0, -8.0], [2.0, 8.0]])
     assert vm.line_segments([], window).shape == (0, 2)
+
+
+def test_a_span_of_subnormals_is_coloured_linearly_and_stays_finite():
+    """log10(f - f_min) of a surface whose whole range is ~1e-320: the floor underflows to 0
+    and the minimum's log is -inf (the colour mapping then overflowed)."""
+    xs = np.linspace(-3, 3, 64)
+    x, y = np.meshgrid(xs, xs)
+    z = 1e-320 * x**2 + 1e-320 * y**2
+    for log in (None, True):
+        scale = vm.color_scale(z, log=log)
+        assert not scale.log and np.isfinite(scale.image).all()
+    focus = vm.focused_levels(z, np.array([2e-320, 1e-320]), 15)
+    assert focus is None or np.isfinite(focus[0].image).all()

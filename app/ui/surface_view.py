@@ -430,17 +430,16 @@ class SurfaceView(QWidget):
             return
         self._focus_key = key
         self.focus = vm.focused_levels(z, visited, CONTOUR_LEVELS)
-        if self.focus is None:
-            scale = vm.color_scale(z)
-            lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
-        else:
-            scale, levels = self.focus
-            lines = vm.contour_lines(xs, ys, scale.image, levels=levels)
+        scale = vm.color_scale(z) if self.focus is None else self.focus[0]
         if undefined.any():
             # blank, not the top colour: NaN pixels are transparent, and no contour runs there
             image = scale.image.copy()
             image[undefined] = np.nan
             scale = dataclasses.replace(scale, image=image)
+        if self.focus is None:
+            lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
+        else:
+            lines = vm.contour_lines(xs, ys, scale.image, levels=self.focus[1])
         self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
         self.colorbar.setLevels(scale.levels)
         self.colorbar.getAxis("right").setLabel(scale.label)
