@@ -44,6 +44,8 @@ __all__ = [
     "dock_widths",
     "line_segments",
     "focused_levels",
+    "phase_series",
+    "phase_point",
 ]
 
 #: use a logarithmic colour scale when the values span more than this factor above their floor
@@ -483,6 +485,25 @@ def _log_ticks(lo: float, hi: float, max_labels: int):
         if len(marks) > max_labels:
             marks = marks[:: math.ceil(len(marks) / max_labels)]
     return [marks, []]
+
+
+def phase_series(loss: np.ndarray, grad_norm: np.ndarray, floors: tuple[float, float]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The phase readout of one run: ``(x, y)`` = ``(log10 loss, log10 |g|)`` of every step,
+    each start point's path NaN-separated (as :func:`readout_series`; exact zeros at
+    ``floors``, negative or non-finite values as gaps). A stall is a curve that stops moving
+    left while |g| stays high; convergence runs to the lower left (lesson P4)."""
+    return (readout_series(loss, True, floors[0]), readout_series(grad_norm, True, floors[1]))
+
+
+def phase_point(loss: np.ndarray, grad_norm: np.ndarray, step: int,
+                floors: tuple[float, float]) -> np.ndarray:
+    """``(N, 2)``: where each start point is in the phase readout at ``step`` (its last step if
+    the run is shorter); rows a log axis cannot show are NaN."""
+    k = min(max(int(step), 0), np.shape(loss)[0] - 1)
+    x = readout_series(np.asarray(loss)[k:k + 1], True, floors[0]).reshape(-1, 2)[:, 0]
+    y = readout_series(np.asarray(grad_norm)[k:k + 1], True, floors[1]).reshape(-1, 2)[:, 0]
+    return np.column_stack([x, y])
 
 
 def zero_level(arrays: list[np.ndarray], log: bool, floor: float) -> float | None:

@@ -17,6 +17,7 @@ import pytest
 import surfaces
 from app import lessons, optimizers
 from app import scenario as S
+from app import viewmodel as vm
 from app.analysis.adaptive import effective_step_trace
 from app.engine import Noise, simulate
 
@@ -353,6 +354,30 @@ def test_p4_tiny_lr_stops_bouncing_but_crawls():
     assert abs(x[-1] - x[0]) < 0.05
     assert round(abs(x[-1] - x[0]), 2) == 0.02  # "moved only about 0.02 of the 8 units"
     assert np.linalg.norm(run.points[-1, 0] - surface.minima[0]) > 7.9
+
+
+def test_p4_phase_readout_shows_the_stall_and_the_crawl():
+    """The phase readout (|g| against loss, log-log): lr 0.01 stops moving left at a loss of
+    about 0.7 with |g| at 9.8; lr 0.0001 drops to |g| 0.08 at a loss of 0.42, far right of the
+    minimum's 0.1."""
+    sc, surface, _ = _load("p4_stall")
+    floor = float(surface.value(np.array(surface.minima[0])))
+    assert round(floor, 2) == 0.1
+    _, big = _racer("p4_stall", "GD, lr 0.01")
+    _, tiny = _racer("p4_stall", "GD, lr 0.0001")
+    x, y = vm.phase_series(big.loss, big.grad_norm, (-16.0, -16.0))
+    # in its last 2,500 steps the curve moves left by under a tenth of a decade (0.79 -> 0.68)
+    # and stays at log10 |g| = log10(9.8)
+    assert 0 < x[500] - x[sc.steps] < 0.1 and round(big.loss[-1, 0], 1) == 0.7
+    np.testing.assert_allclose(10 ** y[500:sc.steps + 1], 9.8, rtol=1e-3)
+    x, y = vm.phase_series(tiny.loss, tiny.grad_norm, (-16.0, -16.0))
+    # lr 0.0001: |g| falls by two decades (10 -> 0.08) while the loss stays at 0.42
+    assert y[0] - y[sc.steps] > 2 and round(tiny.grad_norm[-1, 0], 2) == 0.08
+    assert abs(x[2000] - x[sc.steps]) < 0.001 and round(tiny.loss[-1, 0], 2) == 0.42
+    assert x[sc.steps] - np.log10(floor) > 0.6  # the minimum is far to the left
+    # the dot at the playhead is the run's own point
+    dot = vm.phase_point(tiny.loss, tiny.grad_norm, 2000, (-16.0, -16.0))
+    np.testing.assert_allclose(dot[0], np.log10([tiny.loss[2000, 0], tiny.grad_norm[2000, 0]]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from app.analysis import SharpnessTrace, sharpness_trace
 from app.i18n import QT_TRANSLATE_NOOP
 from app.optimizers import GD, HEAVY_BALL, NESTEROV, Dynamics
 from app.ui import theme
+from app.ui.phase_plot import PhasePlot
 from app.ui.plot_parts import set_log_ticks
 from app.ui.session import Session
 
@@ -204,6 +205,10 @@ class ReadoutsView(QWidget):
         layout.addWidget(self.loss_plot)
         layout.addWidget(self.grad_plot)
         layout.addWidget(self.sharp_plot)
+        #: |g| against loss, both log (lesson P4's phase readout)
+        self.phase_plot = PhasePlot()
+        self._phase_wanted = True
+        layout.addWidget(self.phase_plot)
         session.runsChanged.connect(self.on_runs_changed)
         session.surfaceChanged.connect(self._sharpness_stale)
         if follow_playhead:
@@ -240,6 +245,9 @@ class ReadoutsView(QWidget):
             plot.set_series(series, steps, log, vm.facts_zero_level(facts, log, floor),
                             [b for _, _, b in drawn])
         self._readouts = cache
+        self.phase_plot.set_runs([(r.color, t.loss, t.grad_norm, (id(t.loss), id(t.grad_norm)))
+                                  for r, t in pairs])
+        self.phase_plot.show_step(self.session.step)
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()
 
@@ -307,12 +315,19 @@ class ReadoutsView(QWidget):
         self.loss_plot.playhead.setValue(step)
         self.grad_plot.playhead.setValue(step)
         self.sharp_plot.playhead.setValue(step)
+        self.phase_plot.show_step(step)
 
     def set_compact(self, on: bool) -> None:
         """Lay the readouts out for a small frame (:meth:`ReadoutPlot.set_compact`)."""
         for plot in (self.loss_plot, self.grad_plot, self.sharp_plot):
             plot.set_compact(on)
+        self.phase_plot.setVisible(self._phase_wanted and not on)  # a small frame: two plots
         self.on_runs_changed()
+
+    def set_phase_visible(self, on: bool) -> None:
+        """Show or hide the phase readout (|g| against loss)."""
+        self._phase_wanted = bool(on)
+        self.phase_plot.setVisible(self._phase_wanted)
 
     @property
     def curves(self) -> tuple[list[pg.PlotCurveItem], list[pg.PlotCurveItem]]:

@@ -45,3 +45,26 @@ def test_a_smooth_surface_has_no_crease_lines_and_the_tour_keeps_its_scale(windo
     assert view.focus is None  # the diverging path covers the whole range
     plain = vm.color_scale(session.surface.grid(view.grid_size, session.window)[2])
     assert view.color_scale.levels == plain.levels
+
+
+def test_phase_readout_draws_one_curve_per_racer_and_the_playhead_as_a_dot(window, session):
+    assert window.set_scenario(scenario_mod.load("p4_stall"), autoplay=False)
+    phase = window.readouts.phase_plot
+    assert phase.isVisible()
+    runs = [r for r in session.runs if r is not None]
+    assert len(phase.curves) == len(runs) == 2
+    for curve, run in zip(phase.curves, runs, strict=True):
+        t = run.trajectories
+        x, y = vm.phase_series(t.loss, t.grad_norm, phase.floors)
+        cx, cy = curve.getData()
+        np.testing.assert_array_equal(cx[np.isfinite(cx)], x[np.isfinite(x)])
+        np.testing.assert_array_equal(cy[np.isfinite(cy)], y[np.isfinite(y)])
+    session.set_step(1234)
+    expected = np.log10([[r.trajectories.loss[1234, 0], r.trajectories.grad_norm[1234, 0]]
+                         for r in runs])
+    np.testing.assert_allclose(phase.points(), expected)
+    # a small frame keeps two readouts
+    window.readouts.set_compact(True)
+    assert not phase.isVisible()
+    window.readouts.set_compact(False)
+    assert phase.isVisible()
