@@ -79,7 +79,8 @@ class SmoothCrease(_Valley):
         "lr 0.01 from (-8, 1) this is the lecture's stalled valley: gradient descent settles "
         "into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss "
         "barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods "
-        "(Adagrad, RMSProp, Adam) reach the minimum."
+        "(Adagrad, RMSProp, Adam) race along the floor, but only Adam settles at the minimum: "
+        "RMSProp and Adagrad keep hopping across it (lesson P5)."
     )
     PARAMS = (_A, _SLOPE, _WIDTH)
 

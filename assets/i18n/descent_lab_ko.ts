@@ -764,8 +764,16 @@ Replace it?</source>
         <translation>단계</translation>
     </message>
     <message>
+        <source>|gradient| vs loss</source>
+        <translation>|기울기| 대 손실</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>손실</translation>
+    </message>
+    <message>
+        <source>Each racer&apos;s |gradient| against its loss, both on log scales; the dot is the playhead. Converging runs head to the lower left. A curve that stops moving left while |g| stays high is a stall: the loss no longer falls although the gradient is not small (lesson P4).</source>
+        <translation>경주자마다 손실에 대한 |기울기|를 두 축 모두 로그 눈금으로 그립니다. 점은 재생 위치입니다. 수렴하는 실행은 왼쪽 아래로 향합니다. |g|가 큰 채로 더 이상 왼쪽으로 가지 않는 곡선은 정체입니다: 기울기가 작지 않은데도 손실이 더는 줄지 않습니다(레슨 P4).</translation>
     </message>
     <message>
         <source>|gradient|</source>
@@ -1785,8 +1793,8 @@ Replace it?</source>
         <translation>매끄러운 접힌 자국 (둥근 골짜기 바닥)</translation>
     </message>
     <message>
-        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) reach the minimum.</source>
-        <translation>f = a x^2 + slope sqrt(width^2 + y^2): 접힌 골짜기의 바닥을 좁은 폭으로 둥글게 다듬은 것입니다. 바닥에서 멀리서는 같은 곡면이지만, 바닥 근처에서는 ReLU에 비한 ELU나 softplus처럼 기울기가 매끄럽게 줄어듭니다. 기본값과 lr 0.01로 (-8, 1)에서 출발하면 이것이 강의에 나온 정체된 골짜기입니다. 경사 하강법은 y = +0.049와 y = -0.049 사이를 튕기는 상태에 빠지고, |기울기| = 9.8인데도 손실은 거의 움직이지 않습니다. 아주 작은 lr은 튕김을 멈추지만 x를 따라 기어갑니다. 적응적 방법(Adagrad, RMSProp, Adam)은 최솟값에 도달합니다.</translation>
+        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) race along the floor, but only Adam settles at the minimum: RMSProp and Adagrad keep hopping across it (lesson P5).</source>
+        <translation>f = a x^2 + slope sqrt(width^2 + y^2): 접힌 골짜기의 바닥을 좁은 폭으로 둥글게 다듬은 것입니다. 바닥에서 멀리서는 같은 곡면이지만, 바닥 근처에서는 ReLU에 비한 ELU나 softplus처럼 기울기가 매끄럽게 줄어듭니다. 기본값과 lr 0.01로 (-8, 1)에서 출발하면 이것이 강의에 나온 정체된 골짜기입니다. 경사 하강법은 y = +0.049와 y = -0.049 사이를 튕기는 상태에 빠지고, |기울기| = 9.8인데도 손실은 거의 움직이지 않습니다. 아주 작은 lr은 튕김을 멈추지만 x를 따라 기어갑니다. 적응적 방법(Adagrad, RMSProp, Adam)은 바닥을 따라 빠르게 나아가지만, 최솟값에 자리 잡는 것은 Adam뿐입니다. RMSProp과 Adagrad는 바닥을 가로질러 계속 뛰어다닙니다(레슨 P5).</translation>
     </message>
     <message>
         <source>Linear regression, unscaled or standardized feature</source>

@@ -764,8 +764,16 @@ Replace it?</source>
         <translation>步数</translation>
     </message>
     <message>
+        <source>|gradient| vs loss</source>
+        <translation>|梯度| 对损失</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <source>Each racer&apos;s |gradient| against its loss, both on log scales; the dot is the playhead. Converging runs head to the lower left. A curve that stops moving left while |g| stays high is a stall: the loss no longer falls although the gradient is not small (lesson P4).</source>
+        <translation>每个选手的 |梯度| 对其损失的曲线，两个轴都是对数刻度；圆点是播放位置。收敛的运行走向左下方。|g| 仍然很大却不再向左移动的曲线就是停滞：梯度并不小，损失却不再下降（课程 P4）。</translation>
     </message>
     <message>
         <source>|gradient|</source>
@@ -1785,8 +1793,8 @@ Replace it?</source>
         <translation>光滑折痕（圆滑的谷底）</translation>
     </message>
     <message>
-        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) reach the minimum.</source>
-        <translation>f = a x^2 + slope sqrt(width^2 + y^2)：把折痕山谷的谷底在一小段宽度上磨圆。离谷底远处是同一个曲面，但在谷底附近梯度平滑地变小，就像 ELU 或 softplus 之于 ReLU。用默认参数和 lr 0.01 从 (-8, 1) 出发，这就是讲义中停滞的山谷：梯度下降陷入在 y = +0.049 和 y = -0.049 之间来回弹跳，|梯度| = 9.8，而损失几乎不动；极小的 lr 能停止弹跳，却沿 x 方向爬行。自适应方法（Adagrad、RMSProp、Adam）能到达最小值。</translation>
+        <source>f = a x^2 + slope sqrt(width^2 + y^2): the crease valley with its floor rounded off over a small width. Far from the floor it is the same surface, but near it the gradient shrinks smoothly, like ELU or softplus next to ReLU. With the defaults and lr 0.01 from (-8, 1) this is the lecture&apos;s stalled valley: gradient descent settles into bouncing between y = +0.049 and y = -0.049 with |gradient| = 9.8 while the loss barely moves; a tiny lr stops the bouncing but crawls along x. Adaptive methods (Adagrad, RMSProp, Adam) race along the floor, but only Adam settles at the minimum: RMSProp and Adagrad keep hopping across it (lesson P5).</source>
+        <translation>f = a x^2 + slope sqrt(width^2 + y^2)：把折痕山谷的谷底在一小段宽度上磨圆。离谷底远处是同一个曲面，但在谷底附近梯度平滑地变小，就像 ELU 或 softplus 之于 ReLU。用默认参数和 lr 0.01 从 (-8, 1) 出发，这就是讲义中停滞的山谷：梯度下降陷入在 y = +0.049 和 y = -0.049 之间来回弹跳，|梯度| = 9.8，而损失几乎不动；极小的 lr 能停止弹跳，却沿 x 方向爬行。自适应方法（Adagrad、RMSProp、Adam）沿着谷底快速前进，但只有 Adam 停在最小值上：RMSProp 和 Adagrad 一直在谷底两侧来回跳（课程 P5）。</translation>
     </message>
     <message>
         <source>Linear regression, unscaled or standardized feature</source>
