@@ -423,6 +423,11 @@ class Run:
     def finished(self) -> bool:
         return self.done >= self.steps
 
+    @property
+    def precomputed(self) -> bool:
+        """True once the compiled path computed every row: advancing only reveals them."""
+        return self._compiled
+
     def _start(self) -> None:
         n, steps = self.n, self.steps
         rows = steps + 1 if self.stored is None else self.stored.size

@@ -48,6 +48,10 @@ LANE = "runs"
 ROUND_SECONDS = 0.04
 #: the first chunk of a run: small, so the first paths show at once
 FIRST_CHUNK = 16
+#: after showing partial paths, the views get the next ones no sooner than this many times
+#: the showing took (so drawing ever longer paths never keeps the window busy); the last
+#: paths of a computation are always shown
+PUBLISH_COOLDOWN = 3.0
 #: a run of at most this many point-steps keeps its optimizer states (engine.Run.keep_steps),
 #: which step mode and the analysis read instead of running the engine again
 KEEP_STEPS_BUDGET = 200_000
@@ -166,7 +170,7 @@ def _advance_runs(ticket: Ticket, todo: list[tuple[Any, Run]], inline: bool) -> 
             break
         began = time.perf_counter()
         for key, run in active:
-            run.advance(chunk[key])
+            run.advance(None if run.precomputed else chunk[key])
             ticket.check()
         spent = max(time.perf_counter() - began, 1e-6)
         scale = min(4.0, ROUND_SECONDS / spent)  # the next round aims at ROUND_SECONDS
@@ -198,6 +202,7 @@ class SessionModel:
         #: the last edit is part of a drag (a slider, a start point): the undo history merges
         #: it with the one before (:mod:`app.history`); whoever records an edit resets it
         self.edit_continuous = False
+        self._publish_after = 0.0  # no partial paths shown before this time (perf_counter)
         #: the last computation's error message ("" if it went well)
         self.error = ""
         if scenario is not None:
@@ -673,9 +678,16 @@ class SessionModel:
             self._emit_runs()
 
     def _on_progress(self, fraction: float, trajectories: dict) -> None:
-        self._publish(trajectories)
         self._progress = fraction
         self.progressChanged.emit(fraction)
+        began = time.perf_counter()
+        if began < self._publish_after:  # the views are still digesting the last paths
+            for key, traj in trajectories.items():
+                self.store.publish(key, traj)
+            return
+        self._publish(trajectories)
+        spent = time.perf_counter() - began
+        self._publish_after = time.perf_counter() + PUBLISH_COOLDOWN * spent
 
     def _on_result(self, trajectories: dict) -> None:
         self._publish(trajectories)

@@ -8,7 +8,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -151,11 +150,11 @@ def test_non_finite_numbers_are_null(capsys, monkeypatch):
     assert run["diverged_at"] == 0 and run["loss"] == [None, None, None]
 
 
-def test_full_precision_and_speed(capsys):
-    t0 = time.perf_counter()
+def test_full_precision(capsys):
+    """(Speed is measured in benchmarks/, never bounded by a test's clock.)"""
     code, out, _ = cli(capsys, "run", "--surface", "quadratic", "--optimizer", "adam",
                        "--lr", "0.1", "--start", "0.1,0.2", "--steps", "1000")
-    assert code == 0 and time.perf_counter() - t0 < 2.0
+    assert code == 0
     assert "\n" not in out.rstrip("\n") and ": " not in out  # compact, one line
     expected = simulate(surfaces.get("quadratic"), optimizers.make("adam", lr=0.1),
                         [[0.1, 0.2]], 1000)
