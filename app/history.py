@@ -26,7 +26,7 @@ from dataclasses import fields
 
 from app.scenario import Scenario
 
-__all__ = ["History", "edit_key", "UNDO_LIMIT"]
+__all__ = ["History", "SessionHistory", "edit_key", "UNDO_LIMIT"]
 
 #: at most this many undo steps are kept (the oldest go first)
 UNDO_LIMIT = 500
@@ -159,6 +159,52 @@ class History:
             yield
         finally:
             self._restoring = False
+
+
+class SessionHistory(History):
+    """The history of a :class:`app.session.SessionModel`, fed by its own events: every
+    ``scenarioEdited`` is recorded (merged when the model says the edit is part of a drag),
+    ``scenarioReplaced`` (a file or lesson opened) starts afresh. :meth:`undo_edit` and
+    :meth:`redo_edit` put a snapshot back with ``model.restore``. ``changed`` fires after
+    every change of the history (menus, the modified marker)."""
+
+    def __init__(self, model, limit: int = UNDO_LIMIT):
+        from app.session import Event
+
+        self.model = model
+        self.changed = Event("changed")
+        super().__init__(model.scenario, limit)
+        model.scenarioReplaced.connect(self._replaced)
+        model.scenarioEdited.connect(self._edited)
+
+    def _replaced(self) -> None:
+        self.reset(self.model.scenario)
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        self.record(self.model.scenario, self.model.edit_continuous)
+        self.model.edit_continuous = False
+        self.changed.emit()
+
+    def undo_edit(self) -> bool:
+        """Undo the last edit in the model; False if there is none."""
+        return self._put_back(self.undo())
+
+    def redo_edit(self) -> bool:
+        return self._put_back(self.redo())
+
+    def _put_back(self, scenario: Scenario | None) -> bool:
+        if scenario is None:
+            return False
+        with self.restoring():
+            self.model.restore(scenario)
+        self.changed.emit()
+        return True
+
+    def saved(self) -> None:
+        """The model's scenario was just saved (its name may have changed with it)."""
+        self.mark_saved(self.model.scenario)
+        self.changed.emit()
 
 
 def describe(key: tuple) -> str:

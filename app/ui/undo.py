@@ -1,19 +1,21 @@
 """Edit > Undo / Redo (Ctrl+Z, Ctrl+Shift+Z), the modified marker in the title, and the
 Save / Discard / Cancel question before unsaved edits are dropped.
 
-The history itself is headless (:class:`app.history.History`); this module feeds it from the one
-place edits reach the model, the session's ``scenarioEdited`` signal, and puts undone states
-back with :meth:`~app.ui.session.Session.restore`. Opening a scenario (File > Open, a lesson)
-starts a new history that counts as saved.
+The history is headless (:class:`app.history.SessionHistory`): it listens to the session
+model's own events (every edit reaches the model through its mutators, which say
+``scenarioEdited``) and puts undone states back with ``SessionModel.restore``. Opening a scenario
+(File > Open, a lesson) starts a new history that counts as saved. This module only adds the
+actions, the title's marker and the question.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.history import History
+from app.history import SessionHistory
 
 __all__ = ["UndoControl", "install_undo"]
 
@@ -25,15 +27,14 @@ class UndoControl(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.history = History(self.session.scenario)
+        self.history = SessionHistory(getattr(self.session, "model", self.session))
+        self.history.changed.connect(self._sync)
         self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action("&Redo", QKeySequence.StandardKey.Redo, self.redo)
         # Ctrl+Shift+Z everywhere (the standard key is Ctrl+Y on some platforms)
         keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(
             QKeySequence.StandardKey.Redo)]
         self.redo_action.setShortcuts(list(dict.fromkeys(keys)))
-        self.session.scenarioReplaced.connect(self._replaced)
-        self.session.scenarioEdited.connect(self._edited)
         self._sync()
 
     def _action(self, text: str, key, slot) -> QAction:
@@ -49,36 +50,19 @@ class UndoControl(QObject):
     def modified(self) -> bool:
         return self.history.modified
 
-    def _replaced(self) -> None:
-        self.history.reset(self.session.scenario)
-        self._sync()
-
-    def _edited(self) -> None:
-        model = getattr(self.session, "model", self.session)  # (the headless SessionModel)
-        self.history.record(model.scenario, model.edit_continuous)
-        model.edit_continuous = False
-        self._sync()
-
     def undo(self) -> bool:
-        return self._restore(self.history.undo())
+        return self.history.undo_edit()
 
     def redo(self) -> bool:
-        return self._restore(self.history.redo())
-
-    def _restore(self, scenario) -> bool:
-        if scenario is None:
-            return False
-        with self.history.restoring():
-            self.session.restore(scenario)
-        self._sync()
-        return True
+        return self.history.redo_edit()
 
     def saved(self) -> None:
         """The session's scenario was just saved (its name may have changed with it)."""
-        self.history.mark_saved(self.session.scenario)
-        self._sync()
+        self.history.saved()
 
     def _sync(self) -> None:
+        if not (shiboken6.isValid(self) and shiboken6.isValid(self.window)):
+            return  # (a session that outlives its window)
         h = self.history
         self.undo_action.setEnabled(h.can_undo)
         self.redo_action.setEnabled(h.can_redo)
