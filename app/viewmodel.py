@@ -21,6 +21,8 @@ __all__ = [
     "color_scale",
     "contour_lines",
     "path_until",
+    "runs_to_draw",
+    "drawn_is_current",
     "heads_at",
     "log_series",
     "readout_series",
@@ -265,6 +267,22 @@ def drawable_points(points: np.ndarray, window) -> np.ndarray:
     if clip_segments_needed(p, window):
         p = _limit(p, window)
     return p
+
+
+def runs_to_draw(runs: list, racers: list, has_starts: bool, computing: bool,
+                 shown: list) -> list:
+    """The runs a view draws: ``runs``, except that while the session computes, a racer whose
+    new run has not arrived yet keeps the run drawn before (``shown``: this function's last
+    result) instead of vanishing for a frame and coming back (no flicker, no legend rebuilt)."""
+    if not computing or len(shown) != len(runs):
+        return list(runs)
+    return [old if run is None and racer.enabled and has_starts else run
+            for run, racer, old in zip(runs, racers, shown, strict=True)]
+
+
+def drawn_is_current(shown: list, runs: list) -> bool:
+    """True if a view's drawn runs (:func:`runs_to_draw`) are the session's ``runs``."""
+    return len(shown) == len(runs) and all(a is b for a, b in zip(shown, runs, strict=True))
 
 
 def path_until(paths: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:

@@ -199,6 +199,7 @@ class ReadoutsView(QWidget):
         self.sharpness: dict[int, SharpnessTrace] = {}
         self._sharp_key = None
         self._readouts: dict = {}  # (id(trajectories), field) -> _Readout
+        self._drawn_runs: list = []  # what is drawn (vm.runs_to_draw)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -210,6 +211,8 @@ class ReadoutsView(QWidget):
         self._phase_wanted = True
         layout.addWidget(self.phase_plot)
         session.runsChanged.connect(self.on_runs_changed)
+        if hasattr(session, "computingChanged"):  # stopped: nothing kept that did not arrive
+            session.computingChanged.connect(self._computing_changed)
         session.surfaceChanged.connect(self._sharpness_stale)
         if follow_playhead:
             session.playheadChanged.connect(self.show_step)
@@ -219,10 +222,13 @@ class ReadoutsView(QWidget):
     def on_runs_changed(self) -> None:
         """Draw the runs: a run shown before keeps its series (and its curve is not set
         again); the scale is decided from each run's facts, not by scanning every array."""
-        steps = self.session.steps
+        s = self.session
+        steps = s.steps
+        runs = vm.runs_to_draw(s.runs, s.scenario.racers, bool(s.scenario.starts),
+                               getattr(s, "computing", False), self._drawn_runs)
+        self._drawn_runs = runs
         pairs = [(r, run.trajectories) for r, run in
-                 zip(self.session.scenario.racers, self.session.runs, strict=False)
-                 if run is not None]
+                 zip(s.scenario.racers, runs, strict=False) if run is not None]
         old, cache = self._readouts, {}
         xs: dict = {}
         for plot, field in ((self.loss_plot, "loss"), (self.grad_plot, "grad_norm")):
@@ -250,6 +256,10 @@ class ReadoutsView(QWidget):
         self.phase_plot.show_step(self.session.step)
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()
+
+    def _computing_changed(self, on: bool) -> None:
+        if not on and not vm.drawn_is_current(self._drawn_runs, self.session.runs):
+            self.on_runs_changed()
 
     # -- sharpness (optional third readout) ---------------------------------------------------
     @property

@@ -316,6 +316,7 @@ class SurfaceView(QWidget):
         self._paths_window = None
         self._blown = np.empty((0, 2))
         self._badge_text = ""
+        self._drawn_runs: list = []  # what is drawn (vm.runs_to_draw)
         self.paths_cached = True  # (the playhead rests)
         self._rest = QTimer(self)
         self._rest.setSingleShot(True)
@@ -355,6 +356,8 @@ class SurfaceView(QWidget):
         session.surfaceChanged.connect(self.on_surface_changed)
         session.startsChanged.connect(self.on_starts_changed)
         session.runsChanged.connect(self.on_runs_changed)
+        if hasattr(session, "computingChanged"):  # stopped: nothing kept that did not arrive
+            session.computingChanged.connect(self._computing_changed)
         if follow_playhead:
             session.playheadChanged.connect(self.show_step)
         self.on_surface_changed()
@@ -467,8 +470,11 @@ class SurfaceView(QWidget):
     def on_runs_changed(self) -> None:
         """Draw what changed: only a racer whose run (or the window) changed is set again;
         the others keep their items as they are (an lr edit redraws one racer)."""
-        runs = self.session.runs
-        racers = self.session.scenario.racers
+        s = self.session
+        racers = s.scenario.racers
+        runs = vm.runs_to_draw(s.runs, racers, bool(s.scenario.starts),
+                               getattr(s, "computing", False), self._drawn_runs)
+        self._drawn_runs = runs
         while len(self.racer_items) < len(runs):
             self.racer_items.append(_RacerItems(self.plot))
             self.racer_items[-1].cache_paths(self.paths_cached)
@@ -489,6 +495,10 @@ class SurfaceView(QWidget):
         if self.follow_playhead:
             self._step = self.session.step
         self._show(self._step, only_changed=True)
+
+    def _computing_changed(self, on: bool) -> None:
+        if not on and not vm.drawn_is_current(self._drawn_runs, self.session.runs):
+            self.on_runs_changed()
 
     def _update_legend(self, racers, runs) -> None:
         entries = []

@@ -153,3 +153,30 @@ def test_at_rest_an_edit_rasterizes_only_the_edited_racers_path(window, qtbot, m
     session.set_step(5)  # playback again: no caches to fill while the paths change
     assert not view.paths_cached
     assert all(r.path.cacheMode() == r.path.CacheMode.NoCache for r in view.racer_items)
+
+
+def test_a_threaded_edit_keeps_the_old_path_until_the_new_one_arrives(threaded_window, qtbot,
+                                                                        monkeypatch):
+    """With the engine in a worker the edited racer has no run for a moment: its old path
+    stays drawn (no flicker), the legend is not rebuilt and no other racer's curves are set
+    (their paths only follow the playhead, which the session holds within the computed
+    steps)."""
+    w = threaded_window
+    session, view = w.session, w.surface_view
+    assert w.load_scenario("default", autoplay=False)
+    qtbot.waitUntil(lambda: not session.computing, timeout=60_000)
+    session.set_step(session.steps)
+    paths = Calls(monkeypatch, [r.path for r in view.racer_items], "setData")
+    loss = Calls(monkeypatch, w.readouts.loss_plot.curves, "setData")
+    legend_rebuilt = Calls(monkeypatch, [view.legend], "addItem")
+    seen, moves = [], []
+    session.playheadChanged.connect(moves.append)
+    session.runsChanged.connect(
+        lambda: seen.append((session.runs[1] is None, view.path_data(1)[0].size)))
+    session.update_racer(1, params={"lr": 0.015})
+    qtbot.waitUntil(lambda: not session.computing, timeout=60_000)
+    assert any(pending for pending, _ in seen)  # the worker's run arrived later
+    assert all(size > 0 for _, size in seen)  # ... and the path never vanished meanwhile
+    assert loss.counts[0] == loss.counts[2] == 0 and loss.counts[1] >= 1  # (partial, full)
+    assert legend_rebuilt.counts == [0]
+    assert paths.counts[0] == paths.counts[2] == len(moves)
