@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from surfaces import Surface
 
 __all__ = [
@@ -48,12 +49,12 @@ __all__ = [
     "sharpness_trace",
 ]
 
-VERDICT_STABLE = "stable"
-VERDICT_OSCILLATING = "oscillating"
-VERDICT_EDGE = "on the edge (neither grows nor shrinks)"
-VERDICT_DIVERGING = "diverging"
-VERDICT_NO_LIMIT = "no limit (lambda_max <= 0)"
-VERDICT_UNDEFINED = "undefined (curvature not finite)"
+VERDICT_STABLE = QT_TRANSLATE_NOOP("stability", "stable")
+VERDICT_OSCILLATING = QT_TRANSLATE_NOOP("stability", "oscillating")
+VERDICT_EDGE = QT_TRANSLATE_NOOP("stability", "on the edge (neither grows nor shrinks)")
+VERDICT_DIVERGING = QT_TRANSLATE_NOOP("stability", "diverging")
+VERDICT_NO_LIMIT = QT_TRANSLATE_NOOP("stability", "no limit (lambda_max <= 0)")
+VERDICT_UNDEFINED = QT_TRANSLATE_NOOP("stability", "undefined (curvature not finite)")
 
 #: ``lr * lambda_max`` within this relative distance of the limit counts as exactly on the edge
 #: (the product of two floats is rounded; 1e-12 is far below any step size a user can set)
@@ -348,12 +349,17 @@ def stability(lambda_max: float, lr: float, momentum: float = 0.0,
     nesterov = bool(nesterov)
     lam = float(lambda_max)
     limit = stability_limit(mu, nesterov)
-    name = ("Nesterov momentum" if nesterov else "momentum") if mu > 0 else "gradient descent"
+    if mu > 0:
+        name = (translate("stability", "Nesterov momentum") if nesterov
+                else translate("stability", "momentum"))
+    else:
+        name = translate("stability", "gradient descent")
     with np.errstate(all="ignore"):
         a = lr * lam
         if not math.isfinite(a):
             return Stability(lr, mu, nesterov, lam, a, limit, math.nan, VERDICT_UNDEFINED,
-                             math.nan, False, "The curvature here is not a finite number.")
+                             math.nan, False,
+                             translate("stability", "The curvature here is not a finite number."))
         max_lr = limit / lam if lam > 0 else math.inf
         t, d = _iteration(a, mu, nesterov)
         disc = t * t - 4.0 * d
@@ -364,29 +370,46 @@ def stability(lambda_max: float, lr: float, momentum: float = 0.0,
             z1, z2 = (t - root) / 2.0, (t + root) / 2.0
             complex_roots, radius, low_root = False, max(abs(z1), abs(z2)), z1
     a_text = f"lr * lambda_max = {_fmt(lr)} * {_fmt(lam)} = {_fmt(a)}"
+    values = {"a_text": a_text, "limit": _fmt(limit), "name": name}
     if a <= 0:
         verdict = VERDICT_NO_LIMIT
-        why = (f"{a_text}: the surface does not curve up along any axis here, so no step size "
-               "is too large for stability; descent slides along or away.")
+        why = translate(
+            "stability",
+            "{a_text}: the surface does not curve up along any axis here, so no step "
+            "size is too large for stability; descent slides along or away.").format(**values)
     elif math.isclose(a, limit, rel_tol=EDGE_TOLERANCE):
         verdict, radius = VERDICT_EDGE, 1.0
-        why = (f"{a_text} is exactly the limit {_fmt(limit)} of {name}: along the steepest axis "
-               "the path bounces between the walls forever, neither growing nor shrinking.")
+        why = translate(
+            "stability",
+            "{a_text} is exactly the limit {limit} of {name}: along the steepest axis "
+            "the path bounces between the walls forever, neither growing nor shrinking."
+        ).format(**values)
     elif a > limit:
         verdict = VERDICT_DIVERGING
-        why = (f"{a_text} is above the limit {_fmt(limit)} of {name}: each step overshoots by "
-               f"more than it corrects, the bounces grow by a factor {_fmt(radius)} per step and "
-               f"the loss blows up. Largest stable lr here: {_fmt(max_lr)}.")
+        why = translate(
+            "stability",
+            "{a_text} is above the limit {limit} of {name}: each step overshoots by more "
+            "than it corrects, the bounces grow by a factor {radius} per step and the "
+            "loss blows up. Largest stable lr here: {max_lr}.").format(
+            radius=_fmt(radius), max_lr=_fmt(max_lr), **values)
     elif complex_roots or low_root < 0:
         verdict = VERDICT_OSCILLATING
-        how = ("spirals in" if complex_roots else "bounces from wall to wall")
-        why = (f"{a_text} is below the limit {_fmt(limit)} of {name} but the path overshoots: "
-               f"it {how} along the steepest axis while converging (factor {_fmt(radius)} per "
-               "step).")
+        why = (translate(
+            "stability", "{a_text} is below the limit {limit} of {name} but the path "
+                         "overshoots: it spirals in along the steepest axis while converging "
+                         "(factor {radius} per step).")
+               if complex_roots else translate(
+            "stability", "{a_text} is below the limit {limit} of {name} but the path "
+                         "overshoots: it bounces from wall to wall along the steepest axis "
+                         "while converging (factor {radius} per step).")
+               ).format(radius=_fmt(radius), **values)
     else:
         verdict = VERDICT_STABLE
-        why = (f"{a_text}: along the steepest axis each step moves toward the minimum without "
-               f"overshooting (factor {_fmt(radius)} per step; limit {_fmt(limit)}).")
+        why = translate(
+            "stability",
+            "{a_text}: along the steepest axis each step moves toward the minimum "
+            "without overshooting (factor {radius} per step; limit {limit})."
+        ).format(radius=_fmt(radius), **values)
     return Stability(lr, mu, nesterov, lam, a, limit, max_lr, verdict, float(radius),
                      complex_roots, why)
 

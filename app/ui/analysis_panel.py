@@ -231,7 +231,7 @@ def adaptive_stability(hessian: np.ndarray, effective: np.ndarray,
                          "is {lam}{how}. {a} against the limit {limit}: {verdict} (σ taken as "
                          "frozen at this step).").format(
         steps=steps, lam=vm.format_number(lam), how=how, a=vm.format_number(a),
-        limit=vm.format_number(verdict.limit), verdict=verdict.verdict))
+        limit=vm.format_number(verdict.limit), verdict=translate("stability", verdict.verdict)))
     return verdict, lam, text
 
 
@@ -852,7 +852,8 @@ class AnalysisPanel(QWidget):
     def _show_stability(self, r: PointReport) -> None:
         st = r.stability
         color = VERDICT_COLORS.get(st.verdict, _MUTED)
-        self.verdict_label.setText(st.verdict[:1].upper() + st.verdict[1:])
+        verdict = translate("stability", st.verdict)
+        self.verdict_label.setText(verdict[:1].upper() + verdict[1:])
         self.verdict_label.setStyleSheet(f"color: {color};")
         self.verdict_label.setToolTip(st.explanation)
         self.meaning_label.setText(_meaning(st))

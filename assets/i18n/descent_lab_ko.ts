@@ -1659,6 +1659,73 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>stability</name>
+    <message>
+        <source>stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <source>oscillating</source>
+        <translation>진동</translation>
+    </message>
+    <message>
+        <source>on the edge (neither grows nor shrinks)</source>
+        <translation>경계 위 (커지지도 줄지도 않음)</translation>
+    </message>
+    <message>
+        <source>diverging</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>no limit (lambda_max &lt;= 0)</source>
+        <translation>한계 없음 (lambda_max &lt;= 0)</translation>
+    </message>
+    <message>
+        <source>undefined (curvature not finite)</source>
+        <translation>정의되지 않음 (곡률이 유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>네스테로프 모멘텀</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <source>The curvature here is not a finite number.</source>
+        <translation>여기서 곡률이 유한한 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{a_text}: the surface does not curve up along any axis here, so no step size is too large for stability; descent slides along or away.</source>
+        <translation>{a_text}: 여기서 곡면은 어느 축으로도 위로 휘지 않으므로, 안정성 면에서 너무 큰 걸음이란 없습니다. 하강은 미끄러져 지나가거나 멀어집니다.</translation>
+    </message>
+    <message>
+        <source>{a_text} is exactly the limit {limit} of {name}: along the steepest axis the path bounces between the walls forever, neither growing nor shrinking.</source>
+        <translation>{a_text}는 {name}의 한계 {limit}와 정확히 같습니다: 가장 가파른 축을 따라 경로는 커지지도 줄지도 않고 벽 사이를 영원히 튕깁니다.</translation>
+    </message>
+    <message>
+        <source>{a_text} is above the limit {limit} of {name}: each step overshoots by more than it corrects, the bounces grow by a factor {radius} per step and the loss blows up. Largest stable lr here: {max_lr}.</source>
+        <translation>{a_text}는 {name}의 한계 {limit}보다 큽니다: 걸음마다 바로잡는 것보다 더 지나치고, 튕김은 걸음마다 {radius}배로 커지며 손실이 폭발합니다. 여기서 안정한 가장 큰 lr: {max_lr}.</translation>
+    </message>
+    <message>
+        <source>{a_text} is below the limit {limit} of {name} but the path overshoots: it spirals in along the steepest axis while converging (factor {radius} per step).</source>
+        <translation>{a_text}는 {name}의 한계 {limit}보다 작지만 경로가 지나칩니다: 수렴하면서 가장 가파른 축을 따라 나선을 그리며 들어갑니다 (걸음마다 {radius}배).</translation>
+    </message>
+    <message>
+        <source>{a_text} is below the limit {limit} of {name} but the path overshoots: it bounces from wall to wall along the steepest axis while converging (factor {radius} per step).</source>
+        <translation>{a_text}는 {name}의 한계 {limit}보다 작지만 경로가 지나칩니다: 수렴하면서 가장 가파른 축을 따라 벽에서 벽으로 튕깁니다 (걸음마다 {radius}배).</translation>
+    </message>
+    <message>
+        <source>{a_text}: along the steepest axis each step moves toward the minimum without overshooting (factor {radius} per step; limit {limit}).</source>
+        <translation>{a_text}: 가장 가파른 축을 따라 걸음마다 지나치지 않고 최솟값 쪽으로 갑니다 (걸음마다 {radius}배; 한계 {limit}).</translation>
+    </message>
+</context>
+<context>
     <name>surfaces</name>
     <message>
         <source>Quadratic bowl / valley</source>

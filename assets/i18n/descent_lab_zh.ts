@@ -1659,6 +1659,73 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>stability</name>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>oscillating</source>
+        <translation>振荡</translation>
+    </message>
+    <message>
+        <source>on the edge (neither grows nor shrinks)</source>
+        <translation>处于边界（既不增大也不缩小）</translation>
+    </message>
+    <message>
+        <source>diverging</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>no limit (lambda_max &lt;= 0)</source>
+        <translation>无极限（lambda_max &lt;= 0）</translation>
+    </message>
+    <message>
+        <source>undefined (curvature not finite)</source>
+        <translation>无定义（曲率不是有限数）</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>The curvature here is not a finite number.</source>
+        <translation>此处的曲率不是有限数。</translation>
+    </message>
+    <message>
+        <source>{a_text}: the surface does not curve up along any axis here, so no step size is too large for stability; descent slides along or away.</source>
+        <translation>{a_text}：此处曲面沿任何轴都不向上弯，所以就稳定性而言没有哪个步长算太大；下降会滑过去或滑走。</translation>
+    </message>
+    <message>
+        <source>{a_text} is exactly the limit {limit} of {name}: along the steepest axis the path bounces between the walls forever, neither growing nor shrinking.</source>
+        <translation>{a_text} 恰好等于{name}的极限 {limit}：沿最陡的轴，路径在谷壁之间永远弹跳，既不增大也不缩小。</translation>
+    </message>
+    <message>
+        <source>{a_text} is above the limit {limit} of {name}: each step overshoots by more than it corrects, the bounces grow by a factor {radius} per step and the loss blows up. Largest stable lr here: {max_lr}.</source>
+        <translation>{a_text} 高于{name}的极限 {limit}：每一步冲过头的都比纠正的多，弹跳每步放大 {radius} 倍，损失爆炸。此处最大的稳定 lr：{max_lr}。</translation>
+    </message>
+    <message>
+        <source>{a_text} is below the limit {limit} of {name} but the path overshoots: it spirals in along the steepest axis while converging (factor {radius} per step).</source>
+        <translation>{a_text} 低于{name}的极限 {limit}，但路径会冲过头：它在收敛的同时沿最陡的轴螺旋进入（每步 {radius} 倍）。</translation>
+    </message>
+    <message>
+        <source>{a_text} is below the limit {limit} of {name} but the path overshoots: it bounces from wall to wall along the steepest axis while converging (factor {radius} per step).</source>
+        <translation>{a_text} 低于{name}的极限 {limit}，但路径会冲过头：它在收敛的同时沿最陡的轴在谷壁之间来回弹跳（每步 {radius} 倍）。</translation>
+    </message>
+    <message>
+        <source>{a_text}: along the steepest axis each step moves toward the minimum without overshooting (factor {radius} per step; limit {limit}).</source>
+        <translation>{a_text}：沿最陡的轴，每一步都朝最小值前进而不冲过头（每步 {radius} 倍；极限 {limit}）。</translation>
+    </message>
+</context>
+<context>
     <name>surfaces</name>
     <message>
         <source>Quadratic bowl / valley</source>
