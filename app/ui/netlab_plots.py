@@ -205,6 +205,9 @@ class NetReadouts(QWidget):
         self._draw({"loss": (a["steps"], a["loss"]), "grad_norm": (a["steps"], a["grad_norm"]),
                     "sharpness": (a["sharpness_steps"], a["sharpness"])})
         self.set_diverged(run.diverged_at, run.diverged_loss)
+        diagnosis = run.diagnosis() if run.diverged else None
+        if diagnosis is not None:  # where the blow-up began and the curvature it implies
+            self.badge.setToolTip(f"{self.badge.toolTip()}\n{diagnosis.text()}")
 
     def _draw(self, data: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
         for name, plot in self.plots.items():

@@ -610,6 +610,9 @@ def _summary(run: NetRun) -> str:
         lam, limit = run.sharpness[k], run.stability_limit[k]
         estimate = "" if run.sharpness_converged[k] else " (not converged: an estimate)"
         parts.append(f"λmax {fmt(lam)}{estimate} vs 2/lr {fmt(limit)}")
+    diagnosis = run.diagnosis()
+    if diagnosis is not None:  # read from the loss curve alone, beside the measured λmax
+        parts.append(f"diagnosis: {diagnosis.text()}")
     if not run.data.is_regression:
         parts.append(f"accuracy {100 * accuracy(run):.0f}%")
     text = " · ".join(parts)

@@ -72,6 +72,10 @@ def test_opening_the_seed000_lesson_shows_the_tab_trains_and_marks_the_divergenc
     assert r.badge.isVisible() and "diverged at step 4" in r.badge.text()
     assert r.loss_plot.diverged_line.isVisible() and r.loss_plot.diverged_line.value() == 4
     assert "diverged at step 4" in view.status.text()
+    # beside the measured sharpness, the diagnosis read from the loss growth (issue 19)
+    diagnosis = expected.diagnosis()
+    assert diagnosis.onset_step == 0 and diagnosis.text() in view.status.text()
+    assert diagnosis.text() in r.badge.toolTip()
     assert len(view.landscape_plot.blowup.data) == 1
     assert "P1" in view.heading.text()
     lesson = scenario_mod.load(SEED000).lesson
