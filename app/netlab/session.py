@@ -104,9 +104,9 @@ class NetlabSession:
         self.config = config
         self.lesson = lesson or Lesson()
         self.lesson_config = config
-        self.config_changed.emit(config)
-        if train:
+        if train:  # (started first: the views then know a run is coming)
             self.train(config)
+        self.config_changed.emit(config)
 
     def edit(self, config: NetConfig) -> None:
         """The user edited the config (the form shows it already): Train will use it."""

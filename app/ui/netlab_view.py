@@ -65,6 +65,8 @@ from app.ui.param_fields import ParamForm
 __all__ = ["NetlabView", "NetlabForm", "install_netlab_tab", "TAB_TITLE"]
 
 TAB_TITLE = "Network lab"
+#: a run's progress is drawn at most once per this many milliseconds (the latest snapshot)
+REDRAW_MS = 40
 #: the settings column's least width (the tab fits a 1024-pixel projector beside both docks)
 FORM_MIN_WIDTH = 215
 _PARAMS = {p.name: p for p in CONFIG_PARAMS}
@@ -394,8 +396,14 @@ class NetlabView(QWidget):
 
         #: the scenario whose 2D part a saved file keeps (set by install_netlab_tab)
         self.companion: Callable[[], Scenario | None] = lambda: None
-        #: readout redraws of the current run (bounded by MAX_REPORTS, however fast it runs)
+        #: readout redraws of the current run (at most one per REDRAW_MS and at most
+        #: MAX_REPORTS, however fast it runs)
         self.redraws = 0
+        self._pending: Progress | LandscapeProgress | None = None
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._redraw_pending)
         m = self.model
         m.config_changed.connect(self._config_set)
         m.started.connect(self._started)
@@ -510,6 +518,7 @@ class NetlabView(QWidget):
             self.data_plot.show_data(config.data())
 
     def _started(self, config: NetConfig, previous: NetRun | None) -> None:
+        self._drop_pending()
         self.redraws = 0
         self.readouts.set_previous(previous)
         self.previous_hint.setText(f"grey: the previous run ({_describe(previous)})"
@@ -527,15 +536,28 @@ class NetlabView(QWidget):
         self.stop_button.setEnabled(True)
 
     def _progressed(self, payload: Progress | LandscapeProgress) -> None:
+        """A snapshot arrived: kept, and drawn by the redraw timer (a burst of deliveries
+        between two frames costs nothing and is drawn once)."""
+        self._pending = payload
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def _redraw_pending(self) -> None:
+        payload, self._pending = self._pending, None
         if isinstance(payload, LandscapeProgress):
             self.landscape_plot.set_message(f"computing the landscape… row {payload.rows} of "
                                             f"{payload.n}")
-            return
-        self.redraws += 1
-        self.progress.setValue(payload.step)
-        self.readouts.show_progress(payload)
+        elif payload is not None:
+            self.redraws += 1
+            self.progress.setValue(payload.step)
+            self.readouts.show_progress(payload)
+
+    def _drop_pending(self) -> None:
+        self._redraw.stop()
+        self._pending = None
 
     def _trained(self, run: NetRun) -> None:
+        self._drop_pending()  # (the run itself is drawn)
         if run.diverged:
             self.progress.setFormat(f"diverged at step {run.diverged_at} (of %m)")
             self.progress.setValue(run.diverged_at)
@@ -553,6 +575,7 @@ class NetlabView(QWidget):
         self.status.setText(_summary(run))
 
     def _landscape_ready(self, grid: LandscapeGrid) -> None:
+        self._drop_pending()
         run = self.run
         if run is None:
             return
@@ -561,6 +584,8 @@ class NetlabView(QWidget):
         self.runFinished.emit(run)
 
     def _stopped(self, step: int) -> None:
+        self._redraw.stop()
+        self._redraw_pending()  # the curves so far stay, up to the last snapshot
         if step >= 0 or self.run is None:
             self.status.setText(f"stopped at step {max(step, 0)} (no landscape for a stopped "
                                 f"run)")
