@@ -299,9 +299,11 @@ class Scenario:
         out = list(self.rules)
         names = {r.name for r in out}
         for racer in self.racers:
-            known = optimizers.base._SPECS.get(racer.optimizer)
-            if known is not None and known.rules is not None and racer.optimizer not in names:
-                out.append(known.rules)
+            if racer.optimizer in names or racer.optimizer not in optimizers.names():
+                continue
+            rules = optimizers.spec(racer.optimizer).rules
+            if rules is not None:
+                out.append(rules)
                 names.add(racer.optimizer)
         return out
 
