@@ -179,118 +179,132 @@ def hoisted(opt: OptimizerProgram) -> list[Node]:
     return list(frontier.values())
 
 
+#: start points advanced in lockstep by one call of ``block`` (the compiler vectorizes the
+#: loop over them; the blocks run in parallel)
+BLOCK = 64
+
+
 def _run(opt: OptimizerProgram, n_u: int) -> str:
     nh = len(opt.hyper_paths)
-    ns = len([i for i in opt.first.inputs if i.startswith("s")])
     m = opt.carried
-    hyper = "".join(f"        h{j}_0 = H[i, {j}]\n" for j in range(nh))
-    state0 = "".join(f"        {name} = S[i, {j}]\n"
-                     for j, name in enumerate(i for i in opt.first.inputs if i.startswith("s")))
-    assert ns == state0.count("\n")
-    h_args = "".join(f", h{j}_0" for j in range(nh))
-    s_args = "".join(f", {name}" for name in opt.first.inputs if name.startswith("s"))
-    c_args = "".join(f", r[{2 + j}]" for j in range(m))
-    u_args = "".join(f", U[k, {j}]" for j in range(n_u))
-    uniform = _uniform_inputs(opt)
-    pre_args = ", ".join(["k"] + [("LR[0] * FAC[k]" if "lr_0" in uniform else "0.0")]
-                         + [f"H[0, {j}]" for j in range(nh)])
-    fill = "".join(f"            U[k, {j}] = u[{j}]\n" for j in range(n_u))
-    # one start point: pre() inside its loop (no steps x n_u array for a long run)
-    pre = (f"    U = np.zeros((steps if P.shape[0] > 1 else 0, {max(n_u, 1)}))\n" + (
-        f"    if P.shape[0] > 1:\n        for k in range(1, steps):\n"
-        f"            u = pre({pre_args})\n{fill}" if n_u else ""))
-    row_pre = ", ".join(["k", "lr_0"] + [f"h{j}_0" for j in range(nh)])
-    u_local = "".join(f", u[{j}]" for j in range(n_u))
-    steady_call = (f"                r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}{u_args})"
-                   if not n_u else
-                   f"                if U.shape[0] > 0:\n"
-                   f"                    r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}"
-                   f"{u_args})\n"
-                   f"                else:\n"
-                   f"                    u = pre({row_pre})\n"
-                   f"                    r = steady(k, x, y, gx, gy, lr_0{h_args}{c_args}"
-                   f"{u_local})")
-    zeros = ", ".join(["0.0"] * (m + 2)) + ","
+    s_names = [i for i in opt.first.inputs if i.startswith("s")]
+    h_args = "".join(f", H[i, {j}]" for j in range(nh))
+    s_args = "".join(f", S[i, {j}]" for j in range(len(s_names)))
+    c_args = "".join(f", C[{q}, j]" for q in range(m))
+    u_args = "".join(f", u[{q}]" for q in range(n_u))
+    pre_args = ", ".join(["k", "LR[b0] * FAC[k]"] + [f"H[b0, {j}]" for j in range(nh)])
+    pre = f"            u = pre({pre_args})\n" if n_u else ""
+    keep_c = "".join(f"                C[{q}, j] = r[{2 + q}] if keep else C[{q}, j]\n"
+                     for q in range(m))
+    # branch-free (selects), so that the compiler can vectorize the loop over the points
+    tail = f"""\
+                qx = r[0]
+                qy = r[1]
+                qf, qgx, qgy = value_and_grad(qx, qy)
+                live = (DV[j] < 0) & (CV[j] < 0)
+                ok = (math.isfinite(qf) & (qf <= blowup) & math.isfinite(qx) & math.isfinite(qy)
+                      & math.isfinite(qgx) & math.isfinite(qgy))
+                keep = live & ok
+                DV[j] = k + 1 if live & (not ok) else DV[j]
+                X[j] = qx if keep else X[j]
+                Y[j] = qy if keep else Y[j]
+                F[j] = qf if keep else F[j]
+                GX[j] = qgx if keep else GX[j]
+                GY[j] = qgy if keep else GY[j]
+{keep_c}"""
+    converge = """\
+        if crit != 0:
+            for j in range(w):
+                if DV[j] < 0 and CV[j] < 0 and _hit(crit, X[j], Y[j], F[j], GX[j], GY[j],
+                                                    minima, tol, fmin):
+                    CV[j] = k + 1
+        alive = 0
+        for j in range(w):
+            alive += (DV[j] < 0) & (CV[j] < 0)
+"""
+    def store(indent: int) -> str:
+        pad = " " * indent
+        return "".join(pad + line + "\n" for line in (
+            "for j in range(w):",
+            "    OUT_P[stored, b0 + j, 0] = X[j]",
+            "    OUT_P[stored, b0 + j, 1] = Y[j]",
+            "    OUT_F[stored, b0 + j] = F[j]",
+            "    OUT_G[stored, b0 + j] = _norm(GX[j], GY[j])",
+            "stored += 1"))
+    args = ("P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin, "
+            "OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV")
     return f'''\
 @njit({_OPTIONS}, parallel=True)
-def run(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
-        OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
-{pre}    for i in prange(P.shape[0]):
-        row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
-            OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
+def run({args}):
+    n = P.shape[0]
+    for b in prange((n + {BLOCK} - 1) // {BLOCK}):
+        block(b * {BLOCK}, min(n, (b + 1) * {BLOCK}), {args})
 
 
 @njit({_OPTIONS})
-def run_serial(P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin,
-               OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
+def run_serial({args}):
     """run on the calling thread (a few start points: no thread pool to wake)."""
-{pre}    for i in range(P.shape[0]):
-        row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
-            OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV)
+    n = P.shape[0]
+    for b in range((n + {BLOCK} - 1) // {BLOCK}):
+        block(b * {BLOCK}, min(n, (b + 1) * {BLOCK}), {args})
 
 
 @njit({_OPTIONS})
-def row(i, P, LR, FAC, H, S, U, steps, AT, blowup, crit, minima, tol, fmin,
-        OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV):
-    """Start point i: the engine's loop over steps."""
+def block(b0, b1, {args}):
+    """Start points b0 .. b1 - 1, in lockstep: the engine's loop over steps."""
+    w = b1 - b0
     n_store = AT.shape[0]
-    if True:
-{hyper}{state0}        base_lr = LR[i]
-        x = P[i, 0]
-        y = P[i, 1]
+    X = np.empty(w)
+    Y = np.empty(w)
+    F = np.empty(w)
+    GX = np.empty(w)
+    GY = np.empty(w)
+    C = np.zeros(({max(m, 1)}, w))
+    DV = np.full(w, -1, np.int64)
+    CV = np.full(w, -2, np.int64)
+    alive = 0
+    for j in range(w):
+        x = P[b0 + j, 0]
+        y = P[b0 + j, 1]
         f, gx, gy = value_and_grad(x, y)
-        div = -1
-        conv = -2
+        X[j] = x
+        Y[j] = y
+        F[j] = f
+        GX[j] = gx
+        GY[j] = gy
         if _bad(x, y, f, gx, gy, blowup):
-            div = 0
+            DV[j] = 0
         elif crit != 0 and _hit(crit, x, y, f, gx, gy, minima, tol, fmin):
-            conv = 0
-        stored = 0
-        if n_store > 0 and AT[0] == 0:
-            OUT_P[0, i, 0] = x
-            OUT_P[0, i, 1] = y
-            OUT_F[0, i] = f
-            OUT_G[0, i] = _norm(gx, gy)
-            stored = 1
-        r = ({zeros})
-        k = 0
-        while k < steps and div < 0 and conv < 0:
-            lr_0 = base_lr * FAC[k]
-            if k == 0:
-                r = first(x, y, gx, gy, lr_0{h_args}{s_args})
-            else:
-{steady_call}
-            qx = r[0]
-            qy = r[1]
-            qf, qgx, qgy = value_and_grad(qx, qy)
-            k += 1
-            if _bad(qx, qy, qf, qgx, qgy, blowup):
-                div = k
-                break
-            x, y, f, gx, gy = qx, qy, qf, qgx, qgy
-            if stored < n_store and AT[stored] == k:
-                OUT_P[stored, i, 0] = x
-                OUT_P[stored, i, 1] = y
-                OUT_F[stored, i] = f
-                OUT_G[stored, i] = _norm(gx, gy)
-                stored += 1
-            if crit != 0 and _hit(crit, x, y, f, gx, gy, minima, tol, fmin):
-                conv = k
-        if stored < n_store:
-            norm = _norm(gx, gy)
-            while stored < n_store:
-                OUT_P[stored, i, 0] = x
-                OUT_P[stored, i, 1] = y
-                OUT_F[stored, i] = f
-                OUT_G[stored, i] = norm
-                stored += 1
-        FIN_P[i, 0] = x
-        FIN_P[i, 1] = y
-        FIN_F[i] = f
-        FIN_G[i, 0] = gx
-        FIN_G[i, 1] = gy
-        DIV[i] = div
-        CONV[i] = conv
+            CV[j] = 0
+        else:
+            alive += 1
+    stored = 0
+    if n_store > 0 and AT[0] == 0:
+{store(8)}
+    k = 0
+    while k < steps and alive > 0:
+        if k == 0:
+            for j in range(w):
+                i = b0 + j
+                lr_0 = LR[i] * FAC[k]
+                r = first(X[j], Y[j], GX[j], GY[j], lr_0{h_args}{s_args})
+{tail}        else:
+{pre}            for j in range(w):
+                i = b0 + j
+                lr_0 = LR[i] * FAC[k]
+                r = steady(k, X[j], Y[j], GX[j], GY[j], lr_0{h_args}{c_args}{u_args})
+{tail}{converge}        k += 1
+        if stored < n_store and AT[stored] == k:
+{store(12)}    while stored < n_store:
+{store(8)}
+    for j in range(w):
+        FIN_P[b0 + j, 0] = X[j]
+        FIN_P[b0 + j, 1] = Y[j]
+        FIN_F[b0 + j] = F[j]
+        FIN_G[b0 + j, 0] = GX[j]
+        FIN_G[b0 + j, 1] = GY[j]
+        DIV[b0 + j] = DV[j]
+        CONV[b0 + j] = CV[j]
 '''
 
 
