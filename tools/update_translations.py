@@ -6,7 +6,8 @@
 
 ``pyside6-lupdate`` reads every ``tr(...)``, ``QCoreApplication.translate(...)`` and
 ``app.i18n.translate(...)`` in ``app/`` and ``surfaces/``, and the texts of the registries
-(each surface's title and description, context ``surfaces``: :func:`registry_texts`), and
+(each surface's title and description, context ``surfaces``, and each schedule's title,
+``schedules``: :func:`registry_texts`), and
 merges them into
 ``assets/i18n/descent_lab_<lang>.ts`` (a new string arrives ``unfinished``: translate it there,
 e.g. in ``pyside6-linguist``); strings no longer in the code are dropped. ``pyside6-lrelease``
@@ -64,12 +65,15 @@ def registry_texts() -> str:
     where they are shown."""
     sys.path.insert(0, str(ROOT))
     import surfaces
+    from app import schedules
 
     lines = []
     for name in surfaces.names():
         fam = surfaces.family(name)
         lines += [f"QT_TRANSLATE_NOOP('surfaces', {text!r})"
                   for text in (fam.title, fam.description) if text]
+    lines += [f"QT_TRANSLATE_NOOP('schedules', {schedules.spec(name).title!r})"
+              for name in schedules.names()]
     return "\n".join(lines) + "\n"
 
 

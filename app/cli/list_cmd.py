@@ -126,7 +126,8 @@ def _schedules() -> str:
     rows = []
     for name in schedules.names():
         s = schedules.spec(name)
-        rows.append((name, f"{s.title}: {s.formula}", fmt_params(s.params)))
+        rows.append((name, f"{translate('schedules', s.title)}: {s.formula}",
+                     fmt_params(s.params)))
     return table(("NAME", "FACTOR OF lr AT STEP t", "PARAMETERS (defaults)"), rows)
 
 

@@ -1659,6 +1659,65 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>schedules</name>
+    <message>
+        <source>Constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>계단식 감쇠</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>지수 감쇠</translation>
+    </message>
+    <message>
+        <source>1/sqrt(t+1) decay (lecture)</source>
+        <translation>1/sqrt(t+1) 감쇠 (강의)</translation>
+    </message>
+    <message>
+        <source>Inverse-time decay</source>
+        <translation>역시간 감쇠</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>코사인 감쇠</translation>
+    </message>
+    <message>
+        <source>Multi-step decay</source>
+        <translation>다단계 감쇠</translation>
+    </message>
+    <message>
+        <source>Polynomial decay</source>
+        <translation>다항식 감쇠</translation>
+    </message>
+    <message>
+        <source>Cosine with warm restarts (SGDR)</source>
+        <translation>웜 리스타트 코사인 (SGDR)</translation>
+    </message>
+    <message>
+        <source>One-cycle (super-convergence)</source>
+        <translation>원 사이클 (초수렴)</translation>
+    </message>
+    <message>
+        <source>Cyclic (triangular)</source>
+        <translation>순환 (삼각형)</translation>
+    </message>
+    <message>
+        <source>Exponential lr sweep (lr range test)</source>
+        <translation>지수적 학습률 훑기 (학습률 범위 테스트)</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau (loss-driven)</source>
+        <translation>정체 시 감소 (손실 기반)</translation>
+    </message>
+    <message>
+        <source>Linear warm-up</source>
+        <translation>선형 워밍업</translation>
+    </message>
+</context>
+<context>
     <name>stability</name>
     <message>
         <source>stable</source>

@@ -1659,6 +1659,65 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>schedules</name>
+    <message>
+        <source>Constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>1/sqrt(t+1) decay (lecture)</source>
+        <translation>1/sqrt(t+1) 衰减（讲义）</translation>
+    </message>
+    <message>
+        <source>Inverse-time decay</source>
+        <translation>逆时间衰减</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>Multi-step decay</source>
+        <translation>多阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Polynomial decay</source>
+        <translation>多项式衰减</translation>
+    </message>
+    <message>
+        <source>Cosine with warm restarts (SGDR)</source>
+        <translation>带热重启的余弦（SGDR）</translation>
+    </message>
+    <message>
+        <source>One-cycle (super-convergence)</source>
+        <translation>单周期（超收敛）</translation>
+    </message>
+    <message>
+        <source>Cyclic (triangular)</source>
+        <translation>循环（三角形）</translation>
+    </message>
+    <message>
+        <source>Exponential lr sweep (lr range test)</source>
+        <translation>指数式学习率扫描（学习率范围测试）</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau (loss-driven)</source>
+        <translation>平台期降低（由损失驱动）</translation>
+    </message>
+    <message>
+        <source>Linear warm-up</source>
+        <translation>线性预热</translation>
+    </message>
+</context>
+<context>
     <name>stability</name>
     <message>
         <source>stable</source>
