@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 __all__ = ["LazyTab", "replace_placeholder"]
@@ -29,7 +30,7 @@ class LazyTab(QWidget):
         self._build = build
         self.page: QWidget | None = None
         self._building = False
-        tabs.addTab(self, title)
+        tabs.addTab(self, QCoreApplication.translate("tabs", title))
         tabs.currentChanged.connect(self._current_changed)
 
     @property
@@ -63,7 +64,7 @@ def replace_placeholder(placeholder: LazyTab, page: QWidget) -> int:
     index = tabs.indexOf(placeholder)
     current = tabs.currentIndex() == index
     tip = tabs.tabToolTip(index)
-    tabs.insertTab(index, page, placeholder.title)
+    tabs.insertTab(index, page, QCoreApplication.translate("tabs", placeholder.title))
     tabs.setTabToolTip(index, tip)
     if current:  # (before the placeholder goes: no other tab becomes current meanwhile)
         tabs.setCurrentIndex(index)

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 import numpy
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.about import NAME, about
 from app.desktop import APP_ID
+from app.i18n import QT_TRANSLATE_NOOP
 from app.jobs import JobRunner
 from app.scenario import Scenario, ScenarioError
 from app.ui import theme
@@ -66,12 +67,22 @@ from app.ui.step_overlay import StepMode
 from app.ui.surface_view import SurfaceView
 from app.ui.undo import install_undo
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["MainWindow", "launch", "about_text", "APP_NAME", "DEFAULT_SIZE"]
 
 APP_NAME = NAME
 DEFAULT_SIZE = QSize(1400, 900)
 NETLAB_TAB = "Network lab"
 LR_RANGE_TAB = "LR range"
+#: every tab's and dock's title: English keys (``self._pages``, object names, tests), shown
+#: through ``translate("tabs", title)``
+TAB_TITLES = (QT_TRANSLATE_NOOP("tabs", "Surface"), QT_TRANSLATE_NOOP("tabs", "Maps"),
+              QT_TRANSLATE_NOOP("tabs", "3D"), QT_TRANSLATE_NOOP("tabs", "Network lab"),
+              QT_TRANSLATE_NOOP("tabs", "LR range"), QT_TRANSLATE_NOOP("tabs", "Lesson"),
+              QT_TRANSLATE_NOOP("tabs", "Analysis"), QT_TRANSLATE_NOOP("tabs", "Step"),
+              QT_TRANSLATE_NOOP("tabs", "Controls"))
 #: the longest a closing window waits for its jobs to stop (they are cancelled; their threads
 #: are daemons, so the process never waits for them longer)
 QUIT_WAIT = 0.25
@@ -82,7 +93,8 @@ DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
 #: their own minimum cannot hold the centre open before; tests/ui/test_startup_lazy.py checks)
 CENTER_MIN_WIDTH = 440
 DOCK_WIDTHS = (370, 310)
-KEYS_HELP = (
+KEYS_HELP = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<table cellspacing=6>"
     "<tr><td><b>Left click</b></td><td>add a start point</td></tr>"
     "<tr><td><b>Drag a start point</b></td><td>move it</td></tr>"
@@ -95,19 +107,22 @@ KEYS_HELP = (
     "<tr><td><b>S</b></td><td>step-by-step explanation on / off</td></tr>"
     "<tr><td><b>Ctrl+E</b></td><td>export a snapshot, GIF, MP4 or frames</td></tr>"
     "<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo an edit</td></tr>"
-    "</table>"
-)
+    "</table>")
 
 
 def about_text() -> str:
     """Help > About: name, version, what it does, licence (all from the package metadata)."""
     info = about()
+    how = translate("MainWindow", "Click the plot to add a start point; every enabled racer "
+                                  "starts from it. Change any value on the left and the paths "
+                                  "are recomputed at once.")
+    licence = translate("MainWindow", "Licence: {licence}.").format(
+        licence=html.escape(info.license or "unknown"))
     return (
         f"<h3>{html.escape(info.name)} {html.escape(info.version)}</h3>"
         f"<p>{html.escape(info.summary)}</p>"
-        "<p>Click the plot to add a start point; every enabled racer starts from it. Change any "
-        "value on the left and the paths are recomputed at once.</p>"
-        f"<p>Licence: {html.escape(info.license or 'unknown')}.</p>"
+        f"<p>{how}</p>"
+        f"<p>{licence}</p>"
         f"<p><small>Python {platform.python_version()}, Qt {qVersion()}, "
         f"numpy {numpy.__version__}</small></p>"
     )
@@ -168,7 +183,7 @@ class MainWindow(QMainWindow):
         self.center_tabs = QTabWidget()
         self.center_tabs.setDocumentMode(True)
         self.center_tabs.setTabBarAutoHide(True)  # shows once a second tab is added
-        self.center_tabs.addTab(self.surface_page, "Surface")
+        self.center_tabs.addTab(self.surface_page, translate("tabs", "Surface"))
         self.center_tabs.setMinimumWidth(CENTER_MIN_WIDTH)
         self.playback_bar = PlaybackBar(self.session, self.playback)
         central = QWidget()
@@ -191,7 +206,7 @@ class MainWindow(QMainWindow):
             tabs.setElideMode(Qt.TextElideMode.ElideNone)
             tabs.setUsesScrollButtons(True)
         self.side_tabs.setMinimumWidth(DOCK_MIN_WIDTHS[1])
-        self.side_tabs.addTab(self.lesson_panel, "Lesson")
+        self.side_tabs.addTab(self.lesson_panel, translate("tabs", "Lesson"))
         self.side_dock = self._dock("Lesson", self.side_tabs,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.controls_dock, self.side_dock], list(DOCK_WIDTHS),
@@ -245,10 +260,12 @@ class MainWindow(QMainWindow):
         the contour plot), the "Maps" centre tab, and View > Sharpness readout (off)."""
         self._add_lazy_tab(self.side_tabs, "Analysis", self._build_analysis_panel)
         self._add_lazy_tab(self.center_tabs, "Maps", self._build_maps)
-        self.sharpness_action = QAction("Sharpness readout (λ_max vs 2/lr)", self,
+        self.sharpness_action = QAction(translate(
+            "MainWindow", "Sharpness readout (λ_max vs 2/lr)"), self,
                                         checkable=True)
-        self.sharpness_action.setToolTip("a third readout: the largest Hessian eigenvalue "
-                                         "along each path against the edge of stability 2/lr")
+        self.sharpness_action.setToolTip(translate(
+            "MainWindow", "a third readout: the largest Hessian eigenvalue along each path "
+                          "against the edge of stability 2/lr"))
         self.sharpness_action.toggled.connect(self.readouts.set_sharpness_visible)
         self.menus["view"].addAction(self.sharpness_action)
 
@@ -348,7 +365,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, compiled.release)
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(translate("tabs", title), self)
         dock.setObjectName(title.replace(" ", "") + "Dock")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -372,34 +389,47 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = self.menus["file"] = bar.addMenu("&File")
-        self.open_action = self._action(file, "&Open scenario…", self.open_scenario,
+        file = self.menus["file"] = bar.addMenu(translate(
+            "MainWindow", "&File"))
+        self.open_action = self._action(file, translate(
+            "MainWindow", "&Open scenario…"), self.open_scenario,
                                         QKeySequence.StandardKey.Open,
-                                        "load a scenario (.toml) file")
-        self.save_action = self._action(file, "&Save scenario…", self.save_scenario,
+                                        translate(
+                                            "MainWindow", "load a scenario (.toml) file"))
+        self.save_action = self._action(file, translate(
+            "MainWindow", "&Save scenario…"), self.save_scenario,
                                         QKeySequence.StandardKey.Save,
-                                        "save the whole set-up as a scenario file")
+                                        translate(
+                                            "MainWindow", "save the whole set-up as a scenario "
+                                                          "file"))
         file.addSeparator()
         self._file_anchor = file.addSeparator()  # File > Export etc. go above this
-        self.quit_action = self._action(file, "&Quit", self.close,
+        self.quit_action = self._action(file, translate(
+            "MainWindow", "&Quit"), self.close,
                                         "Ctrl+Q")
 
-        lessons = self.menus["lessons"] = bar.addMenu("&Lessons")
+        lessons = self.menus["lessons"] = bar.addMenu(translate(
+            "MainWindow", "&Lessons"))
         lessons.setToolTipsVisible(True)
         lessons.aboutToShow.connect(self._fill_lessons_menu)
-        self.gallery_action = self._action(lessons, "Lesson gallery…", self.show_gallery,
+        self.gallery_action = self._action(lessons, translate(
+            "MainWindow", "Lesson gallery…"), self.show_gallery,
                                            "Ctrl+L")
         lessons.addSeparator()
         # the lessons are read from their files when the menu first opens, not at start-up
         self._lesson_actions: dict[str, QAction] | None = None
 
-        view = self.menus["view"] = bar.addMenu("&View")
-        self._action(view, "&Reset view", self.surface_view.reset_view, "Home",
-                     "show the scenario's window again")
+        view = self.menus["view"] = bar.addMenu(translate(
+            "MainWindow", "&View"))
+        self._action(view, translate(
+            "MainWindow", "&Reset view"), self.surface_view.reset_view, "Home",
+                     translate(
+                         "MainWindow", "show the scenario's window again"))
         view.addSeparator()
         view.addAction(self.controls_dock.toggleViewAction())
         view.addAction(self.side_dock.toggleViewAction())
-        self.readouts_action = QAction("Readouts (loss, |gradient|)", self, checkable=True)
+        self.readouts_action = QAction(translate(
+            "MainWindow", "Readouts (loss, |gradient|)"), self, checkable=True)
         self.readouts_action.setChecked(True)
         self.readouts_action.toggled.connect(self.readouts.setVisible)
         view.addAction(self.readouts_action)
@@ -407,17 +437,27 @@ class MainWindow(QMainWindow):
         self.language_menu = language_menu(self)
         view.addMenu(self.language_menu)
 
-        play = self.menus["playback"] = bar.addMenu("&Playback")
-        self.play_action = self._action(play, "Play / pause", self.playback.toggle, "Space")
-        self._action(play, "Step forward", self.playback.step_forward, "Right")
-        self._action(play, "Step back", self.playback.step_back, "Left")
-        self._action(play, "Reset to step 0", self.playback.reset, "R")
+        play = self.menus["playback"] = bar.addMenu(translate(
+            "MainWindow", "&Playback"))
+        self.play_action = self._action(play, translate(
+            "MainWindow", "Play / pause"), self.playback.toggle, "Space")
+        self._action(play, translate(
+            "MainWindow", "Step forward"), self.playback.step_forward, "Right")
+        self._action(play, translate(
+            "MainWindow", "Step back"), self.playback.step_back, "Left")
+        self._action(play, translate(
+            "MainWindow", "Reset to step 0"), self.playback.reset, "R")
 
-        helpm = self.menus["help"] = bar.addMenu("&Help")
-        self._action(helpm, "Mouse and keys", lambda: QMessageBox.information(
-            self, "Mouse and keys", KEYS_HELP))
-        self.about_action = self._action(helpm, f"About {APP_NAME}", lambda: QMessageBox.about(
-            self, f"About {APP_NAME}", about_text()))
+        helpm = self.menus["help"] = bar.addMenu(translate(
+            "MainWindow", "&Help"))
+        self._action(helpm, translate(
+            "MainWindow", "Mouse and keys"), lambda: QMessageBox.information(
+            self, translate(
+                "MainWindow", "Mouse and keys"), translate("MainWindow", KEYS_HELP)))
+        self.about_action = self._action(helpm, translate(
+            "MainWindow", "About {app_name}").format(app_name=APP_NAME), lambda: QMessageBox.about(
+            self, translate(
+                "MainWindow", "About {app_name}").format(app_name=APP_NAME), about_text()))
 
     def _fill_lessons_menu(self) -> None:
         """One action per lesson (again each time the menu opens: names follow the language)."""
@@ -456,7 +496,7 @@ class MainWindow(QMainWindow):
         if placeholder is not None and placeholder.tabs is tabs:
             del self._lazy[title]
             return replace_placeholder(placeholder, widget)
-        return tabs.addTab(widget, title)
+        return tabs.addTab(widget, translate("tabs", title))
 
     def add_file_action(self, action: QAction) -> None:
         """Put an action in the File menu above Quit (e.g. File > Export…)."""
@@ -472,7 +512,8 @@ class MainWindow(QMainWindow):
         try:
             self.session.set_scenario(scenario)
         except (ScenarioError, ValueError) as err:
-            self.show_error("Cannot use this scenario", str(err))
+            self.show_error(translate(
+                "MainWindow", "Cannot use this scenario"), str(err))
             return False
         self.playback.pause()
         self.session.set_step(0)
@@ -484,7 +525,8 @@ class MainWindow(QMainWindow):
         try:
             scenario = scenario_mod.load(name_or_path)
         except (ScenarioError, ValueError, OSError) as err:
-            self.show_error("Cannot open scenario", str(err))
+            self.show_error(translate(
+                "MainWindow", "Cannot open scenario"), str(err))
             return False
         return self.set_scenario(scenario, autoplay)
 
@@ -493,8 +535,10 @@ class MainWindow(QMainWindow):
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Open scenario", str(scenario_mod.SCENARIO_DIR),
-                "Scenarios (*.toml);;All files (*)")
+                self, translate(
+                    "MainWindow", "Open scenario"), str(scenario_mod.SCENARIO_DIR),
+                translate(
+                    "MainWindow", "Scenarios (*.toml);;All files (*)"))
             if not path:
                 return False
         return self.load_scenario(path)
@@ -503,8 +547,10 @@ class MainWindow(QMainWindow):
         if path is None:
             start = self.session.scenario.name or "scenario"
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save scenario", str(Path.home() / f"{start}.toml"),
-                "Scenarios (*.toml)")
+                self, translate(
+                    "MainWindow", "Save scenario"), str(Path.home() / f"{start}.toml"),
+                translate(
+                    "MainWindow", "Scenarios (*.toml)"))
             if not path:
                 return False
         target = Path(path)
@@ -517,13 +563,15 @@ class MainWindow(QMainWindow):
             scenario_mod.save(scenario, target)
         except (OSError, ValueError) as err:
             reason = getattr(err, "strerror", None) or str(err)
-            self.show_error("Cannot save scenario", f"{target}: {reason}")
+            self.show_error(translate(
+                "MainWindow", "Cannot save scenario"), f"{target}: {reason}")
             return False
         with self.undo.history.restoring():  # (a new name is not an edit to undo)
             self.session.rename(target.stem)
         self.undo.saved()
         self._update_title()
-        self.statusBar().showMessage(f"Saved {target}", 4000)
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Saved {target}").format(target=target), 4000)
         return True
 
     def open_lesson(self, name: str) -> bool:
@@ -557,7 +605,8 @@ class MainWindow(QMainWindow):
         title = s.lesson.localized().title
         lesson = f" — {s.lesson.tag}: {title}" if title else ""
         if lesson and self.session.lesson_changes():
-            lesson += " (set-up changed)"
+            lesson += translate(
+                "MainWindow", " (set-up changed)")
         # [*]: Qt shows "*" there while the window is modified (unsaved edits)
         self.setWindowTitle(f"{APP_NAME} — {name}[*]{lesson}")
 
@@ -608,7 +657,8 @@ def launch(scenario: str | None = None, autoplay: bool = True, lang: str | None 
         window.set_scenario(loaded, autoplay=False)
     window.show()
     if error:
-        QTimer.singleShot(0, lambda: window.show_error("Cannot open scenario", error))
+        QTimer.singleShot(0, lambda: window.show_error(translate(
+            "MainWindow", "Cannot open scenario"), error))
     if autoplay:
         QTimer.singleShot(0, window.playback.play)
     return app.exec()

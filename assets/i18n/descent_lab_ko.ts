@@ -598,6 +598,145 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;add a start point&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag a start point&lt;/b&gt;&lt;/td&gt;&lt;td&gt;move it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right click / Shift+click on it&lt;/b&gt;&lt;/td&gt;&lt;td&gt;remove it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag elsewhere, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan, zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right / Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one step forward / back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to step 0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset the view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;step-by-step explanation on / off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a snapshot, GIF, MP4 or frames&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo an edit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;왼쪽 클릭&lt;/b&gt;&lt;/td&gt;&lt;td&gt;시작점 추가&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;시작점 끌기&lt;/b&gt;&lt;/td&gt;&lt;td&gt;옮기기&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;시작점에서 오른쪽 클릭 / Shift+클릭&lt;/b&gt;&lt;/td&gt;&lt;td&gt;지우기&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;다른 곳 끌기, 휠&lt;/b&gt;&lt;/td&gt;&lt;td&gt;이동, 확대/축소&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;재생 / 일시 정지&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;오른쪽 / 왼쪽&lt;/b&gt;&lt;/td&gt;&lt;td&gt;한 단계 앞으로 / 뒤로&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;단계 0으로&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;보기 초기화&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;단계별 설명 켜기 / 끄기&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;스냅숏, GIF, MP4 또는 프레임 내보내기&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;편집 실행 취소 / 다시 실행&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Click the plot to add a start point; every enabled racer starts from it. Change any value on the left and the paths are recomputed at once.</source>
+        <translation>그림을 클릭해 시작점을 추가하세요. 켜져 있는 모든 경주자가 거기서 출발합니다. 왼쪽에서 아무 값이나 바꾸면 경로가 바로 다시 계산됩니다.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>라이선스: {licence}.</translation>
+    </message>
+    <message>
+        <source>Sharpness readout (λ_max vs 2/lr)</source>
+        <translation>날카로움 표시 (λ_max 대 2/lr)</translation>
+    </message>
+    <message>
+        <source>a third readout: the largest Hessian eigenvalue along each path against the edge of stability 2/lr</source>
+        <translation>세 번째 판독 그래프: 각 경로를 따라 헤시안의 가장 큰 고유값을 안정성의 경계 2/lr와 비교</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>시나리오 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>load a scenario (.toml) file</source>
+        <translation>시나리오 (.toml) 파일 불러오기</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario…</source>
+        <translation>시나리오 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>save the whole set-up as a scenario file</source>
+        <translation>설정 전체를 시나리오 파일로 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>단원(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lesson gallery…</source>
+        <translation>단원 모음…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>보기 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>show the scenario&apos;s window again</source>
+        <translation>시나리오의 보기 영역을 다시 보여 줌</translation>
+    </message>
+    <message>
+        <source>Readouts (loss, |gradient|)</source>
+        <translation>판독 그래프 (손실, |기울기|)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>재생(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>재생 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>한 단계 앞으로</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>Reset to step 0</source>
+        <translation>단계 0으로</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Mouse and keys</source>
+        <translation>마우스와 키</translation>
+    </message>
+    <message>
+        <source>About {app_name}</source>
+        <translation>{app_name} 정보</translation>
+    </message>
+    <message>
+        <source>Cannot use this scenario</source>
+        <translation>이 시나리오를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml);;All files (*)</source>
+        <translation>시나리오 (*.toml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>시나리오 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>시나리오를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved {target}</source>
+        <translation>{target}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source> (set-up changed)</source>
+        <translation> (설정 바뀜)</translation>
+    </message>
+</context>
+<context>
     <name>NarrationPanel</name>
     <message>
         <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
@@ -1945,6 +2084,45 @@ Replace it?</source>
     <message>
         <source>Type any f(x, y): numbers, x, y, pi, e, + - * / ^ and functions such as sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min and max. The gradient and the Hessian are worked out exactly (symbolically), so the optimizers see the true slopes. Where the formula is undefined (log of a negative number, say) the surface has a hole, and a run that steps into it stops.</source>
         <translation>아무 f(x, y)나 입력하세요: 숫자, x, y, pi, e, + - * / ^ 그리고 sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min, max 같은 함수를 쓸 수 있습니다. 기울기와 헤시안은 (기호적으로) 정확히 계산하므로 옵티마이저는 참된 기울기를 봅니다. 수식이 정의되지 않는 곳(예: 음수의 log)에서는 곡면에 구멍이 나고, 그 안으로 들어간 실행은 멈춥니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <source>Surface</source>
+        <translation>곡면</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>지도</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Network lab</source>
+        <translation>신경망 실험실</translation>
+    </message>
+    <message>
+        <source>LR range</source>
+        <translation>학습률 범위</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>단원</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계 설명</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>설정</translation>
     </message>
 </context>
 </TS>

@@ -598,6 +598,145 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;add a start point&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag a start point&lt;/b&gt;&lt;/td&gt;&lt;td&gt;move it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right click / Shift+click on it&lt;/b&gt;&lt;/td&gt;&lt;td&gt;remove it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag elsewhere, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan, zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right / Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one step forward / back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to step 0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset the view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;step-by-step explanation on / off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a snapshot, GIF, MP4 or frames&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo an edit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;左键单击&lt;/b&gt;&lt;/td&gt;&lt;td&gt;添加起始点&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;拖动起始点&lt;/b&gt;&lt;/td&gt;&lt;td&gt;移动它&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;在起始点上右键单击 / Shift+单击&lt;/b&gt;&lt;/td&gt;&lt;td&gt;删除它&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;在别处拖动、滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移、缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;右 / 左&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进 / 后退一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到第 0 步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置视图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 关闭逐步讲解&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出快照、GIF、MP4 或帧&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做编辑&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Click the plot to add a start point; every enabled racer starts from it. Change any value on the left and the paths are recomputed at once.</source>
+        <translation>点击图来添加起始点；每个启用的选手都从那里出发。修改左侧的任何数值，路径都会立即重新计算。</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>许可证：{licence}。</translation>
+    </message>
+    <message>
+        <source>Sharpness readout (λ_max vs 2/lr)</source>
+        <translation>锐度读数（λ_max 对比 2/lr）</translation>
+    </message>
+    <message>
+        <source>a third readout: the largest Hessian eigenvalue along each path against the edge of stability 2/lr</source>
+        <translation>第三个读数图：沿每条路径的海森矩阵最大特征值，对比稳定性边界 2/lr</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>打开场景(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>load a scenario (.toml) file</source>
+        <translation>加载场景（.toml）文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario…</source>
+        <translation>保存场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>save the whole set-up as a scenario file</source>
+        <translation>把整个设置保存为场景文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lesson gallery…</source>
+        <translation>课程一览…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>show the scenario&apos;s window again</source>
+        <translation>重新显示场景的视图范围</translation>
+    </message>
+    <message>
+        <source>Readouts (loss, |gradient|)</source>
+        <translation>读数图（损失、|梯度|）</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Reset to step 0</source>
+        <translation>回到第 0 步</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Mouse and keys</source>
+        <translation>鼠标和按键</translation>
+    </message>
+    <message>
+        <source>About {app_name}</source>
+        <translation>关于 {app_name}</translation>
+    </message>
+    <message>
+        <source>Cannot use this scenario</source>
+        <translation>无法使用这个场景</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml);;All files (*)</source>
+        <translation>场景 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>场景 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>Saved {target}</source>
+        <translation>已保存 {target}</translation>
+    </message>
+    <message>
+        <source> (set-up changed)</source>
+        <translation>（设置已更改）</translation>
+    </message>
+</context>
+<context>
     <name>NarrationPanel</name>
     <message>
         <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
@@ -1945,6 +2084,45 @@ Replace it?</source>
     <message>
         <source>Type any f(x, y): numbers, x, y, pi, e, + - * / ^ and functions such as sin, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, min and max. The gradient and the Hessian are worked out exactly (symbolically), so the optimizers see the true slopes. Where the formula is undefined (log of a negative number, say) the surface has a hole, and a run that steps into it stops.</source>
         <translation>输入任意 f(x, y)：数字、x、y、pi、e、+ - * / ^ 以及 sin、exp、log、sqrt、abs、tanh、sigmoid、softplus、relu、min 和 max 等函数。梯度和海森矩阵是（符号地）精确求出的，所以优化器看到的是真实的坡度。公式无定义的地方（比如负数的 log），曲面上会有一个洞，走进去的运行会停止。</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>稳定性图</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Network lab</source>
+        <translation>网络实验室</translation>
+    </message>
+    <message>
+        <source>LR range</source>
+        <translation>学习率范围</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>逐步</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
     </message>
 </context>
 </TS>
