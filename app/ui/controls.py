@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,9 @@ from app.ui.session import MAX_UI_STEPS, Session
 from surfaces.formula import FormulaError
 from surfaces.params import Param
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline"]
 
 
@@ -71,8 +74,9 @@ class LrSparkline(QWidget):
         self.setMinimumHeight(46)
         self.setMaximumHeight(46)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # repaints alone per frame
-        self.setToolTip("learning rate at each step: lr x schedule(step); the line marks the "
-                        "playhead")
+        self.setToolTip(translate(
+            "Controls", "learning rate at each step: lr x schedule(step); the line marks the "
+                        "playhead"))
 
     def set_values(self, values: np.ndarray | None, color: str) -> None:
         self.values = values
@@ -92,11 +96,15 @@ class LrSparkline(QWidget):
         p.setPen(QColor(theme.COLORS["muted"]))
         v = self.values
         if v is None or v.size == 0:
-            p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, "lr: —")
+            p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, translate(
+                "Controls", "lr: —"))
             return
         lo, hi = float(np.nanmin(v)), float(np.nanmax(v))
-        text = (f"lr {vm.format_number(v[0])}" if hi == lo else
-                f"lr {vm.format_number(lo)} … {vm.format_number(hi)}")
+        text = (translate(
+            "Controls", "lr {v0}").format(v0=vm.format_number(v[0])) if hi == lo else
+                translate(
+                    "Controls", "lr {lo} … {hi}").format(
+                    lo=vm.format_number(lo), hi=vm.format_number(hi)))
         p.drawText(self.rect().adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignLeft, text)
         n = v.size
         span = hi - lo if hi > lo else 1.0
@@ -142,15 +150,16 @@ class SurfaceSection(QGroupBox):
     """The surface family (a combo of every registered one) and its parameters."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__("Surface", parent)
+        super().__init__(translate(
+            "Controls", "Surface"), parent)
         self.session = session
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 10, 8, 8)
         self.combo = _combo()
         for name in surfaces.names():
             fam = surfaces.family(name)
-            self.combo.addItem(fam.title or name, name)
-            self.combo.setItemData(self.combo.count() - 1, fam.description,
+            self.combo.addItem(translate("surfaces", fam.title or name), name)
+            self.combo.setItemData(self.combo.count() - 1, translate("surfaces", fam.description),
                                    Qt.ItemDataRole.ToolTipRole)
         self.combo.activated.connect(self._family_chosen)
         self.layout_.addWidget(self.combo)
@@ -171,7 +180,8 @@ class SurfaceSection(QGroupBox):
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(i)
         self.combo.blockSignals(False)
-        self.combo.setToolTip(fam.description)  # (the Lesson panel shows it in full)
+        # (the Lesson panel shows it in full)
+        self.combo.setToolTip(translate("surfaces", fam.description))
         values = dict(self.session.surface.params)
         if self._family != name or self.form is None:
             if self.form is not None:
@@ -205,7 +215,8 @@ class RunSection(QGroupBox):
 
     def __init__(self, session: Session, playback: Playback | None = None,
                  parent: QWidget | None = None):
-        super().__init__("Run", parent)
+        super().__init__(translate(
+            "Controls", "Run"), parent)
         self.session = session
         self.playback = playback
         layout = QVBoxLayout(self)
@@ -220,17 +231,21 @@ class RunSection(QGroupBox):
             "noise_sigma": ParamField(self.SIGMA, s.noise_sigma),
             "noise_seed": ParamField(self.SEED, s.noise_seed),
         }
-        for key, label in (("steps", "steps"), ("noise_sigma", "gradient noise σ"),
-                           ("noise_seed", "noise seed")):
+        for key, label in (("steps", translate("Controls", "steps")), ("noise_sigma", translate(
+            "Controls", "gradient noise σ")),
+                           ("noise_seed", translate(
+                               "Controls", "noise seed"))):
             field = self.fields[key]
             field.committed.connect(self._commit)
             lab = QLabel(label)
             lab.setToolTip(field.toolTip())
             form.addRow(lab, field)
         self.speed = _combo()
-        self.speed.setToolTip("playback speed: how many steps the animation shows per second")
+        self.speed.setToolTip(translate(
+            "Controls", "playback speed: how many steps the animation shows per second"))
         for v in SPEEDS:
-            self.speed.addItem(f"{v} steps/s", v)
+            self.speed.addItem(translate(
+                "Controls", "{v} steps/s").format(v=v), v)
         if playback is not None:
             self.speed.setCurrentIndex(max(0, self.speed.findData(int(playback.speed))))
             self.speed.currentIndexChanged.connect(
@@ -240,13 +255,16 @@ class RunSection(QGroupBox):
         row = QHBoxLayout()
         self.starts_label = QLabel()
         row.addWidget(self.starts_label, 1)
-        self.clear_button = QPushButton("Clear starts")
-        self.clear_button.setToolTip("remove every start point")
+        self.clear_button = QPushButton(translate(
+            "Controls", "Clear starts"))
+        self.clear_button.setToolTip(translate(
+            "Controls", "remove every start point"))
         self.clear_button.clicked.connect(session.clear_starts)
         row.addWidget(self.clear_button)
         layout.addLayout(row)
-        layout.addWidget(_hint("Click the plot to add a start point, drag one to move it, "
-                               "right-click (or Shift+click) it to remove it."))
+        layout.addWidget(_hint(translate(
+            "Controls", "Click the plot to add a start point, drag one to move it, right-click "
+                        "(or Shift+click) it to remove it.")))
         session.scenarioEdited.connect(self.sync)
         self.sync()
 
@@ -261,7 +279,8 @@ class RunSection(QGroupBox):
         for key, field in self.fields.items():
             field.set_value(getattr(s, key))
         n = len(s.starts)
-        self.starts_label.setText(f"{n} start point{'s' if n != 1 else ''}")
+        self.starts_label.setText(translate(
+            "Controls", "{n} start point{s_n}").format(n=n, s_n='s' if n != 1 else ''))
         self.clear_button.setEnabled(n > 0)
 
 
@@ -282,35 +301,42 @@ class RacerCard(QFrame):
 
         head = QHBoxLayout()
         self.color_button = QToolButton()
-        self.color_button.setToolTip("colour of this racer's path and curves")
+        self.color_button.setToolTip(translate(
+            "Controls", "colour of this racer's path and curves"))
         self.color_button.clicked.connect(self._pick_color)
         head.addWidget(self.color_button)
         self.label_edit = QLineEdit(racer.label)
         self.label_edit.setCursorPosition(0)
         self.label_edit.setPlaceholderText(racer.display_label())
         self.label_edit.setToolTip(
-            "name shown in the legend (empty: \"{optimizer}, lr {lr}\"); fields in braces such "
-            "as {lr}, {momentum}, {noise}, {schedule} or {lr_lambda_max} follow the current "
-            "values, text without braces stays as typed")
+            translate(
+                "Controls", "name shown in the legend (empty: \"{{optimizer}}, lr {{lr}}\"); "
+                            "fields in braces such as {{lr}}, {{momentum}}, {{noise}}, "
+                            "{{schedule}} or {{lr_lambda_max}} follow the current values, text "
+                            "without braces stays as typed").format())
         self.label_edit.editingFinished.connect(
             lambda: self._update(label=self.label_edit.text().strip()))
         head.addWidget(self.label_edit, 1)
         self.enabled_box = QCheckBox()
-        self.enabled_box.setToolTip("run this racer")
+        self.enabled_box.setToolTip(translate(
+            "Controls", "run this racer"))
         self.enabled_box.setChecked(racer.enabled)
         self.enabled_box.toggled.connect(lambda on: self._update(enabled=bool(on)))
         head.addWidget(self.enabled_box)
         self.duplicate_button = QToolButton()
-        self.duplicate_button.setText("Copy")
-        self.duplicate_button.setToolTip("duplicate this racer; the arrow: lr × 1/2, lr × 2, "
-                                         "or a sweep of N copies over an lr range")
+        self.duplicate_button.setText(translate(
+            "Controls", "Copy"))
+        self.duplicate_button.setToolTip(translate(
+            "Controls", "duplicate this racer; the arrow: lr × 1/2, lr × 2, or a sweep of N "
+                        "copies over an lr range"))
         self.duplicate_button.clicked.connect(lambda: session.duplicate_racer(self.index))
         self.copy_menu = install_copy_menu(self.duplicate_button, session, lambda: self.index,
                                            self._show_error)
         head.addWidget(self.duplicate_button)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip("remove this racer")
+        self.remove_button.setToolTip(translate(
+            "Controls", "remove this racer"))
         self.remove_button.clicked.connect(lambda: session.remove_racer(self.index))
         head.addWidget(self.remove_button)
         layout.addLayout(head)
@@ -337,14 +363,16 @@ class RacerCard(QFrame):
         self.batch_row = QWidget()
         batch_layout = QHBoxLayout(self.batch_row)
         batch_layout.setContentsMargins(0, 0, 0, 0)
-        batch_label = QLabel("batch size")
+        batch_label = QLabel(translate(
+            "Controls", "batch size"))
         batch_label.setToolTip(
-            "real mini-batches: each step uses the mean gradient of this many examples, drawn "
-            "without replacement within an epoch (seeded by the noise seed); full: every "
-            "example, the exact gradient")
+            translate(
+                "Controls", "real mini-batches: each step uses the mean gradient of this many "
+                            "examples, drawn without replacement within an epoch (seeded by "
+                            "the noise seed); full: every example, the exact gradient"))
         batch_layout.addWidget(batch_label)
         self.batch_size = QSpinBox()
-        self.batch_size.setSpecialValueText("full")
+        self.batch_size.setSpecialValueText(translate("Controls", "full"))
         self.batch_size.setMinimum(0)
         self.batch_size.setToolTip(batch_label.toolTip())
         self.batch_size.valueChanged.connect(
@@ -352,10 +380,13 @@ class RacerCard(QFrame):
         batch_layout.addWidget(self.batch_size, 1)
         layout.addWidget(self.batch_row)
         noise_row = QHBoxLayout()
-        noise_label = QLabel("own noise σ")
+        noise_label = QLabel(translate(
+            "Controls", "own noise σ"))
         noise_label.setToolTip(
-            "this racer's own gradient noise g + σ N(0, I), e.g. SGD beside full-batch descent "
-            "(lesson P3); empty: the run's noise (Run panel), 0: none")
+            translate(
+                "Controls", "this racer's own gradient noise g + σ N(0, I), e.g. SGD beside "
+                            "full-batch descent (lesson P3); empty: the run's noise (Run "
+                            "panel), 0: none"))
         noise_row.addWidget(noise_label)
         self.noise_edit = QLineEdit()
         self.noise_edit.setToolTip(noise_label.toolTip())
@@ -364,14 +395,16 @@ class RacerCard(QFrame):
         layout.addLayout(noise_row)
 
         sched_row = QHBoxLayout()
-        sched_label = QLabel("schedule")
-        sched_label.setToolTip("how the learning rate changes over the steps (with warm-up)")
+        sched_label = QLabel(translate("Controls", "schedule"))
+        sched_label.setToolTip(translate(
+            "Controls", "how the learning rate changes over the steps (with warm-up)"))
         sched_row.addWidget(sched_label)
         self.schedule = _combo()
         for name in schedules.names():
             s = schedules.spec(name)
-            self.schedule.addItem(s.title, name)
-            self.schedule.setItemData(self.schedule.count() - 1, f"factor = {s.formula}",
+            self.schedule.addItem(translate("schedules", s.title), name)
+            self.schedule.setItemData(self.schedule.count() - 1, translate(
+                "Controls", "factor = {formula}").format(formula=s.formula),
                                       Qt.ItemDataRole.ToolTipRole)
         self.schedule.setCurrentIndex(self.schedule.findData(racer.schedule))
         self.schedule.activated.connect(
@@ -395,7 +428,8 @@ class RacerCard(QFrame):
 
     def _pick_color(self) -> None:
         racer = self.session.scenario.racers[self.index]
-        color = QColorDialog.getColor(QColor(racer.color), self, "Racer colour")
+        color = QColorDialog.getColor(QColor(racer.color), self, translate(
+            "Controls", "Racer colour"))
         if color.isValid():
             self._update(color=color.name())
 
@@ -415,7 +449,8 @@ class RacerCard(QFrame):
         try:
             sigma = None if not text else float(text)
         except ValueError:
-            self._show_error(f"noise σ: expected a number, got {text!r}")
+            self._show_error(translate(
+                "Controls", "noise σ: expected a number, got {text!r}").format(text=text))
             return
         self._update(noise_sigma=sigma)
 
@@ -437,16 +472,20 @@ class RacerCard(QFrame):
             own = racer.noise_sigma
             self.noise_edit.setText("" if own is None else format_field(own))
         run_sigma = format_field(self.session.scenario.noise_sigma)
-        self.noise_edit.setPlaceholderText(f"the run's: {run_sigma}")
+        self.noise_edit.setPlaceholderText(translate(
+            "Controls", "the run's: {run_sigma}").format(run_sigma=run_sigma))
         spec = optimizers.spec(racer.optimizer)
         self.form.set_values({**spec.defaults(racer.params), **racer.params})
         self.schedule_form.set_values(dict(racer.schedule_params))
         self.summary.setText(spec.summary)
         # the closed drop-downs say what the chosen optimizer and schedule do
-        self.optimizer.setToolTip(f"optimizer: {spec.title}\n{spec.summary}")
+        self.optimizer.setToolTip(translate(
+            "Controls", "optimizer: {title}\n{summary}").format(
+            title=spec.title, summary=spec.summary))
         sspec = schedules.spec(racer.schedule)
-        self.schedule.setToolTip(f"learning-rate schedule: {sspec.title}\n"
-                                 f"lr factor = {sspec.formula}")
+        self.schedule.setToolTip(translate(
+            "Controls", "learning-rate schedule: {title}\nlr factor = {formula}").format(
+            title=sspec.title, formula=sspec.formula))
         self._sync_batch(racer)
         self.remove_button.setEnabled(len(racers) > 1)
         self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
@@ -491,22 +530,27 @@ class ControlPanel(QScrollArea):
         self.run_section = RunSection(session, playback)
         layout.addWidget(self.run_section)
 
-        self.racers_box, racers_layout = _section("Racers")
+        self.racers_box, racers_layout = _section(translate(
+            "Controls", "Racers"))
         add_row = QHBoxLayout()
         self.add_button = QToolButton()
-        self.add_button.setText("+ Add racer")
+        self.add_button.setText(translate(
+            "Controls", "+ Add racer"))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_button.setToolTip("add another optimizer to the race")
+        self.add_button.setToolTip(translate(
+            "Controls", "add another optimizer to the race"))
         menu = QMenu(self.add_button)
         menu.aboutToShow.connect(self._fill_add_menu)  # your own optimizers appear too
         self.add_button.setMenu(menu)
         self._fill_add_menu()
         add_row.addWidget(self.add_button)
         self.rules_button = QToolButton()
-        self.rules_button.setText("Your optimizer…")
-        self.rules_button.setToolTip("write an optimizer as update rules (g, p, t, lr and your "
-                                     "hyperparameters) and race it")
+        self.rules_button.setText(translate(
+            "Controls", "Your optimizer…"))
+        self.rules_button.setToolTip(translate(
+            "Controls", "write an optimizer as update rules (g, p, t, lr and your "
+                        "hyperparameters) and race it"))
         self.rules_button.clicked.connect(self.open_rules_editor)
         add_row.addWidget(self.rules_button)
         add_row.addStretch(1)

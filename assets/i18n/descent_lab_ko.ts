@@ -349,6 +349,169 @@ Descent Lab은 torch(와 Goh)의 규칙을 씁니다
     </message>
 </context>
 <context>
+    <name>Controls</name>
+    <message>
+        <source>learning rate at each step: lr x schedule(step); the line marks the playhead</source>
+        <translation>단계마다의 학습률: lr x schedule(step); 세로선은 재생 위치</translation>
+    </message>
+    <message>
+        <source>lr: —</source>
+        <translation>lr: —</translation>
+    </message>
+    <message>
+        <source>lr {v0}</source>
+        <translation>lr {v0}</translation>
+    </message>
+    <message>
+        <source>lr {lo} … {hi}</source>
+        <translation>lr {lo} … {hi}</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>곡면</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>단계 수</translation>
+    </message>
+    <message>
+        <source>gradient noise σ</source>
+        <translation>기울기 잡음 σ</translation>
+    </message>
+    <message>
+        <source>noise seed</source>
+        <translation>잡음 시드</translation>
+    </message>
+    <message>
+        <source>playback speed: how many steps the animation shows per second</source>
+        <translation>재생 속도: 애니메이션이 1초에 보여 주는 단계 수</translation>
+    </message>
+    <message>
+        <source>{v} steps/s</source>
+        <translation>초당 {v} 단계</translation>
+    </message>
+    <message>
+        <source>Clear starts</source>
+        <translation>시작점 지우기</translation>
+    </message>
+    <message>
+        <source>remove every start point</source>
+        <translation>모든 시작점 지우기</translation>
+    </message>
+    <message>
+        <source>Click the plot to add a start point, drag one to move it, right-click (or Shift+click) it to remove it.</source>
+        <translation>그림을 클릭하면 시작점이 추가되고, 끌면 옮겨지며, 오른쪽 클릭(또는 Shift+클릭)하면 지워집니다.</translation>
+    </message>
+    <message>
+        <source>{n} start point{s_n}</source>
+        <translation>시작점 {n}개</translation>
+    </message>
+    <message>
+        <source>colour of this racer&apos;s path and curves</source>
+        <translation>이 경주자의 경로와 곡선 색</translation>
+    </message>
+    <message>
+        <source>name shown in the legend (empty: &quot;{{optimizer}}, lr {{lr}}&quot;); fields in braces such as {{lr}}, {{momentum}}, {{noise}}, {{schedule}} or {{lr_lambda_max}} follow the current values, text without braces stays as typed</source>
+        <translation>범례에 보이는 이름 (비우면: &quot;{{optimizer}}, lr {{lr}}&quot;); {{lr}}, {{momentum}}, {{noise}}, {{schedule}}, {{lr_lambda_max}}처럼 중괄호 안의 항목은 현재 값을 따르고, 중괄호 밖의 글자는 입력한 그대로 남습니다</translation>
+    </message>
+    <message>
+        <source>run this racer</source>
+        <translation>이 경주자 실행</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>duplicate this racer; the arrow: lr × 1/2, lr × 2, or a sweep of N copies over an lr range</source>
+        <translation>이 경주자를 복제합니다. 화살표: lr × 1/2, lr × 2, 또는 lr 범위에 걸친 N개 복제본</translation>
+    </message>
+    <message>
+        <source>remove this racer</source>
+        <translation>이 경주자 지우기</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>real mini-batches: each step uses the mean gradient of this many examples, drawn without replacement within an epoch (seeded by the noise seed); full: every example, the exact gradient</source>
+        <translation>진짜 미니배치: 걸음마다 이만큼의 예제에서 평균 기울기를 씁니다. 한 에포크 안에서 비복원 추출 (잡음 시드로 정해짐); full: 모든 예제, 정확한 기울기</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>own noise σ</source>
+        <translation>자체 잡음 σ</translation>
+    </message>
+    <message>
+        <source>this racer&apos;s own gradient noise g + σ N(0, I), e.g. SGD beside full-batch descent (lesson P3); empty: the run&apos;s noise (Run panel), 0: none</source>
+        <translation>이 경주자만의 기울기 잡음 g + σ N(0, I), 예: 전체 배치 하강 옆의 SGD (단원 P3); 비우면: 실행의 잡음 (실행 패널), 0: 없음</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>스케줄</translation>
+    </message>
+    <message>
+        <source>how the learning rate changes over the steps (with warm-up)</source>
+        <translation>단계에 따라 학습률이 어떻게 바뀌는지 (워밍업 포함)</translation>
+    </message>
+    <message>
+        <source>factor = {formula}</source>
+        <translation>배율 = {formula}</translation>
+    </message>
+    <message>
+        <source>Racer colour</source>
+        <translation>경주자 색</translation>
+    </message>
+    <message>
+        <source>noise σ: expected a number, got {text!r}</source>
+        <translation>잡음 σ: 수가 필요한데 {text!r}을(를) 받았습니다</translation>
+    </message>
+    <message>
+        <source>the run&apos;s: {run_sigma}</source>
+        <translation>실행의 값: {run_sigma}</translation>
+    </message>
+    <message>
+        <source>optimizer: {title}
+{summary}</source>
+        <translation>옵티마이저: {title}
+{summary}</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule: {title}
+lr factor = {formula}</source>
+        <translation>학습률 스케줄: {title}
+lr 배율 = {formula}</translation>
+    </message>
+    <message>
+        <source>Racers</source>
+        <translation>경주자</translation>
+    </message>
+    <message>
+        <source>+ Add racer</source>
+        <translation>+ 경주자 추가</translation>
+    </message>
+    <message>
+        <source>add another optimizer to the race</source>
+        <translation>경주에 옵티마이저를 하나 더 추가</translation>
+    </message>
+    <message>
+        <source>Your optimizer…</source>
+        <translation>나만의 옵티마이저…</translation>
+    </message>
+    <message>
+        <source>write an optimizer as update rules (g, p, t, lr and your hyperparameters) and race it</source>
+        <translation>옵티마이저를 업데이트 규칙 (g, p, t, lr과 직접 정한 하이퍼파라미터)으로 작성해 경주시키기</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>

@@ -349,6 +349,169 @@ Descent Lab 采用 torch（以及 Goh）的约定
     </message>
 </context>
 <context>
+    <name>Controls</name>
+    <message>
+        <source>learning rate at each step: lr x schedule(step); the line marks the playhead</source>
+        <translation>每一步的学习率：lr x schedule(step)；竖线标出播放位置</translation>
+    </message>
+    <message>
+        <source>lr: —</source>
+        <translation>lr：—</translation>
+    </message>
+    <message>
+        <source>lr {v0}</source>
+        <translation>lr {v0}</translation>
+    </message>
+    <message>
+        <source>lr {lo} … {hi}</source>
+        <translation>lr {lo} … {hi}</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>gradient noise σ</source>
+        <translation>梯度噪声 σ</translation>
+    </message>
+    <message>
+        <source>noise seed</source>
+        <translation>噪声种子</translation>
+    </message>
+    <message>
+        <source>playback speed: how many steps the animation shows per second</source>
+        <translation>播放速度：动画每秒显示多少步</translation>
+    </message>
+    <message>
+        <source>{v} steps/s</source>
+        <translation>每秒 {v} 步</translation>
+    </message>
+    <message>
+        <source>Clear starts</source>
+        <translation>清除起始点</translation>
+    </message>
+    <message>
+        <source>remove every start point</source>
+        <translation>删除所有起始点</translation>
+    </message>
+    <message>
+        <source>Click the plot to add a start point, drag one to move it, right-click (or Shift+click) it to remove it.</source>
+        <translation>点击图添加起始点，拖动可移动，右键单击（或 Shift+单击）可删除。</translation>
+    </message>
+    <message>
+        <source>{n} start point{s_n}</source>
+        <translation>{n} 个起始点</translation>
+    </message>
+    <message>
+        <source>colour of this racer&apos;s path and curves</source>
+        <translation>这个选手的路径和曲线的颜色</translation>
+    </message>
+    <message>
+        <source>name shown in the legend (empty: &quot;{{optimizer}}, lr {{lr}}&quot;); fields in braces such as {{lr}}, {{momentum}}, {{noise}}, {{schedule}} or {{lr_lambda_max}} follow the current values, text without braces stays as typed</source>
+        <translation>图例中显示的名称（留空：&quot;{{optimizer}}, lr {{lr}}&quot;）；花括号中的字段，如 {{lr}}、{{momentum}}、{{noise}}、{{schedule}} 或 {{lr_lambda_max}}，会跟随当前数值，花括号外的文字保持输入的样子</translation>
+    </message>
+    <message>
+        <source>run this racer</source>
+        <translation>运行这个选手</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>duplicate this racer; the arrow: lr × 1/2, lr × 2, or a sweep of N copies over an lr range</source>
+        <translation>复制这个选手；箭头：lr × 1/2、lr × 2，或在一个 lr 范围上扫描 N 个副本</translation>
+    </message>
+    <message>
+        <source>remove this racer</source>
+        <translation>删除这个选手</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>real mini-batches: each step uses the mean gradient of this many examples, drawn without replacement within an epoch (seeded by the noise seed); full: every example, the exact gradient</source>
+        <translation>真正的小批量：每一步使用这么多个样本的平均梯度，在一个 epoch 内不放回抽取（由噪声种子决定）；full：全部样本，即精确梯度</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>own noise σ</source>
+        <translation>自身噪声 σ</translation>
+    </message>
+    <message>
+        <source>this racer&apos;s own gradient noise g + σ N(0, I), e.g. SGD beside full-batch descent (lesson P3); empty: the run&apos;s noise (Run panel), 0: none</source>
+        <translation>这个选手自己的梯度噪声 g + σ N(0, I)，例如与全批量下降并列的 SGD（课程 P3）；留空：使用运行的噪声（运行面板），0：无</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>how the learning rate changes over the steps (with warm-up)</source>
+        <translation>学习率如何随步数变化（含预热）</translation>
+    </message>
+    <message>
+        <source>factor = {formula}</source>
+        <translation>系数 = {formula}</translation>
+    </message>
+    <message>
+        <source>Racer colour</source>
+        <translation>选手颜色</translation>
+    </message>
+    <message>
+        <source>noise σ: expected a number, got {text!r}</source>
+        <translation>噪声 σ：需要一个数，得到的是 {text!r}</translation>
+    </message>
+    <message>
+        <source>the run&apos;s: {run_sigma}</source>
+        <translation>运行的值：{run_sigma}</translation>
+    </message>
+    <message>
+        <source>optimizer: {title}
+{summary}</source>
+        <translation>优化器：{title}
+{summary}</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule: {title}
+lr factor = {formula}</source>
+        <translation>学习率调度：{title}
+lr 系数 = {formula}</translation>
+    </message>
+    <message>
+        <source>Racers</source>
+        <translation>选手</translation>
+    </message>
+    <message>
+        <source>+ Add racer</source>
+        <translation>+ 添加选手</translation>
+    </message>
+    <message>
+        <source>add another optimizer to the race</source>
+        <translation>在比赛中再加一个优化器</translation>
+    </message>
+    <message>
+        <source>Your optimizer…</source>
+        <translation>你的优化器…</translation>
+    </message>
+    <message>
+        <source>write an optimizer as update rules (g, p, t, lr and your hyperparameters) and race it</source>
+        <translation>用更新规则（g、p、t、lr 和你自己的超参数）写一个优化器，让它参赛</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
