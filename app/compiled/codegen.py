@@ -188,7 +188,7 @@ def _run(opt: OptimizerProgram, n_u: int) -> str:
     nh = len(opt.hyper_paths)
     m = opt.carried
     s_names = [i for i in opt.first.inputs if i.startswith("s")]
-    h_args = "".join(f", H[i, {j}]" for j in range(nh))
+    h_args = "".join(f", HB[{j}, j]" for j in range(nh))
     s_args = "".join(f", S[i, {j}]" for j in range(len(s_names)))
     c_args = "".join(f", C[{q}, j]" for q in range(m))
     u_args = "".join(f", u[{q}]" for q in range(n_u))
@@ -262,6 +262,11 @@ def block(b0, b1, {args}):
     C = np.zeros(({max(m, 1)}, w))
     DV = np.full(w, -1, np.int64)
     CV = np.full(w, -2, np.int64)
+    # the block's hyperparameters, one contiguous row each (strided reads stop vectorizing)
+    HB = np.empty(({max(nh, 1)}, w))
+    for q in range({nh}):
+        for j in range(w):
+            HB[q, j] = H[b0 + j, q]
     alive = 0
     for j in range(w):
         x = P[b0 + j, 0]
