@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +65,9 @@ from app.scenario import Racer
 from app.ui import theme
 from app.ui.jobs_qt import qt_runner
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = [
     "MapsView",
@@ -402,32 +405,40 @@ class MapsView(QWidget):
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem("Learning rate × momentum / β1", HYPER)
-        self.kind_combo.addItem("Basins: start points", BASIN)
+        self.kind_combo.addItem(translate(
+            "MapsView", "Learning rate × momentum / β1"), HYPER)
+        self.kind_combo.addItem(translate(
+            "MapsView", "Basins: start points"), BASIN)
         self.kind_combo.setToolTip(
-            "Learning rate × momentum: one run from the first start point per cell, the "
-            "selected racer's optimizer with that cell's lr (columns) and momentum or beta1 "
-            "(rows).\nBasins: one run per start point on the window, the selected racer as it "
-            "is: which minimum it reaches, and how fast.")
+            translate(
+                "MapsView", "Learning rate × momentum: one run from the first start point per "
+                            "cell, the selected racer's optimizer with that cell's lr "
+                            "(columns) and momentum or beta1 (rows).\nBasins: one run per "
+                            "start point on the window, the selected racer as it is: which "
+                            "minimum it reaches, and how fast."))
         self.res_combo = QComboBox()
         for r in RESOLUTIONS:
             self.res_combo.addItem(f"{r} × {r}", r)
         self.res_combo.setCurrentIndex(RESOLUTIONS.index(DEFAULT_RESOLUTION))
-        self.res_combo.setToolTip("cells per axis")
+        self.res_combo.setToolTip(translate(
+            "MapsView", "cells per axis"))
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(1, 20_000)
         self.steps_spin.setValue(500)
-        self.steps_spin.setToolTip("the most steps each cell's run takes")
+        self.steps_spin.setToolTip(translate(
+            "MapsView", "the most steps each cell's run takes"))
         self.tol_combo = QComboBox()
         for t in TOLERANCES:
             self.tol_combo.addItem(f"{t:g}", t)
         self.tol_combo.setCurrentIndex(1)
-        self.tol_combo.setToolTip("a run has converged when its distance to a known minimum "
-                                  "is below this (|gradient| below it, if the surface has no "
-                                  "known minima)")
-        self.compute_button = QPushButton("Compute")
+        self.tol_combo.setToolTip(translate(
+            "MapsView", "a run has converged when its distance to a known minimum is below "
+                        "this (|gradient| below it, if the surface has no known minima)"))
+        self.compute_button = QPushButton(translate(
+            "MapsView", "Compute"))
         self.compute_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate(
+            "MapsView", "Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -449,15 +460,19 @@ class MapsView(QWidget):
         row1.addWidget(self.cancel_button)
         row2 = QHBoxLayout()
         row2.setSpacing(6)
-        for w in (QLabel("cells"), self.res_combo, QLabel("steps"), self.steps_spin,
-                  QLabel("tol"), self.tol_combo):
+        for w in (QLabel(translate("MapsView", "cells")),
+                  self.res_combo,
+                  QLabel(translate("MapsView", "steps")),
+                  self.steps_spin,
+                  QLabel(translate("MapsView", "tol")), self.tol_combo):
             row2.addWidget(w)
         row2.addStretch(1)
 
-        self.lr_auto = QCheckBox("auto")
+        self.lr_auto = QCheckBox(translate("MapsView", "auto"))
         self.lr_auto.setChecked(True)
-        self.lr_auto.setToolTip("around the stability limit 2/λ_max at the start point (GD "
-                                "family) or the racer's lr (adaptive optimizers)")
+        self.lr_auto.setToolTip(translate(
+            "MapsView", "around the stability limit 2/λ_max at the start point (GD family) or "
+                        "the racer's lr (adaptive optimizers)"))
         self.lr_lo = QLineEdit()
         self.lr_hi = QLineEdit()
         for e in (self.lr_lo, self.lr_hi):
@@ -468,7 +483,13 @@ class MapsView(QWidget):
         row3 = QHBoxLayout(self.lr_row)
         row3.setContentsMargins(0, 0, 0, 0)
         row3.setSpacing(6)
-        for w in (QLabel("lr from"), self.lr_lo, QLabel("to"), self.lr_hi, QLabel("(log)"),
+        for w in (QLabel(translate(
+            "MapsView", "lr from")),
+                      self.lr_lo,
+                      QLabel(translate("MapsView", "to")),
+                      self.lr_hi,
+                      QLabel(translate(
+            "MapsView", "(log)")),
                   self.lr_auto):
             row3.addWidget(w)
         row3.addStretch(1)
@@ -601,9 +622,12 @@ class MapsView(QWidget):
         try:
             lo, hi = float(self.lr_lo.text()), float(self.lr_hi.text())
         except ValueError:
-            raise ValueError("lr range: enter two numbers, e.g. 0.0001 and 1") from None
+            raise ValueError(translate(
+                "MapsView", "lr range: enter two numbers, e.g. 0.0001 and 1")) from None
         if not (math.isfinite(lo) and math.isfinite(hi) and 0 < lo < hi):
-            raise ValueError(f"lr range: need 0 < from < to, got {lo:g} and {hi:g}")
+            raise ValueError(translate(
+                "MapsView", "lr range: need 0 < from < to, got {lo:g} and {hi:g}").format(
+                lo=lo, hi=hi))
         return lo, hi
 
     def _on_kind_changed(self) -> None:
@@ -647,7 +671,8 @@ class MapsView(QWidget):
         s = self.session
         racer = self._racer()
         if racer is None:
-            raise ValueError("no racer selected")
+            raise ValueError(translate(
+                "MapsView", "no racer selected"))
         surface = s.surface
         has_minima = len(np.asarray(surface.minima).reshape(-1, 2)) > 0
         param = row_parameter(racer.optimizer) if kind == HYPER else None
@@ -663,15 +688,17 @@ class MapsView(QWidget):
         start = self._start()
         if kind == HYPER:
             if start is None:
-                raise ValueError("no start point: click the Surface plot to add one")
+                raise ValueError(translate(
+                    "MapsView", "no start point: click the Surface plot to add one"))
             lr_range = self._lr_range()
             window = None
             criterion = "distance" if has_minima else "gradient"
         else:
             if not has_minima:
-                raise ValueError(f"the surface '{surface.name}' has no known minima, so a "
-                                 "basin map cannot tell where a run ends: use the learning "
-                                 "rate map")
+                raise ValueError(translate(
+                    "MapsView", "the surface '{name}' has no known minima, so a basin map "
+                                "cannot tell where a run ends: use the learning rate map").format(
+                    name=surface.name))
             lr_range = None
             (x0, x1), (y0, y1) = s.window
             window = ((float(x0), float(x1)), (float(y0), float(y1)))
@@ -733,8 +760,11 @@ class MapsView(QWidget):
         self.running = req
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
-        self.compute_button.setText("Restart")
-        self._set_status(f"computing {req.resolution}×{req.resolution} cells…")
+        self.compute_button.setText(translate(
+            "MapsView", "Restart"))
+        self._set_status(translate(
+            "MapsView", "computing {resolution}×{resolution} cells…").format(
+            resolution=req.resolution))
         self._t0 = time.perf_counter()
         self.ticket = self.runner.submit(LANE, map_job(job), on_result=self._on_succeeded,
                                          on_progress=self._on_progress,
@@ -755,7 +785,8 @@ class MapsView(QWidget):
     def _detach(self) -> None:
         self.running = None
         self.cancel_button.setEnabled(False)
-        self.compute_button.setText("Compute")
+        self.compute_button.setText(translate(
+            "MapsView", "Compute"))
 
     def _on_progress(self, fraction: float, _payload=None) -> None:
         self.progress.setValue(round(1000 * fraction))
@@ -770,7 +801,8 @@ class MapsView(QWidget):
         self.results[req.kind] = result
         self.requests[req.kind] = req
         self.progress.setValue(1000)
-        self._set_status(f"done in {self.last_seconds:.2f} s")
+        self._set_status(translate(
+            "MapsView", "done in {last_seconds:.2f} s").format(last_seconds=self.last_seconds))
         if req.kind == self.kind:
             self._show_result()
         self.mapReady.emit(result)
@@ -838,7 +870,8 @@ class MapsView(QWidget):
             self.image.clear()
             self.image_rgba = None
             self.legend.setText("")
-            self.params_label.setText("No map yet: press Compute." if not self.busy else "")
+            self.params_label.setText(translate(
+                "MapsView", "No map yet: press Compute.") if not self.busy else "")
             self.marker.setData([], [])
             self.minima.setData([], [])
             self._update_starts()
@@ -866,10 +899,15 @@ class MapsView(QWidget):
         def sw(rgb) -> str:
             return f"<span style=\"color: rgb{tuple(rgb)}\">■</span>"
 
-        click = ("add a start point there" if self.kind == BASIN else "use its values")
-        self.legend.setText(f"{extra}{sw(DIVERGED_COLOR)} diverged &nbsp; "
-                            f"{sw(NOT_CONVERGED_COLOR)} not converged within {steps} steps "
-                            f"&nbsp; — <b>click a cell</b> to {click}")
+        click = (translate(
+            "MapsView", "add a start point there") if self.kind == BASIN else translate(
+            "MapsView", "use its values"))
+        self.legend.setText(translate(
+            "MapsView", "{extra}{sw_diverged_color} diverged &nbsp; {sw_not_converged_color} "
+                        "not converged within {steps} steps &nbsp; — <b>click a cell</b> to "
+                        "{click}").format(
+            extra=extra, sw_diverged_color=sw(DIVERGED_COLOR),
+            sw_not_converged_color=sw(NOT_CONVERGED_COLOR), steps=steps, click=click))
 
     def _show_hyper(self, m: HyperparameterMap, req: MapRequest) -> None:
         rgba, levels = hyper_rgba(m)
@@ -878,37 +916,51 @@ class MapsView(QWidget):
         ys = np.array([0.0]) if one_row else np.asarray(m.values, dtype=float)
         self._set_image(rgba, xs, ys)
         bottom = self.plot.getAxis("bottom")
-        bottom.setLabel("learning rate (log scale)")
+        bottom.setLabel(translate(
+            "MapsView", "learning rate (log scale)"))
         dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
         bottom.setTicks(lr_ticks(float(xs[0] - dx / 2), float(xs[-1] + dx / 2)))
         left = self.plot.getAxis("left")
         left.setTicks(None if not one_row else [[(0.0, "")]])
-        left.setLabel(m.param or "(one row)")
+        left.setLabel(m.param or translate(
+            "MapsView", "(one row)"))
         self.colorbar.show()
         self.colorbar.setLevels(levels)
         self.minima.setData([], [])
         self._draw_limits(m, req)
         fast, slow = (f"<span style=\"color: rgb{tuple(int(v) for v in c)}\">■</span>"
                       for c in (_lut()[-1], _lut()[0]))
-        limit = (" &nbsp; <b>- - -</b> stability limit lr = (2 + 2·momentum) / λ_max at the "
-                 "start" if self.limit_lines else "")
-        self._legend(f"{fast} fast … {slow} slow (steps: colour bar) &nbsp; ○ the racer's "
-                     f"current values{limit}<br>", m.steps)
-        racer = f"racer {req.racer_index + 1} ({req.racer_optimizer}"
+        limit = (translate(
+            "MapsView", " &nbsp; <b>- - -</b> stability limit lr = (2 + 2·momentum) / λ_max at "
+                        "the start") if self.limit_lines else "")
+        self._legend(translate(
+            "MapsView", "{fast} fast … {slow} slow (steps: colour bar) &nbsp; ○ the racer's "
+                        "current values{limit}<br>").format(fast=fast, slow=slow, limit=limit),
+                     m.steps)
+        racer = translate(
+            "MapsView", "racer {req_racer_index} ({racer_optimizer}").format(
+            req_racer_index=req.racer_index + 1, racer_optimizer=req.racer_optimizer)
         own = optimizers.spec(req.racer_optimizer)
         if own.name != m.optimizer and m.param in own.fixed:
             racer += (f", as {optimizers.spec(m.optimizer).title.lower()}: the {m.param} "
                       f"{vm.format_number(own.fixed[m.param])} row is {own.title.lower()})")
         else:
             racer += ")"
-        rows = ("" if one_row else f" × {m.param} {vm.format_number(m.values[0])}…"
-                f"{vm.format_number(m.values[-1])} ({len(m.values)})")
+        rows = ("" if one_row else translate(
+            "MapsView", " × {param} {values0}…{m_values} ({values})").format(
+            param=m.param, values0=vm.format_number(m.values[0]),
+            m_values=vm.format_number(m.values[-1]), values=len(m.values)))
         self.params_label.setText(
-            f"Computed for {racer} on {_describe_surface(req.surface)} from "
-            f"start ({vm.format_number(m.start[0])}, {vm.format_number(m.start[1])}): lr "
-            f"{vm.format_number(m.lrs[0])}…{vm.format_number(m.lrs[-1])} ({len(m.lrs)}, log)"
-            f"{rows}; {m.steps} steps; converged = {self._criterion_text(m.criterion, m.tol)}"
-            f"; no gradient noise.")
+            translate(
+                "MapsView", "Computed for {racer} on {describe_surface_req} from start "
+                            "({start0}, {start1}): lr {lrs0}…{m_lrs} ({lrs}, log){rows}; "
+                            "{steps} steps; converged = {criterion_text_m}; "
+                            "no gradient noise.").format(
+                racer=racer, describe_surface_req=_describe_surface(req.surface),
+                start0=vm.format_number(m.start[0]), start1=vm.format_number(m.start[1]),
+                lrs0=vm.format_number(m.lrs[0]), m_lrs=vm.format_number(m.lrs[-1]),
+                lrs=len(m.lrs), rows=rows, steps=m.steps,
+                criterion_text_m=self._criterion_text(m.criterion, m.tol)))
 
     def _draw_limits(self, m: HyperparameterMap, req: MapRequest) -> None:
         """The stability limit lr = (2 + 2 momentum) / lambda_max at the start (heavy ball, on a
@@ -940,10 +992,13 @@ class MapsView(QWidget):
     @staticmethod
     def _criterion_text(criterion: str, tol: float) -> str:
         if criterion == "gradient":
-            return f"|gradient| < {tol:g}"
+            return translate(
+                "MapsView", "|gradient| < {tol:g}").format(tol=tol)
         if criterion == "loss":
-            return f"loss within {tol:g} of the minimum"
-        return f"within {tol:g} of a known minimum"
+            return translate(
+                "MapsView", "loss within {tol:g} of the minimum").format(tol=tol)
+        return translate(
+            "MapsView", "within {tol:g} of a known minimum").format(tol=tol)
 
     def _show_basin(self, m: BasinMap, req: MapRequest) -> None:
         rgba, levels, categorical = basin_rgba(m)
@@ -961,19 +1016,29 @@ class MapsView(QWidget):
             parts = []
             for i, (x, y) in enumerate(m.minima):
                 rgb = BASIN_COLORS[i % len(BASIN_COLORS)]
-                parts.append(f"<span style=\"color: rgb{tuple(rgb)}\">■</span> minimum "
-                             f"({vm.format_number(x)}, {vm.format_number(y)})")
-            extra = " &nbsp; ".join(parts) + " &nbsp; (darker = slower) &nbsp; "
+                parts.append(translate(
+                    "MapsView", "<span style=\"color: rgb{tuple_rgb}\">■</span> minimum ({x}, "
+                                "{y})").format(
+                    tuple_rgb=tuple(rgb), x=vm.format_number(x), y=vm.format_number(y)))
+            extra = translate(
+                "MapsView", " &nbsp; ").join(parts) + translate(
+                "MapsView", " &nbsp; (darker = slower) &nbsp; ")
         else:
             self.colorbar.show()
             self.colorbar.setLevels(levels)
-            extra = "colour: steps to the minimum (colour bar) &nbsp; "
-        self._legend(extra + "<br>", m.steps)
+            extra = translate(
+                "MapsView", "colour: steps to the minimum (colour bar) &nbsp; ")
+        self._legend(extra + translate(
+            "MapsView", "<br>"), m.steps)
         self.params_label.setText(
-            f"Computed for racer {req.racer_index + 1} ({m.optimizer}, lr "
-            f"{vm.format_number(m.hyper['lr'])}) on {_describe_surface(req.surface)}: "
-            f"{len(m.xs)}×{len(m.ys)} start points; {m.steps} steps; converged = "
-            f"{self._criterion_text('distance', m.tol)}; no gradient noise.")
+            translate(
+                "MapsView", "Computed for racer {req_racer_index} ({optimizer}, lr {m_lr}) on "
+                            "{describe_surface_req}: {xs}×{ys} start points; {steps} steps; "
+                            "converged = {criterion_text_distance}; no gradient noise.").format(
+                req_racer_index=req.racer_index + 1, optimizer=m.optimizer,
+                m_lr=vm.format_number(m.hyper['lr']),
+                describe_surface_req=_describe_surface(req.surface), xs=len(m.xs), ys=len(m.ys),
+                steps=m.steps, criterion_text_distance=self._criterion_text('distance', m.tol)))
 
     def _update_marker(self) -> None:
         m, req = self.results.get(HYPER), self.requests.get(HYPER)
@@ -1085,9 +1150,13 @@ class MapsView(QWidget):
         """Ask before a click turns the racer into another optimizer (GD into heavy ball)."""
         old, new = (optimizers.spec(n).title.split(" (")[0] for n in (racer.optimizer, optimizer))
         answer = QMessageBox.question(
-            self, "Change the optimizer?",
-            f"This cell has {param} {format_number(value)}: applying it turns "
-            f"{racer.display_label()} from {old} into {new}.",
+            self, translate(
+                "MapsView", "Change the optimizer?"),
+            translate(
+                "MapsView", "This cell has {param} {value}: applying it turns "
+                            "{racer_display_label} from {old} into {new}.").format(
+                param=param, value=format_number(value),
+                racer_display_label=racer.display_label(), old=old, new=new),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Ok)
         return answer == QMessageBox.StandardButton.Ok
@@ -1104,18 +1173,29 @@ class MapsView(QWidget):
         i, j = cell
         k = int(m.steps_to_converge[j, i])
         if k == DIVERGED:
-            what = f"diverged at step {int(m.diverged_at[j, i])}"
+            what = translate(
+                "MapsView", "diverged at step {m_diverged_at}").format(
+                m_diverged_at=int(m.diverged_at[j, i]))
         elif k == NOT_CONVERGED:
-            what = f"not converged within {m.steps} steps"
+            what = translate(
+                "MapsView", "not converged within {steps} steps").format(steps=m.steps)
         else:
-            what = f"converged in {k} steps"
+            what = translate(
+                "MapsView", "converged in {k} steps").format(k=k)
         if isinstance(m, HyperparameterMap):
-            where = f"lr {vm.format_number(m.lrs[i])}"
+            where = translate(
+                "MapsView", "lr {m_lrs}").format(m_lrs=vm.format_number(m.lrs[i]))
             if m.param is not None:
-                where += f", {m.param} {vm.format_number(m.values[j])}"
+                where += translate(
+                    "MapsView", ", {param} {m_values}").format(
+                    param=m.param, m_values=vm.format_number(m.values[j]))
         else:
-            where = f"start ({vm.format_number(m.xs[i])}, {vm.format_number(m.ys[j])})"
+            where = translate(
+                "MapsView", "start ({m_xs}, {m_ys})").format(
+                m_xs=vm.format_number(m.xs[i]), m_ys=vm.format_number(m.ys[j]))
             if m.minimum[j, i] != NO_MINIMUM:
-                what += f" to minimum {int(m.minimum[j, i]) + 1}"
-        self.hover_label.setText(f"{where}: {what}")
+                what += translate(
+                    "MapsView", " to minimum {int_m}").format(int_m=int(m.minimum[j, i]) + 1)
+        self.hover_label.setText(translate(
+            "MapsView", "{where}: {what}").format(where=where, what=what))
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from app import optimizers, schedules
 from app import scenario as scenario_mod
 from app import viewmodel as vm
+from app.i18n import QT_TRANSLATE_NOOP
 from app.netlab import CONFIG_PARAMS, NetConfig, NetRun, accuracy
 from app.netlab.session import NetlabSession
 from app.netlab.viewdata import (
@@ -62,6 +63,9 @@ from app.ui.jobs_qt import qt_runner
 from app.ui.netlab_plots import DataPlot, LandscapePlot, NetReadouts
 from app.ui.param_fields import ParamForm
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["NetlabView", "NetlabForm", "install_netlab_tab", "TAB_TITLE"]
 
 TAB_TITLE = "Network lab"
@@ -71,10 +75,14 @@ REDRAW_MS = 40
 FORM_MIN_WIDTH = 215
 _PARAMS = {p.name: p for p in CONFIG_PARAMS}
 _GROUPS = (
-    ("Data", ("dataset", "n_samples", "data_noise", "seed", "standardize")),
-    ("Network", ("activation", "init", "init_scale", "init_seed", "loss")),
-    ("Training", ("batch_size", "steps", "noise_sigma", "noise_seed")),
-    ("Readouts", ("sharpness_every", "trajectory_points")),
+    (QT_TRANSLATE_NOOP("NetlabView", "Data"),
+     ("dataset", "n_samples", "data_noise", "seed", "standardize")),
+    (QT_TRANSLATE_NOOP("NetlabView", "Network"),
+     ("activation", "init", "init_scale", "init_seed", "loss")),
+    (QT_TRANSLATE_NOOP("NetlabView", "Training"),
+     ("batch_size", "steps", "noise_sigma", "noise_seed")),
+    (QT_TRANSLATE_NOOP("NetlabView", "Readouts"),
+     ("sharpness_every", "trajectory_points")),
 )
 
 
@@ -82,7 +90,7 @@ _GROUPS = (
 # The form
 # ---------------------------------------------------------------------------------------------
 def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
-    box = QGroupBox(title)
+    box = QGroupBox(translate("NetlabView", title))
     layout = QVBoxLayout(box)
     layout.setContentsMargins(8, 10, 8, 8)
     layout.setSpacing(4)
@@ -145,8 +153,9 @@ class NetlabForm(QScrollArea):
                 row = QHBoxLayout()
                 row.addWidget(QLabel("hidden"))
                 self.hidden = QLineEdit(self._hidden_text())
-                self.hidden.setToolTip("hidden layer widths, e.g. 32, 32 (empty: a linear "
-                                       "model; at most 6 layers of 1 to 512 units)")
+                self.hidden.setToolTip(translate(
+                    "NetlabView", "hidden layer widths, e.g. 32, 32 (empty: a linear model; at "
+                                  "most 6 layers of 1 to 512 units)"))
                 self.hidden.editingFinished.connect(self._hidden_edited)
                 row.addWidget(self.hidden, 1)
                 lay.addLayout(row)
@@ -312,18 +321,25 @@ class NetlabView(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.train_button = QPushButton("▶ Train")
-        self.train_button.setToolTip("train the network with the settings on the left")
+        self.train_button = QPushButton(translate(
+            "NetlabView", "▶ Train"))
+        self.train_button.setToolTip(translate(
+            "NetlabView", "train the network with the settings on the left"))
         self.train_button.clicked.connect(lambda: self.train())
-        self.stop_button = QPushButton("■ Stop")
-        self.stop_button.setToolTip("stop the run now (its curves so far stay)")
+        self.stop_button = QPushButton(translate(
+            "NetlabView", "■ Stop"))
+        self.stop_button.setToolTip(translate(
+            "NetlabView", "stop the run now (its curves so far stay)"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
-        self.save_button = QPushButton("Save…")
-        self.save_button.setToolTip("save these settings as a network-lab scenario (.toml)")
+        self.save_button = QPushButton(translate(
+            "NetlabView", "Save…"))
+        self.save_button.setToolTip(translate(
+            "NetlabView", "save these settings as a network-lab scenario (.toml)"))
         self.save_button.clicked.connect(lambda: self.save_scenario())
         self.progress = QProgressBar()
-        self.progress.setFormat("step %v / %m")
+        self.progress.setFormat(translate(
+            "NetlabView", "step %v / %m"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status = QLabel("")
@@ -347,14 +363,17 @@ class NetlabView(QWidget):
         self.step_slider = QSlider(Qt.Orientation.Horizontal)
         self.step_slider.setRange(0, 0)
         self.step_slider.setEnabled(False)
-        self.step_slider.setToolTip("the step shown in the landscape (orange point) and the "
-                                    "data view (decision region)")
+        self.step_slider.setToolTip(translate(
+            "NetlabView", "the step shown in the landscape (orange point) and the data view "
+                          "(decision region)"))
         self.step_slider.valueChanged.connect(self._slider_moved)
-        self.step_label = QLabel("step 0")
+        self.step_label = QLabel(translate(
+            "NetlabView", "step 0"))
         self.step_label.setMinimumWidth(90)
         step_row = QHBoxLayout()
         step_row.setContentsMargins(0, 0, 0, 0)
-        step_row.addWidget(QLabel("show step"))
+        step_row.addWidget(QLabel(translate(
+            "NetlabView", "show step")))
         step_row.addWidget(self.step_slider, 1)
         step_row.addWidget(self.step_label)
 
@@ -415,7 +434,8 @@ class NetlabView(QWidget):
         m.idle.connect(self._idle)
         self._set_heading()
         self.data_plot.show_data(self.form.config().data())
-        self.landscape_plot.set_message("Press Train to train the network.")
+        self.landscape_plot.set_message(translate(
+            "NetlabView", "Press Train to train the network."))
 
     # -- state (the model's) ------------------------------------------------------------------
     @property
@@ -455,9 +475,12 @@ class NetlabView(QWidget):
     def save_scenario(self, path: str | None = None) -> bool:
         """Save :meth:`scenario` to ``path`` (asks for one if None); False if cancelled/failed."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save network-lab scenario",
-                                                  str(Path.home() / "netlab.toml"),
-                                                  "Scenarios (*.toml)")
+            path, _ = QFileDialog.getSaveFileName(self, translate(
+                "NetlabView", "Save network-lab scenario"),
+                                                  str(Path.home() / translate(
+                                                      "NetlabView", "netlab.toml")),
+                                                  translate(
+                                                      "NetlabView", "Scenarios (*.toml)"))
             if not path:
                 return False
         target = Path(path)
@@ -467,22 +490,27 @@ class NetlabView(QWidget):
             scenario_mod.save(self.scenario(target.stem), target)
         except (OSError, ValueError) as err:
             reason = getattr(err, "strerror", None) or str(err)
-            QMessageBox.critical(self, "Cannot save scenario", f"{target}: {reason}")
+            QMessageBox.critical(self, translate(
+                "NetlabView", "Cannot save scenario"), translate(
+                "NetlabView", "{target}: {reason}").format(target=target, reason=reason))
             return False
-        self.status.setText(f"saved {target}")
+        self.status.setText(translate(
+            "NetlabView", "saved {target}").format(target=target))
         return True
 
     def _set_heading(self) -> None:
         c = theme.COLORS
-        lesson = self.model.lesson
+        lesson = self.model.lesson.localized()
         if lesson.title:
             tag = (f"<span style='background:{c['accent']}; color:#111'>&nbsp;{lesson.tag}"
                    f"&nbsp;</span>&nbsp; " if lesson.tag else "")
             self.heading.setText(f"<b>{tag}{lesson.title}</b>")
         else:
-            self.heading.setText(f"<b>Network lab</b> <span style='color:{c['muted']}'>— train "
-                                 f"a small network; watch its loss, gradient and sharpness"
-                                 f"</span>")
+            self.heading.setText(translate(
+                "NetlabView", "<b>Network lab</b> <span style='color:{c_muted}'>— train a "
+                              "small network; watch its loss, gradient and sharpness</span>"
+            ).format(
+                c_muted=c['muted']))
 
     # -- the user -----------------------------------------------------------------------------
     def train(self, config: NetConfig | None = None) -> None:
@@ -507,8 +535,10 @@ class NetlabView(QWidget):
         if not self.busy:
             self.data_plot.show_data(config.data())
         if self.run is not None:
-            self.status.setText(self.status.text().split(" · changed")[0]
-                                + " · changed: press Train")
+            self.status.setText(self.status.text().split(translate(
+                "NetlabView", " · changed"))[0]
+                                + translate(
+                                    "NetlabView", " · changed: press Train"))
 
     # -- model -> view ------------------------------------------------------------------------
     def _config_set(self, config: NetConfig) -> None:
@@ -521,17 +551,23 @@ class NetlabView(QWidget):
         self._drop_pending()
         self.redraws = 0
         self.readouts.set_previous(previous)
-        self.previous_hint.setText(f"grey: the previous run ({_describe(previous)})"
+        self.previous_hint.setText(translate(
+            "NetlabView", "grey: the previous run ({describe})").format(
+            describe=_describe(previous))
                                    if previous is not None else "")
         steps, limit = stability_limit(config)
         self.readouts.clear(config.steps, peaks(steps, limit))
         self.progress.setRange(0, config.steps)
-        self.progress.setFormat("step %v / %m")
+        self.progress.setFormat(translate(
+            "NetlabView", "step %v / %m"))
         self.progress.setValue(0)
         self.step_slider.setEnabled(False)
         self.data_plot.show_data(config.data())
-        self.landscape_plot.clear("training…")
-        self.status.setText(f"training {describe_config(config)} …")
+        self.landscape_plot.clear(translate(
+            "NetlabView", "training…"))
+        self.status.setText(translate(
+            "NetlabView", "training {describe_config_config} …").format(
+            describe_config_config=describe_config(config)))
         self.train_button.setEnabled(False)
         self.stop_button.setEnabled(True)
 
@@ -545,8 +581,9 @@ class NetlabView(QWidget):
     def _redraw_pending(self) -> None:
         payload, self._pending = self._pending, None
         if isinstance(payload, LandscapeProgress):
-            self.landscape_plot.set_message(f"computing the landscape… row {payload.rows} of "
-                                            f"{payload.n}")
+            self.landscape_plot.set_message(translate(
+                "NetlabView", "computing the landscape… row {rows} of {n}").format(
+                rows=payload.rows, n=payload.n))
         elif payload is not None:
             self.redraws += 1
             self.progress.setValue(payload.step)
@@ -559,7 +596,9 @@ class NetlabView(QWidget):
     def _trained(self, run: NetRun) -> None:
         self._drop_pending()  # (the run itself is drawn)
         if run.diverged:
-            self.progress.setFormat(f"diverged at step {run.diverged_at} (of %m)")
+            self.progress.setFormat(translate(
+                "NetlabView", "diverged at step {diverged_at} (of %m)").format(
+                diverged_at=run.diverged_at))
             self.progress.setValue(run.diverged_at)
         else:
             self.progress.setValue(run.steps)
@@ -571,7 +610,8 @@ class NetlabView(QWidget):
         self.step_slider.blockSignals(False)
         self.step_slider.setEnabled(True)
         self._slider_moved(n)
-        self.landscape_plot.clear("computing the landscape…")
+        self.landscape_plot.clear(translate(
+            "NetlabView", "computing the landscape…"))
         self.status.setText(_summary(run))
 
     def _landscape_ready(self, grid: LandscapeGrid) -> None:
@@ -587,11 +627,13 @@ class NetlabView(QWidget):
         self._redraw.stop()
         self._redraw_pending()  # the curves so far stay, up to the last snapshot
         if step >= 0 or self.run is None:
-            self.status.setText(f"stopped at step {max(step, 0)} (no landscape for a stopped "
-                                f"run)")
+            self.status.setText(translate(
+                "NetlabView", "stopped at step {max_step} (no landscape for a stopped run)").format(
+                max_step=max(step, 0)))
             self.landscape_plot.clear("stopped")
         else:
-            self.landscape_plot.clear("landscape stopped: choose a plane to compute it")
+            self.landscape_plot.clear(translate(
+                "NetlabView", "landscape stopped: choose a plane to compute it"))
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"<span style='color:{theme.COLORS['error']}'>failed: "
@@ -608,7 +650,8 @@ class NetlabView(QWidget):
             return
         k = min(max(int(k), 0), len(run.weight_steps) - 1)
         step = int(run.weight_steps[k])
-        self.step_label.setText(f"step {step} / {run.steps}")
+        self.step_label.setText(translate(
+            "NetlabView", "step {step} / {steps}").format(step=step, steps=run.steps))
         self.readouts.set_step(step)
         self.landscape_plot.set_step(step)
         self.data_plot.show_model(run, step)
@@ -621,29 +664,42 @@ class NetlabView(QWidget):
 
 def _describe(run: NetRun) -> str:
     text = describe_config(run.config)
-    return text + (f", diverged at step {run.diverged_at}" if run.diverged else "")
+    if not run.diverged:
+        return text
+    return text + translate("NetlabView", ", diverged at step {diverged_at}").format(
+        diverged_at=run.diverged_at)
 
 
 def _summary(run: NetRun) -> str:
     c = theme.COLORS
     fmt = vm.format_number
     last = run.diverged_at - 1 if run.diverged else run.steps
-    parts = [f"loss {fmt(run.loss[0])} → {fmt(run.loss[last])}",
-             f"|g| {fmt(run.grad_norm[last])}"]
+    parts = [translate(
+        "NetlabView", "loss {fmt_run} → {fmt_run2}").format(
+        fmt_run=fmt(run.loss[0]), fmt_run2=fmt(run.loss[last])),
+             translate(
+                 "NetlabView", "|g| {fmt_run}").format(fmt_run=fmt(run.grad_norm[last]))]
     if run.sharpness.size:
         k = len(run.sharpness) - 1
         lam, limit = run.sharpness[k], run.stability_limit[k]
-        estimate = "" if run.sharpness_converged[k] else " (not converged: an estimate)"
-        parts.append(f"λmax {fmt(lam)}{estimate} vs 2/lr {fmt(limit)}")
+        estimate = "" if run.sharpness_converged[k] else translate(
+            "NetlabView", " (not converged: an estimate)")
+        parts.append(translate(
+            "NetlabView", "λmax {fmt_lam}{estimate} vs 2/lr {fmt_limit}").format(
+            fmt_lam=fmt(lam), estimate=estimate, fmt_limit=fmt(limit)))
     diagnosis = run.diagnosis()
     if diagnosis is not None:  # read from the loss curve alone, beside the measured λmax
-        parts.append(f"diagnosis: {diagnosis.text()}")
+        parts.append(translate(
+            "NetlabView", "diagnosis: {diagnosis_text}").format(diagnosis_text=diagnosis.text()))
     if not run.data.is_regression:
-        parts.append(f"accuracy {100 * accuracy(run):.0f}%")
+        parts.append(translate(
+            "NetlabView", "accuracy {accuracy_run:.0f}%").format(accuracy_run=100 * accuracy(run)))
     text = " · ".join(parts)
     if run.diverged:
-        text = (f"<span style='color:{c['error']}'><b>diverged at step {run.diverged_at}</b>"
-                f"</span> · " + text)
+        text = (translate(
+            "NetlabView", "<span style='color:{c_error}'><b>diverged at step "
+                          "{diverged_at}</b></span> · ").format(
+            c_error=c['error'], diverged_at=run.diverged_at) + text)
     return text
 
 
@@ -690,7 +746,8 @@ def install_netlab_tab(window) -> NetlabView:
         try:  # (the session validated the table already: a safeguard)
             view.model.open_scenario(scenario)
         except ValueError as err:
-            window.show_error("Cannot use this scenario", str(err))
+            window.show_error(translate(
+                "NetlabView", "Cannot use this scenario"), str(err))
             return
         tabs.setCurrentWidget(view)
 

@@ -18,7 +18,7 @@ import dataclasses
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
@@ -27,6 +27,9 @@ from app import viewmodel as vm
 from app.ui import theme
 from app.ui.plot_parts import ContourLines
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["SurfaceView", "StartPointViewBox", "GRID_SIZE", "CONTOUR_LEVELS"]
 
@@ -327,13 +330,15 @@ class SurfaceView(QWidget):
         self.badge.setObjectName("badge")
         self.badge.setWordWrap(True)
         self.badge.hide()
-        self.hole_note = QLabel("blank: f(x, y) is undefined there", self.plot_widget)
+        self.hole_note = QLabel(translate(
+            "SurfaceView", "blank: f(x, y) is undefined there"), self.plot_widget)
         self.hole_note.setObjectName("hint")
         self.hole_note.setStyleSheet("background: rgba(18, 19, 23, 200); border-radius: 3px;"
                                      " padding: 1px 6px;")
-        self.hole_note.setToolTip("the formula has no value in the blank areas (log or sqrt "
-                                  "of a negative number, division by zero): a run that steps "
-                                  "into one stops there, marked diverged")
+        self.hole_note.setToolTip(translate(
+            "SurfaceView", "the formula has no value in the blank areas (log or sqrt of a "
+                           "negative number, division by zero): a run that steps into one "
+                           "stops there, marked diverged"))
         self.hole_note.hide()
         self.has_holes = False
 
@@ -548,11 +553,15 @@ class SurfaceView(QWidget):
             points, k = items.blown(step)
             if k >= 0:
                 blown.append(points)
-                label = self.session.label(i) if i < len(racers) else f"racer {i + 1}"
-                badges.append(f"⚠ {label}: diverged at step {k}")
+                label = self.session.label(i) if i < len(racers) else translate(
+                    "SurfaceView", "racer {i}").format(i=i + 1)
+                badges.append(translate(
+                    "SurfaceView", "⚠ {label}: diverged at step {k}").format(label=label, k=k))
                 diagnosis = self.session.diagnosis(i) if i < len(racers) else None
                 if diagnosis is not None:
-                    tips.append(f"{label}: {diagnosis.text()}")
+                    tips.append(translate(
+                        "SurfaceView", "{label}: {diagnosis_text}").format(
+                        label=label, diagnosis_text=diagnosis.text()))
         blown = np.concatenate(blown) if blown else np.empty((0, 2))
         if not np.array_equal(blown, self._blown):  # the marks change only when one blows up
             self._blown = blown

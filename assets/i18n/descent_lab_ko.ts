@@ -900,6 +900,227 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>MapsView</name>
+    <message>
+        <source>Learning rate × momentum / β1</source>
+        <translation>학습률 × 모멘텀 / β1</translation>
+    </message>
+    <message>
+        <source>Basins: start points</source>
+        <translation>분지: 시작점</translation>
+    </message>
+    <message>
+        <source>Learning rate × momentum: one run from the first start point per cell, the selected racer&apos;s optimizer with that cell&apos;s lr (columns) and momentum or beta1 (rows).
+Basins: one run per start point on the window, the selected racer as it is: which minimum it reaches, and how fast.</source>
+        <translation>학습률 × 모멘텀: 칸마다 첫 시작점에서 한 번씩 실행합니다. 선택한 경주자의 옵티마이저를 그 칸의 lr(열)과 모멘텀 또는 beta1(행)로 씁니다.
+분지: 보기 영역의 시작점마다 한 번씩, 선택한 경주자를 그대로 실행합니다: 어느 최솟값에 얼마나 빨리 닿는지.</translation>
+    </message>
+    <message>
+        <source>cells per axis</source>
+        <translation>축마다 칸 수</translation>
+    </message>
+    <message>
+        <source>the most steps each cell&apos;s run takes</source>
+        <translation>칸마다 실행하는 최대 단계 수</translation>
+    </message>
+    <message>
+        <source>a run has converged when its distance to a known minimum is below this (|gradient| below it, if the surface has no known minima)</source>
+        <translation>알려진 최솟값까지의 거리가 이 값보다 작으면 수렴한 것으로 봅니다 (곡면에 알려진 최솟값이 없으면 |기울기|가 이 값보다 작을 때)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>칸</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>tol</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>around the stability limit 2/λ_max at the start point (GD family) or the racer&apos;s lr (adaptive optimizers)</source>
+        <translation>시작점에서의 안정성 한계 2/λ_max 주변 (GD 계열) 또는 경주자의 lr 주변 (적응적 옵티마이저)</translation>
+    </message>
+    <message>
+        <source>lr from</source>
+        <translation>lr 범위</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <source>(log)</source>
+        <translation>(로그)</translation>
+    </message>
+    <message>
+        <source>lr range: enter two numbers, e.g. 0.0001 and 1</source>
+        <translation>lr 범위: 수 두 개를 입력하세요, 예: 0.0001과 1</translation>
+    </message>
+    <message>
+        <source>lr range: need 0 &lt; from &lt; to, got {lo:g} and {hi:g}</source>
+        <translation>lr 범위: 0 &lt; 시작 &lt; 끝이어야 하는데 {lo:g}와 {hi:g}입니다</translation>
+    </message>
+    <message>
+        <source>no racer selected</source>
+        <translation>선택한 경주자가 없습니다</translation>
+    </message>
+    <message>
+        <source>no start point: click the Surface plot to add one</source>
+        <translation>시작점 없음: 곡면 그림을 클릭해 추가하세요</translation>
+    </message>
+    <message>
+        <source>the surface &apos;{name}&apos; has no known minima, so a basin map cannot tell where a run ends: use the learning rate map</source>
+        <translation>곡면 &apos;{name}&apos;에는 알려진 최솟값이 없어서 분지 지도는 실행이 어디서 끝나는지 알 수 없습니다: 학습률 지도를 쓰세요</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>computing {resolution}×{resolution} cells…</source>
+        <translation>{resolution}×{resolution} 칸 계산 중…</translation>
+    </message>
+    <message>
+        <source>done in {last_seconds:.2f} s</source>
+        <translation>{last_seconds:.2f}초 만에 완료</translation>
+    </message>
+    <message>
+        <source>No map yet: press Compute.</source>
+        <translation>아직 지도가 없습니다: 계산을 누르세요.</translation>
+    </message>
+    <message>
+        <source>add a start point there</source>
+        <translation>그곳에 시작점 추가</translation>
+    </message>
+    <message>
+        <source>use its values</source>
+        <translation>그 값 사용</translation>
+    </message>
+    <message>
+        <source>{extra}{sw_diverged_color} diverged &amp;nbsp; {sw_not_converged_color} not converged within {steps} steps &amp;nbsp; — &lt;b&gt;click a cell&lt;/b&gt; to {click}</source>
+        <translation>{extra}{sw_diverged_color} 발산 &amp;nbsp; {sw_not_converged_color} {steps} 단계 안에 수렴하지 못함 &amp;nbsp; — &lt;b&gt;칸을 클릭&lt;/b&gt;하면 {click}</translation>
+    </message>
+    <message>
+        <source>learning rate (log scale)</source>
+        <translation>학습률 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>(one row)</source>
+        <translation>(한 행)</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; &lt;b&gt;- - -&lt;/b&gt; stability limit lr = (2 + 2·momentum) / λ_max at the start</source>
+        <translation> &amp;nbsp; &lt;b&gt;- - -&lt;/b&gt; 시작점에서의 안정성 한계 lr = (2 + 2·momentum) / λ_max</translation>
+    </message>
+    <message>
+        <source>{fast} fast … {slow} slow (steps: colour bar) &amp;nbsp; ○ the racer&apos;s current values{limit}&lt;br&gt;</source>
+        <translation>{fast} 빠름 … {slow} 느림 (단계 수: 색 막대) &amp;nbsp; ○ 경주자의 현재 값{limit}&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>racer {req_racer_index} ({racer_optimizer}</source>
+        <translation>경주자 {req_racer_index} ({racer_optimizer}</translation>
+    </message>
+    <message>
+        <source> × {param} {values0}…{m_values} ({values})</source>
+        <translation> × {param} {values0}…{m_values} ({values})</translation>
+    </message>
+    <message>
+        <source>Computed for {racer} on {describe_surface_req} from start ({start0}, {start1}): lr {lrs0}…{m_lrs} ({lrs}, log){rows}; {steps} steps; converged = {criterion_text_m}; no gradient noise.</source>
+        <translation>{racer}에 대해 {describe_surface_req}에서 시작점 ({start0}, {start1})로 계산: lr {lrs0}…{m_lrs} ({lrs}, 로그){rows}; {steps} 단계; 수렴 = {criterion_text_m}; 기울기 잡음 없음.</translation>
+    </message>
+    <message>
+        <source>|gradient| &lt; {tol:g}</source>
+        <translation>|기울기| &lt; {tol:g}</translation>
+    </message>
+    <message>
+        <source>loss within {tol:g} of the minimum</source>
+        <translation>손실이 최솟값에서 {tol:g} 이내</translation>
+    </message>
+    <message>
+        <source>within {tol:g} of a known minimum</source>
+        <translation>알려진 최솟값에서 {tol:g} 이내</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: rgb{tuple_rgb}&quot;&gt;■&lt;/span&gt; minimum ({x}, {y})</source>
+        <translation>&lt;span style=&quot;color: rgb{tuple_rgb}&quot;&gt;■&lt;/span&gt; 최솟값 ({x}, {y})</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; </source>
+        <translation> &amp;nbsp; </translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; (darker = slower) &amp;nbsp; </source>
+        <translation> &amp;nbsp; (어두울수록 느림) &amp;nbsp; </translation>
+    </message>
+    <message>
+        <source>colour: steps to the minimum (colour bar) &amp;nbsp; </source>
+        <translation>색: 최솟값까지의 단계 수 (색 막대) &amp;nbsp; </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;</source>
+        <translation>&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Computed for racer {req_racer_index} ({optimizer}, lr {m_lr}) on {describe_surface_req}: {xs}×{ys} start points; {steps} steps; converged = {criterion_text_distance}; no gradient noise.</source>
+        <translation>경주자 {req_racer_index} ({optimizer}, lr {m_lr})에 대해 {describe_surface_req}에서 계산: 시작점 {xs}×{ys}개; {steps} 단계; 수렴 = {criterion_text_distance}; 기울기 잡음 없음.</translation>
+    </message>
+    <message>
+        <source>Change the optimizer?</source>
+        <translation>옵티마이저를 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>This cell has {param} {value}: applying it turns {racer_display_label} from {old} into {new}.</source>
+        <translation>이 칸은 {param} {value}입니다: 적용하면 {racer_display_label}이(가) {old}에서 {new}(으)로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>diverged at step {m_diverged_at}</source>
+        <translation>단계 {m_diverged_at}에서 발산</translation>
+    </message>
+    <message>
+        <source>not converged within {steps} steps</source>
+        <translation>{steps} 단계 안에 수렴하지 못함</translation>
+    </message>
+    <message>
+        <source>converged in {k} steps</source>
+        <translation>{k} 단계 만에 수렴</translation>
+    </message>
+    <message>
+        <source>lr {m_lrs}</source>
+        <translation>lr {m_lrs}</translation>
+    </message>
+    <message>
+        <source>, {param} {m_values}</source>
+        <translation>, {param} {m_values}</translation>
+    </message>
+    <message>
+        <source>start ({m_xs}, {m_ys})</source>
+        <translation>시작점 ({m_xs}, {m_ys})</translation>
+    </message>
+    <message>
+        <source> to minimum {int_m}</source>
+        <translation> (최솟값 {int_m}(으)로)</translation>
+    </message>
+    <message>
+        <source>{where}: {what}</source>
+        <translation>{where}: {what}</translation>
+    </message>
+</context>
+<context>
     <name>NarrationPanel</name>
     <message>
         <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
@@ -1015,6 +1236,181 @@ Replace it?</source>
     <message>
         <source>background: the class the network predicts at step {step}</source>
         <translation>배경: 단계 {step}에서 신경망이 예측하는 클래스</translation>
+    </message>
+</context>
+<context>
+    <name>NetlabView</name>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Readouts</source>
+        <translation>판독</translation>
+    </message>
+    <message>
+        <source>hidden layer widths, e.g. 32, 32 (empty: a linear model; at most 6 layers of 1 to 512 units)</source>
+        <translation>은닉층 너비, 예: 32, 32 (비우면: 선형 모델; 최대 6층, 층마다 1에서 512 유닛)</translation>
+    </message>
+    <message>
+        <source>▶ Train</source>
+        <translation>▶ 학습</translation>
+    </message>
+    <message>
+        <source>train the network with the settings on the left</source>
+        <translation>왼쪽 설정으로 신경망 학습</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 멈춤</translation>
+    </message>
+    <message>
+        <source>stop the run now (its curves so far stay)</source>
+        <translation>실행을 지금 멈춤 (지금까지의 곡선은 남음)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>save these settings as a network-lab scenario (.toml)</source>
+        <translation>이 설정을 신경망 실험실 시나리오 (.toml)로 저장</translation>
+    </message>
+    <message>
+        <source>step %v / %m</source>
+        <translation>단계 %v / %m</translation>
+    </message>
+    <message>
+        <source>the step shown in the landscape (orange point) and the data view (decision region)</source>
+        <translation>지형 (주황색 점)과 데이터 보기 (결정 영역)에 보이는 단계</translation>
+    </message>
+    <message>
+        <source>step 0</source>
+        <translation>단계 0</translation>
+    </message>
+    <message>
+        <source>show step</source>
+        <translation>보일 단계</translation>
+    </message>
+    <message>
+        <source>Press Train to train the network.</source>
+        <translation>학습을 눌러 신경망을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Save network-lab scenario</source>
+        <translation>신경망 실험실 시나리오 저장</translation>
+    </message>
+    <message>
+        <source>netlab.toml</source>
+        <translation>netlab.toml</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>시나리오 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>시나리오를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{target}: {reason}</source>
+        <translation>{target}: {reason}</translation>
+    </message>
+    <message>
+        <source>saved {target}</source>
+        <translation>{target}에 저장함</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Network lab&lt;/b&gt; &lt;span style=&apos;color:{c_muted}&apos;&gt;— train a small network; watch its loss, gradient and sharpness&lt;/span&gt;</source>
+        <translation>&lt;b&gt;신경망 실험실&lt;/b&gt; &lt;span style=&apos;color:{c_muted}&apos;&gt;— 작은 신경망을 학습하며 손실, 기울기, 날카로움을 지켜보세요&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · changed</source>
+        <translation> · 바뀜</translation>
+    </message>
+    <message>
+        <source> · changed: press Train</source>
+        <translation> · 바뀜: 학습을 누르세요</translation>
+    </message>
+    <message>
+        <source>grey: the previous run ({describe})</source>
+        <translation>회색: 이전 실행 ({describe})</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>학습 중…</translation>
+    </message>
+    <message>
+        <source>training {describe_config_config} …</source>
+        <translation>{describe_config_config} 학습 중…</translation>
+    </message>
+    <message>
+        <source>computing the landscape… row {rows} of {n}</source>
+        <translation>지형 계산 중… {n}행 중 {rows}행</translation>
+    </message>
+    <message>
+        <source>diverged at step {diverged_at} (of %m)</source>
+        <translation>단계 {diverged_at}에서 발산 (%m 중)</translation>
+    </message>
+    <message>
+        <source>computing the landscape…</source>
+        <translation>지형 계산 중…</translation>
+    </message>
+    <message>
+        <source>stopped at step {max_step} (no landscape for a stopped run)</source>
+        <translation>단계 {max_step}에서 멈춤 (멈춘 실행에는 지형이 없음)</translation>
+    </message>
+    <message>
+        <source>landscape stopped: choose a plane to compute it</source>
+        <translation>지형 계산 멈춤: 계산하려면 평면을 고르세요</translation>
+    </message>
+    <message>
+        <source>step {step} / {steps}</source>
+        <translation>단계 {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>, diverged at step {diverged_at}</source>
+        <translation>, 단계 {diverged_at}에서 발산</translation>
+    </message>
+    <message>
+        <source>loss {fmt_run} → {fmt_run2}</source>
+        <translation>손실 {fmt_run} → {fmt_run2}</translation>
+    </message>
+    <message>
+        <source>|g| {fmt_run}</source>
+        <translation>|g| {fmt_run}</translation>
+    </message>
+    <message>
+        <source> (not converged: an estimate)</source>
+        <translation> (수렴하지 않음: 추정값)</translation>
+    </message>
+    <message>
+        <source>λmax {fmt_lam}{estimate} vs 2/lr {fmt_limit}</source>
+        <translation>λmax {fmt_lam}{estimate} 대 2/lr {fmt_limit}</translation>
+    </message>
+    <message>
+        <source>diagnosis: {diagnosis_text}</source>
+        <translation>진단: {diagnosis_text}</translation>
+    </message>
+    <message>
+        <source>accuracy {accuracy_run:.0f}%</source>
+        <translation>정확도 {accuracy_run:.0f}%</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{c_error}&apos;&gt;&lt;b&gt;diverged at step {diverged_at}&lt;/b&gt;&lt;/span&gt; · </source>
+        <translation>&lt;span style=&apos;color:{c_error}&apos;&gt;&lt;b&gt;단계 {diverged_at}에서 발산&lt;/b&gt;&lt;/span&gt; · </translation>
+    </message>
+    <message>
+        <source>Cannot use this scenario</source>
+        <translation>이 시나리오를 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1550,29 @@ Replace it?</source>
     <message>
         <source>the run has {steps} steps: this update is one beyond its end</source>
         <translation>실행은 {steps} 단계입니다: 이 업데이트는 그 끝을 넘어선 한 걸음입니다</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView</name>
+    <message>
+        <source>blank: f(x, y) is undefined there</source>
+        <translation>빈 곳: 거기서는 f(x, y)가 정의되지 않음</translation>
+    </message>
+    <message>
+        <source>the formula has no value in the blank areas (log or sqrt of a negative number, division by zero): a run that steps into one stops there, marked diverged</source>
+        <translation>빈 영역에서는 수식에 값이 없습니다 (음수의 log나 sqrt, 0으로 나누기): 그 안으로 들어간 실행은 거기서 멈추고 발산으로 표시됩니다</translation>
+    </message>
+    <message>
+        <source>racer {i}</source>
+        <translation>경주자 {i}</translation>
+    </message>
+    <message>
+        <source>⚠ {label}: diverged at step {k}</source>
+        <translation>⚠ {label}: 단계 {k}에서 발산</translation>
+    </message>
+    <message>
+        <source>{label}: {diagnosis_text}</source>
+        <translation>{label}: {diagnosis_text}</translation>
     </message>
 </context>
 <context>

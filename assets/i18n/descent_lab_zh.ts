@@ -900,6 +900,227 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>MapsView</name>
+    <message>
+        <source>Learning rate × momentum / β1</source>
+        <translation>学习率 × 动量 / β1</translation>
+    </message>
+    <message>
+        <source>Basins: start points</source>
+        <translation>盆地：起始点</translation>
+    </message>
+    <message>
+        <source>Learning rate × momentum: one run from the first start point per cell, the selected racer&apos;s optimizer with that cell&apos;s lr (columns) and momentum or beta1 (rows).
+Basins: one run per start point on the window, the selected racer as it is: which minimum it reaches, and how fast.</source>
+        <translation>学习率 × 动量：每个格子从第一个起始点运行一次，用所选选手的优化器，配上该格的 lr（列）和动量或 beta1（行）。
+盆地：视图范围内每个起始点运行一次，所选选手保持原样：它到达哪个最小值，以及有多快。</translation>
+    </message>
+    <message>
+        <source>cells per axis</source>
+        <translation>每个轴的格数</translation>
+    </message>
+    <message>
+        <source>the most steps each cell&apos;s run takes</source>
+        <translation>每个格子运行的最大步数</translation>
+    </message>
+    <message>
+        <source>a run has converged when its distance to a known minimum is below this (|gradient| below it, if the surface has no known minima)</source>
+        <translation>到已知最小值的距离小于这个值时算作收敛（如果曲面没有已知最小值，则看 |梯度| 是否小于它）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>格数</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>tol</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>around the stability limit 2/λ_max at the start point (GD family) or the racer&apos;s lr (adaptive optimizers)</source>
+        <translation>在起始点的稳定性极限 2/λ_max 附近（GD 类），或在选手的 lr 附近（自适应优化器）</translation>
+    </message>
+    <message>
+        <source>lr from</source>
+        <translation>lr 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>(log)</source>
+        <translation>（对数）</translation>
+    </message>
+    <message>
+        <source>lr range: enter two numbers, e.g. 0.0001 and 1</source>
+        <translation>lr 范围：请输入两个数，例如 0.0001 和 1</translation>
+    </message>
+    <message>
+        <source>lr range: need 0 &lt; from &lt; to, got {lo:g} and {hi:g}</source>
+        <translation>lr 范围：需要 0 &lt; 起点 &lt; 终点，得到的是 {lo:g} 和 {hi:g}</translation>
+    </message>
+    <message>
+        <source>no racer selected</source>
+        <translation>没有选中选手</translation>
+    </message>
+    <message>
+        <source>no start point: click the Surface plot to add one</source>
+        <translation>没有起始点：点击曲面图来添加一个</translation>
+    </message>
+    <message>
+        <source>the surface &apos;{name}&apos; has no known minima, so a basin map cannot tell where a run ends: use the learning rate map</source>
+        <translation>曲面 &apos;{name}&apos; 没有已知最小值，盆地图无法判断运行在哪里结束：请使用学习率图</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>computing {resolution}×{resolution} cells…</source>
+        <translation>正在计算 {resolution}×{resolution} 个格子…</translation>
+    </message>
+    <message>
+        <source>done in {last_seconds:.2f} s</source>
+        <translation>完成，用时 {last_seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <source>No map yet: press Compute.</source>
+        <translation>还没有图：请点击计算。</translation>
+    </message>
+    <message>
+        <source>add a start point there</source>
+        <translation>在那里添加起始点</translation>
+    </message>
+    <message>
+        <source>use its values</source>
+        <translation>使用它的数值</translation>
+    </message>
+    <message>
+        <source>{extra}{sw_diverged_color} diverged &amp;nbsp; {sw_not_converged_color} not converged within {steps} steps &amp;nbsp; — &lt;b&gt;click a cell&lt;/b&gt; to {click}</source>
+        <translation>{extra}{sw_diverged_color} 发散 &amp;nbsp; {sw_not_converged_color} {steps} 步内未收敛 &amp;nbsp; — &lt;b&gt;点击格子&lt;/b&gt;以{click}</translation>
+    </message>
+    <message>
+        <source>learning rate (log scale)</source>
+        <translation>学习率（对数刻度）</translation>
+    </message>
+    <message>
+        <source>(one row)</source>
+        <translation>（一行）</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; &lt;b&gt;- - -&lt;/b&gt; stability limit lr = (2 + 2·momentum) / λ_max at the start</source>
+        <translation> &amp;nbsp; &lt;b&gt;- - -&lt;/b&gt; 起始点处的稳定性极限 lr = (2 + 2·momentum) / λ_max</translation>
+    </message>
+    <message>
+        <source>{fast} fast … {slow} slow (steps: colour bar) &amp;nbsp; ○ the racer&apos;s current values{limit}&lt;br&gt;</source>
+        <translation>{fast} 快 … {slow} 慢（步数：色条）&amp;nbsp; ○ 选手当前的数值{limit}&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>racer {req_racer_index} ({racer_optimizer}</source>
+        <translation>选手 {req_racer_index}（{racer_optimizer}</translation>
+    </message>
+    <message>
+        <source> × {param} {values0}…{m_values} ({values})</source>
+        <translation> × {param} {values0}…{m_values}（{values}）</translation>
+    </message>
+    <message>
+        <source>Computed for {racer} on {describe_surface_req} from start ({start0}, {start1}): lr {lrs0}…{m_lrs} ({lrs}, log){rows}; {steps} steps; converged = {criterion_text_m}; no gradient noise.</source>
+        <translation>为 {racer} 在 {describe_surface_req} 上从起始点 ({start0}, {start1}) 计算：lr {lrs0}…{m_lrs}（{lrs}，对数）{rows}；{steps} 步；收敛 = {criterion_text_m}；无梯度噪声。</translation>
+    </message>
+    <message>
+        <source>|gradient| &lt; {tol:g}</source>
+        <translation>|梯度| &lt; {tol:g}</translation>
+    </message>
+    <message>
+        <source>loss within {tol:g} of the minimum</source>
+        <translation>损失与最小值相差 {tol:g} 以内</translation>
+    </message>
+    <message>
+        <source>within {tol:g} of a known minimum</source>
+        <translation>与已知最小值相距 {tol:g} 以内</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: rgb{tuple_rgb}&quot;&gt;■&lt;/span&gt; minimum ({x}, {y})</source>
+        <translation>&lt;span style=&quot;color: rgb{tuple_rgb}&quot;&gt;■&lt;/span&gt; 最小值 ({x}, {y})</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; </source>
+        <translation> &amp;nbsp; </translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; (darker = slower) &amp;nbsp; </source>
+        <translation> &amp;nbsp;（越暗越慢）&amp;nbsp; </translation>
+    </message>
+    <message>
+        <source>colour: steps to the minimum (colour bar) &amp;nbsp; </source>
+        <translation>颜色：到达最小值的步数（色条）&amp;nbsp; </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;</source>
+        <translation>&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Computed for racer {req_racer_index} ({optimizer}, lr {m_lr}) on {describe_surface_req}: {xs}×{ys} start points; {steps} steps; converged = {criterion_text_distance}; no gradient noise.</source>
+        <translation>为选手 {req_racer_index}（{optimizer}，lr {m_lr}）在 {describe_surface_req} 上计算：{xs}×{ys} 个起始点；{steps} 步；收敛 = {criterion_text_distance}；无梯度噪声。</translation>
+    </message>
+    <message>
+        <source>Change the optimizer?</source>
+        <translation>要更换优化器吗？</translation>
+    </message>
+    <message>
+        <source>This cell has {param} {value}: applying it turns {racer_display_label} from {old} into {new}.</source>
+        <translation>这个格子的 {param} 为 {value}：应用后，{racer_display_label} 会从 {old} 变成 {new}。</translation>
+    </message>
+    <message>
+        <source>diverged at step {m_diverged_at}</source>
+        <translation>在第 {m_diverged_at} 步发散</translation>
+    </message>
+    <message>
+        <source>not converged within {steps} steps</source>
+        <translation>{steps} 步内未收敛</translation>
+    </message>
+    <message>
+        <source>converged in {k} steps</source>
+        <translation>{k} 步收敛</translation>
+    </message>
+    <message>
+        <source>lr {m_lrs}</source>
+        <translation>lr {m_lrs}</translation>
+    </message>
+    <message>
+        <source>, {param} {m_values}</source>
+        <translation>，{param} {m_values}</translation>
+    </message>
+    <message>
+        <source>start ({m_xs}, {m_ys})</source>
+        <translation>起始点 ({m_xs}, {m_ys})</translation>
+    </message>
+    <message>
+        <source> to minimum {int_m}</source>
+        <translation>（到最小值 {int_m}）</translation>
+    </message>
+    <message>
+        <source>{where}: {what}</source>
+        <translation>{where}：{what}</translation>
+    </message>
+</context>
+<context>
     <name>NarrationPanel</name>
     <message>
         <source>&lt;b&gt;Step by step&lt;/b&gt;</source>
@@ -1015,6 +1236,181 @@ Replace it?</source>
     <message>
         <source>background: the class the network predicts at step {step}</source>
         <translation>背景：第 {step} 步时网络预测的类别</translation>
+    </message>
+</context>
+<context>
+    <name>NetlabView</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Readouts</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>hidden layer widths, e.g. 32, 32 (empty: a linear model; at most 6 layers of 1 to 512 units)</source>
+        <translation>隐藏层宽度，例如 32, 32（留空：线性模型；最多 6 层，每层 1 到 512 个单元）</translation>
+    </message>
+    <message>
+        <source>▶ Train</source>
+        <translation>▶ 训练</translation>
+    </message>
+    <message>
+        <source>train the network with the settings on the left</source>
+        <translation>用左侧的设置训练网络</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <source>stop the run now (its curves so far stay)</source>
+        <translation>立即停止运行（已有的曲线保留）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>save these settings as a network-lab scenario (.toml)</source>
+        <translation>把这些设置保存为网络实验室场景（.toml）</translation>
+    </message>
+    <message>
+        <source>step %v / %m</source>
+        <translation>第 %v / %m 步</translation>
+    </message>
+    <message>
+        <source>the step shown in the landscape (orange point) and the data view (decision region)</source>
+        <translation>在地形图（橙色点）和数据视图（决策区域）中显示的步</translation>
+    </message>
+    <message>
+        <source>step 0</source>
+        <translation>第 0 步</translation>
+    </message>
+    <message>
+        <source>show step</source>
+        <translation>显示第几步</translation>
+    </message>
+    <message>
+        <source>Press Train to train the network.</source>
+        <translation>点击训练来训练网络。</translation>
+    </message>
+    <message>
+        <source>Save network-lab scenario</source>
+        <translation>保存网络实验室场景</translation>
+    </message>
+    <message>
+        <source>netlab.toml</source>
+        <translation>netlab.toml</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>场景 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>{target}: {reason}</source>
+        <translation>{target}：{reason}</translation>
+    </message>
+    <message>
+        <source>saved {target}</source>
+        <translation>已保存 {target}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Network lab&lt;/b&gt; &lt;span style=&apos;color:{c_muted}&apos;&gt;— train a small network; watch its loss, gradient and sharpness&lt;/span&gt;</source>
+        <translation>&lt;b&gt;网络实验室&lt;/b&gt; &lt;span style=&apos;color:{c_muted}&apos;&gt;— 训练一个小网络，观察它的损失、梯度和锐度&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · changed</source>
+        <translation> · 已更改</translation>
+    </message>
+    <message>
+        <source> · changed: press Train</source>
+        <translation> · 已更改：请点击训练</translation>
+    </message>
+    <message>
+        <source>grey: the previous run ({describe})</source>
+        <translation>灰色：上一次运行（{describe}）</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>training {describe_config_config} …</source>
+        <translation>正在训练 {describe_config_config} …</translation>
+    </message>
+    <message>
+        <source>computing the landscape… row {rows} of {n}</source>
+        <translation>正在计算地形… 第 {rows} 行，共 {n} 行</translation>
+    </message>
+    <message>
+        <source>diverged at step {diverged_at} (of %m)</source>
+        <translation>在第 {diverged_at} 步发散（共 %m 步）</translation>
+    </message>
+    <message>
+        <source>computing the landscape…</source>
+        <translation>正在计算地形…</translation>
+    </message>
+    <message>
+        <source>stopped at step {max_step} (no landscape for a stopped run)</source>
+        <translation>在第 {max_step} 步停止（停止的运行没有地形图）</translation>
+    </message>
+    <message>
+        <source>landscape stopped: choose a plane to compute it</source>
+        <translation>地形计算已停止：请选择一个平面来计算</translation>
+    </message>
+    <message>
+        <source>step {step} / {steps}</source>
+        <translation>第 {step} / {steps} 步</translation>
+    </message>
+    <message>
+        <source>, diverged at step {diverged_at}</source>
+        <translation>，在第 {diverged_at} 步发散</translation>
+    </message>
+    <message>
+        <source>loss {fmt_run} → {fmt_run2}</source>
+        <translation>损失 {fmt_run} → {fmt_run2}</translation>
+    </message>
+    <message>
+        <source>|g| {fmt_run}</source>
+        <translation>|g| {fmt_run}</translation>
+    </message>
+    <message>
+        <source> (not converged: an estimate)</source>
+        <translation>（未收敛：估计值）</translation>
+    </message>
+    <message>
+        <source>λmax {fmt_lam}{estimate} vs 2/lr {fmt_limit}</source>
+        <translation>λmax {fmt_lam}{estimate} 对比 2/lr {fmt_limit}</translation>
+    </message>
+    <message>
+        <source>diagnosis: {diagnosis_text}</source>
+        <translation>诊断：{diagnosis_text}</translation>
+    </message>
+    <message>
+        <source>accuracy {accuracy_run:.0f}%</source>
+        <translation>准确率 {accuracy_run:.0f}%</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{c_error}&apos;&gt;&lt;b&gt;diverged at step {diverged_at}&lt;/b&gt;&lt;/span&gt; · </source>
+        <translation>&lt;span style=&apos;color:{c_error}&apos;&gt;&lt;b&gt;在第 {diverged_at} 步发散&lt;/b&gt;&lt;/span&gt; · </translation>
+    </message>
+    <message>
+        <source>Cannot use this scenario</source>
+        <translation>无法使用这个场景</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1550,29 @@ Replace it?</source>
     <message>
         <source>the run has {steps} steps: this update is one beyond its end</source>
         <translation>这次运行共 {steps} 步：这次更新超出了终点一步</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView</name>
+    <message>
+        <source>blank: f(x, y) is undefined there</source>
+        <translation>空白：f(x, y) 在那里无定义</translation>
+    </message>
+    <message>
+        <source>the formula has no value in the blank areas (log or sqrt of a negative number, division by zero): a run that steps into one stops there, marked diverged</source>
+        <translation>公式在空白区域没有值（负数的 log 或 sqrt、除以零）：走进去的运行会停在那里，并被标记为发散</translation>
+    </message>
+    <message>
+        <source>racer {i}</source>
+        <translation>选手 {i}</translation>
+    </message>
+    <message>
+        <source>⚠ {label}: diverged at step {k}</source>
+        <translation>⚠ {label}：在第 {k} 步发散</translation>
+    </message>
+    <message>
+        <source>{label}: {diagnosis_text}</source>
+        <translation>{label}：{diagnosis_text}</translation>
     </message>
 </context>
 <context>
