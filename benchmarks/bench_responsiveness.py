@@ -37,7 +37,8 @@ sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QTimer
 from app.ui import main_window
 sys.path.insert(0, os.path.join(sys.argv[1], "benchmarks"))
-from bench_responsiveness import racers_scenario
+from bench_responsiveness import answer_dialogs, racers_scenario
+answer_dialogs()
 app = main_window._app()
 window = main_window.MainWindow()
 window.show()
@@ -48,6 +49,16 @@ QTimer.singleShot(300, lambda: window.set_scenario(racers_scenario(10, 100, 10_0
 QTimer.singleShot(1500, quit_now)
 app.exec()
 """
+
+
+def answer_dialogs() -> None:
+    """Message boxes would wait for a click offscreen: answer them (Discard unsaved changes)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    button = QMessageBox.StandardButton
+    for kind, answer in (("warning", button.Discard), ("question", button.Yes),
+                         ("information", button.Ok), ("critical", button.Ok)):
+        setattr(QMessageBox, kind, staticmethod(lambda *a, _answer=answer, **k: _answer))
 
 
 def racers_scenario(racers: int, starts: int, steps: int):
@@ -152,6 +163,7 @@ def main() -> None:
     from app.ui import main_window
     from app.ui.lesson_gallery import lesson_entries
 
+    answer_dialogs()
     app = main_window._app()
     window = main_window.MainWindow()
     window.load_scenario("default", autoplay=False)
