@@ -47,7 +47,7 @@ def quit_now():
     window.close()
 QTimer.singleShot(300, lambda: window.set_scenario(racers_scenario(10, 100, 10_000)))
 QTimer.singleShot(1500, quit_now)
-app.exec()
+getattr(main_window, "leave_now", sys.exit)(app.exec())  # as `descent-lab gui` ends
 """
 
 

@@ -33,6 +33,7 @@ def run(args) -> int:
     if not has_display():
         print(translate("cli", HEADLESS_HINT), file=sys.stderr)
         return 1
-    from app.ui.main_window import launch  # Qt is imported only here
+    from app.ui.main_window import launch, leave_now  # Qt is imported only here
 
-    return launch(scenario=args.scenario, lang=getattr(args, "lang", None))
+    leave_now(launch(scenario=args.scenario, lang=getattr(args, "lang", None)))
+    return 0  # (not reached)

@@ -16,12 +16,13 @@ Extension points: :meth:`MainWindow.add_center_tab`, :meth:`MainWindow.add_side_
 from __future__ import annotations
 
 import html
+import os
 import platform
 import sys
 from pathlib import Path
 
 import numpy
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -642,6 +643,19 @@ def initial_session(scenario: str | None = None) -> tuple[Session, str]:
     to the tour with a message."""
     loaded, error = initial_scenario(scenario)
     return Session(loaded), error
+
+
+def leave_now(code: int) -> None:
+    """End the process at once after the window closed: settings and output are flushed, and
+    nothing waits for a worker thread or for the interpreter to take every widget apart (a
+    long run's job was cancelled when the window closed)."""
+    QSettings().sync()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def launch(scenario: str | None = None, autoplay: bool = True, lang: str | None = None) -> int:

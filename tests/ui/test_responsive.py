@@ -171,3 +171,19 @@ def test_step_mode_and_analysis_read_the_run_store(window, qtbot, iterate_spy):
     np.testing.assert_array_equal(explanation.new_point, fresh.new_point)
     np.testing.assert_array_equal(explanation.velocity, fresh.velocity)
     assert explanation.narration == fresh.narration
+
+
+def test_descent_lab_gui_leaves_at_once_when_its_window_closes(monkeypatch):
+    """`descent-lab gui` ends the process right after the loop (no wait for threads or for the
+    interpreter to take the widgets apart): leave_now flushes and calls os._exit."""
+    import argparse
+    import os
+
+    from app.cli import gui_cmd
+    from app.ui import main_window
+
+    exits = []
+    monkeypatch.setattr(main_window, "launch", lambda **kwargs: 3)
+    monkeypatch.setattr(os, "_exit", exits.append)
+    gui_cmd.run(argparse.Namespace(scenario=None, lang=None))
+    assert exits == [3]
