@@ -250,7 +250,7 @@ class RunSection(QGroupBox):
             self.speed.setCurrentIndex(max(0, self.speed.findData(int(playback.speed))))
             self.speed.currentIndexChanged.connect(
                 lambda i: playback.set_speed(self.speed.itemData(i)))
-        form.addRow(QLabel("speed"), self.speed)
+        form.addRow(QLabel(translate("Controls", "speed")), self.speed)
 
         row = QHBoxLayout()
         self.starts_label = QLabel()

@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         return self.set_scenario(scenario, autoplay)
 
     def open_scenario(self, path: str | None = None) -> bool:
-        if not self.undo.maybe_save("opening another scenario"):
+        if not self.undo.maybe_save(QT_TRANSLATE_NOOP("Undo", "opening another scenario")):
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_lesson(self, name: str) -> bool:
-        if not self.undo.maybe_save("opening another scenario"):
+        if not self.undo.maybe_save(QT_TRANSLATE_NOOP("Undo", "opening another scenario")):
             return False
         ok = self.load_scenario(name)
         if ok:
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802 (Qt name)
         """Close, Ctrl+Q: unsaved edits ask Save / Discard / Cancel first; then quit at once:
         playback stops and every job is cancelled (no wait for a long run)."""
-        if not self.undo.maybe_save("closing"):
+        if not self.undo.maybe_save(QT_TRANSLATE_NOOP("Undo", "closing")):
             event.ignore()
             return
         self.closing.emit()

@@ -11,11 +11,14 @@ actions, the title's marker and the question.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.history import SessionHistory
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["UndoControl", "install_undo"]
 
@@ -29,8 +32,10 @@ class UndoControl(QObject):
         self.session = window.session
         self.history = SessionHistory(getattr(self.session, "model", self.session))
         self.history.changed.connect(self._sync)
-        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, self.undo)
-        self.redo_action = self._action("&Redo", QKeySequence.StandardKey.Redo, self.redo)
+        self.undo_action = self._action(translate(
+            "Undo", "&Undo"), QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = self._action(translate(
+            "Undo", "&Redo"), QKeySequence.StandardKey.Redo, self.redo)
         # Ctrl+Shift+Z everywhere (the standard key is Ctrl+Y on some platforms)
         keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(
             QKeySequence.StandardKey.Redo)]
@@ -66,8 +71,10 @@ class UndoControl(QObject):
         h = self.history
         self.undo_action.setEnabled(h.can_undo)
         self.redo_action.setEnabled(h.can_redo)
-        self.undo_action.setText(f"&Undo {h.undo_text()}".rstrip())
-        self.redo_action.setText(f"&Redo {h.redo_text()}".rstrip())
+        self.undo_action.setText(translate(
+            "Undo", "&Undo {h_undo_text}").format(h_undo_text=h.undo_text()).rstrip())
+        self.redo_action.setText(translate(
+            "Undo", "&Redo {h_redo_text}").format(h_redo_text=h.redo_text()).rstrip())
         self.window.setWindowModified(h.modified)
 
     # -- the guard --------------------------------------------------------------------------
@@ -78,8 +85,11 @@ class UndoControl(QObject):
             return True
         name = self.session.scenario.name or "untitled"
         answer = QMessageBox.warning(
-            self.window, "Unsaved changes",
-            f"“{name}” has changes that are not saved. Save them before {doing}?",
+            self.window, translate(
+                "Undo", "Unsaved changes"),
+            translate(
+                "Undo", "“{name}” has changes that are not saved. Save them before "
+                        "{doing}?").format(name=name, doing=translate("Undo", doing)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -93,11 +103,13 @@ def install_undo(window: QMainWindow) -> UndoControl:
     bar = window.menuBar()
     menus = getattr(window, "menus", {})
     after = menus.get("lessons")
-    edit = bar.addMenu("&Edit") if after is None else None
+    edit = bar.addMenu(translate(
+        "Undo", "&Edit")) if after is None else None
     if edit is None:
         from PySide6.QtWidgets import QMenu
 
-        edit = QMenu("&Edit", bar)
+        edit = QMenu(translate(
+            "Undo", "&Edit"), bar)
         bar.insertMenu(after.menuAction(), edit)
     edit.addAction(control.undo_action)
     edit.addAction(control.redo_action)

@@ -395,6 +395,10 @@ Descent Lab은 torch(와 Goh)의 규칙을 씁니다
         <translation>초당 {v} 단계</translation>
     </message>
     <message>
+        <source>speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
         <source>Clear starts</source>
         <translation>시작점 지우기</translation>
     </message>
@@ -1588,6 +1592,45 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     <message>
         <source>{scale}, clipped to the colour scale · x {x0} … {x1}, y {y0} … {y1} · drag: rotate, wheel: zoom, Ctrl+drag: pan</source>
         <translation>{scale}, 색 눈금 범위로 자름 · x {x0} … {x1}, y {y0} … {y1} · 끌기: 회전, 휠: 확대/축소, Ctrl+끌기: 이동</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>opening another scenario</source>
+        <translation>다른 시나리오를 열기</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {h_undo_text}</source>
+        <translation>실행 취소(&amp;U) {h_undo_text}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {h_redo_text}</source>
+        <translation>다시 실행(&amp;R) {h_redo_text}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them before {doing}?</source>
+        <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다. {doing} 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
     </message>
 </context>
 <context>

@@ -395,6 +395,10 @@ Descent Lab 采用 torch（以及 Goh）的约定
         <translation>每秒 {v} 步</translation>
     </message>
     <message>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
         <source>Clear starts</source>
         <translation>清除起始点</translation>
     </message>
@@ -1588,6 +1592,45 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     <message>
         <source>{scale}, clipped to the colour scale · x {x0} … {x1}, y {y0} … {y1} · drag: rotate, wheel: zoom, Ctrl+drag: pan</source>
         <translation>{scale}，按色标范围截断 · x {x0} … {x1}，y {y0} … {y1} · 拖动：旋转，滚轮：缩放，Ctrl+拖动：平移</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>opening another scenario</source>
+        <translation>打开另一个场景</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {h_undo_text}</source>
+        <translation>撤销(&amp;U) {h_undo_text}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {h_redo_text}</source>
+        <translation>重做(&amp;R) {h_redo_text}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them before {doing}?</source>
+        <translation>“{name}” 有未保存的更改。{doing}之前要保存吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
