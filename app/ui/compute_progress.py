@@ -7,10 +7,13 @@ computed, and the next edit resumes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from app.ui.session import Session
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["ComputeProgress", "SHOW_AFTER_MS"]
 
@@ -24,7 +27,8 @@ class ComputeProgress(QWidget):
         self.session = session
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("computing paths")
+        self.label = QLabel(translate(
+            "ComputeProgress", "computing paths"))
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setMaximumWidth(160)
@@ -32,7 +36,8 @@ class ComputeProgress(QWidget):
         self.bar.setFormat("%p%")
         self.stop_button = QToolButton()
         self.stop_button.setText("Stop")
-        self.stop_button.setToolTip("stop computing: the paths keep what is computed so far")
+        self.stop_button.setToolTip(translate(
+            "ComputeProgress", "stop computing: the paths keep what is computed so far"))
         self.stop_button.clicked.connect(session.cancel)
         for w in (self.label, self.bar, self.stop_button):
             layout.addWidget(w)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,9 @@ from app.numbers import format_field, format_number
 from app.ui.session import Session
 from surfaces.params import Param
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["install_copy_menu", "SweepDialog"]
 
 _LR = Param("lr", 0.01, low=0.0, log_scale=True, doc="learning rate")
@@ -34,7 +38,8 @@ class SweepDialog(QDialog):
 
     def __init__(self, session: Session, index: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Learning-rate sweep")
+        self.setWindowTitle(translate(
+            "CopyMenu", "Learning-rate sweep"))
         self.session, self.index = session, index
         racer = session.scenario.racers[index]
         lr = float(racer.params.get("lr", 0.01))
@@ -44,7 +49,8 @@ class SweepDialog(QDialog):
         self.count.setRange(2, sweeps.MAX_SWEEP)
         self.count.setValue(5)
         form = QFormLayout()
-        form.addRow("lr from", self.lr_from)
+        form.addRow(translate(
+            "CopyMenu", "lr from"), self.lr_from)
         form.addRow("to", self.lr_to)
         form.addRow("copies", self.count)
         self.preview = QLabel()
@@ -58,8 +64,9 @@ class SweepDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"Copies of {racer.display_label()}, learning rates evenly "
-                             "spaced on a log scale:"))
+        lay.addWidget(QLabel(translate(
+            "CopyMenu", "Copies of {racer_display_label}, learning rates evenly spaced on a "
+                        "log scale:").format(racer_display_label=racer.display_label())))
         lay.addLayout(form)
         lay.addWidget(self.preview)
         lay.addWidget(self.error)
@@ -117,16 +124,21 @@ def install_copy_menu(button: QToolButton, session: Session, index: Callable[[],
         return session.scenario.racers[index()]
 
     plain = menu.addAction("Copy")
-    plain.setToolTip("the same racer again, in a new colour")
+    plain.setToolTip(translate(
+        "CopyMenu", "the same racer again, in a new colour"))
     plain.triggered.connect(lambda: session.duplicate_racer(index()))
-    half = menu.addAction("Copy with lr × 1/2")
+    half = menu.addAction(translate(
+        "CopyMenu", "Copy with lr × 1/2"))
     half.triggered.connect(lambda: add(lambda: [sweeps.scaled(racer(), 0.5, used())]))
-    double = menu.addAction("Copy with lr × 2")
+    double = menu.addAction(translate(
+        "CopyMenu", "Copy with lr × 2"))
     double.triggered.connect(lambda: add(lambda: [sweeps.scaled(racer(), 2.0, used())]))
     menu.addSeparator()
-    ranged = menu.addAction("Sweep: N copies over a range…")
-    ranged.setToolTip("copies whose learning rates are spread evenly on a log scale, each in "
-                      "its own colour and labelled with its lr")
+    ranged = menu.addAction(translate(
+        "CopyMenu", "Sweep: N copies over a range…"))
+    ranged.setToolTip(translate(
+        "CopyMenu", "copies whose learning rates are spread evenly on a log scale, each in its "
+                    "own colour and labelled with its lr"))
 
     def sweep_dialog() -> None:
         dialog = SweepDialog(session, index(), button.window())

@@ -7,12 +7,16 @@ it went, or why not.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.jobs import Cancelled
 from app.numbers import format_number
 from app.ui.jobs_qt import qt_runner
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["FigureExport", "install_figure_actions"]
 
@@ -27,13 +31,17 @@ class FigureExport:
         self.runner = qt_runner(window)
         self.ticket = None
         self.last_path = None  # the last file written (tests read it)
-        self.figure_action = QAction("Export &figure (SVG/PDF)…", window)
-        self.figure_action.setToolTip("the surface with every path, its colour bar and the "
-                                      "readouts, as a vector figure for slides or a paper")
+        self.figure_action = QAction(translate(
+            "FigureExport", "Export &figure (SVG/PDF)…"), window)
+        self.figure_action.setToolTip(translate(
+            "FigureExport", "the surface with every path, its colour bar and the readouts, as "
+                            "a vector figure for slides or a paper"))
         self.figure_action.triggered.connect(self._ask_figure)
-        self.grid_action = QAction("Export small &multiples (SVG/PDF)…", window)
-        self.grid_action.setToolTip("one panel per learning rate or optimizer, one colour "
-                                    "scale, captions from the racers' parameters")
+        self.grid_action = QAction(translate(
+            "FigureExport", "Export small &multiples (SVG/PDF)…"), window)
+        self.grid_action.setToolTip(translate(
+            "FigureExport", "one panel per learning rate or optimizer, one colour scale, "
+                            "captions from the racers' parameters"))
         self.grid_action.triggered.connect(self._ask_grid)
         window.add_file_action(self.figure_action)
         window.add_file_action(self.grid_action)
@@ -48,7 +56,8 @@ class FigureExport:
         return path
 
     def _ask_figure(self) -> None:
-        path = self._path("Export figure")
+        path = self._path(translate(
+            "FigureExport", "Export figure"))
         if path:
             self.export_figure(path)
 
@@ -60,12 +69,15 @@ class FigureExport:
 
     def _ask_grid(self) -> None:
         grid, ok = QInputDialog.getText(
-            self.window, "Small multiples",
-            "One panel per value: lr=A,B,... (every racer at each lr) or "
-            "optimizer=gd,adam,... (the first racer as each optimizer)",
+            self.window, translate(
+                "FigureExport", "Small multiples"),
+            translate(
+                "FigureExport", "One panel per value: lr=A,B,... (every racer at each lr) or "
+                                "optimizer=gd,adam,... (the first racer as each optimizer)"),
             text=self.default_grid())
         if ok and grid.strip():
-            path = self._path("Export small multiples")
+            path = self._path(translate(
+                "FigureExport", "Export small multiples"))
             if path:
                 self.export_small_multiples(path, grid)
 
@@ -89,7 +101,8 @@ class FigureExport:
         try:
             over, values = figures.parse_grid(grid)
         except ValueError as err:
-            self._say(f"Small multiples: {err}")
+            self._say(translate(
+                "FigureExport", "Small multiples: {err}").format(err=err))
             return None
         sc = self.window.session.scenario
 
@@ -101,19 +114,23 @@ class FigureExport:
         return self._submit(draw, f"{len(values)} panels over {over}")
 
     def _submit(self, draw, what: str):
-        self._say(f"Drawing the {what}…")
+        self._say(translate(
+            "FigureExport", "Drawing the {what}…").format(what=what))
         self.ticket = self.runner.submit(
             "figures", draw, on_result=lambda p: self._done(p, what), on_error=self._failed,
-            on_progress=lambda f, _: self._say(f"Drawing the {what}… {f:.0%}"))
+            on_progress=lambda f, _: self._say(translate(
+                "FigureExport", "Drawing the {what}… {f:.0%}").format(what=what, f=f)))
         return self.ticket
 
     def _done(self, path, what: str) -> None:
         self.last_path = path
-        self._say(f"Wrote {path} ({what})")
+        self._say(translate(
+            "FigureExport", "Wrote {path} ({what})").format(path=path, what=what))
 
     def _failed(self, err: Exception) -> None:
         if not isinstance(err, Cancelled):
-            self._say(f"Figure not written: {err}")
+            self._say(translate(
+                "FigureExport", "Figure not written: {err}").format(err=err))
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

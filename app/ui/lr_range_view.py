@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis import lr_range as lr_mod
+from app.i18n import QT_TRANSLATE_NOOP
 from app.jobs import Cancelled
 from app.numbers import format_number
 from app.ui import theme
@@ -34,8 +35,12 @@ from app.ui.jobs_qt import qt_runner
 from app.ui.session import Session
 from surfaces.params import parse_number
 
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
+
 __all__ = ["LrRangeView", "LINE_COLORS"]
-SOURCES = (("surface", "Surface: the selected racer"), ("netlab", "Network lab: its network"))
+SOURCES = (("surface", QT_TRANSLATE_NOOP("LrRangeView", "Surface: the selected racer")),
+           ("netlab", QT_TRANSLATE_NOOP("LrRangeView", "Network lab: its network")))
 LINE_COLORS = {"steepest": "#E69F00", "valley": "#56B4E9", "theory": "#ff6b6b"}
 
 
@@ -52,6 +57,7 @@ class LrRangeView(QWidget):
 
         self.source = QComboBox()
         for key, text in SOURCES:
+            text = translate("LrRangeView", text)
             if key == "netlab" and netlab_config is None:
                 continue
             self.source.addItem(text, key)
@@ -60,24 +66,29 @@ class LrRangeView(QWidget):
         self.steps = QSpinBox()
         self.steps.setRange(10, 5000)
         self.steps.setValue(100)
-        self.run_button = QPushButton("Run sweep")
+        self.run_button = QPushButton(translate(
+            "LrRangeView", "Run sweep"))
         self.run_button.clicked.connect(self.run)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
-        for label, widget in (("lr min", self.lr_min), ("lr max", self.lr_max),
+        for label, widget in ((translate(
+            "LrRangeView", "lr min"), self.lr_min), (translate(
+            "LrRangeView", "lr max"), self.lr_max),
                               ("steps", self.steps)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addWidget(self.run_button)
-        self.status = QLabel("Sweep the learning rate exponentially in one run and watch where "
-                             "the loss falls fastest and where it blows up.")
+        self.status = QLabel(translate(
+            "LrRangeView", "Sweep the learning rate exponentially in one run and watch where "
+                           "the loss falls fastest and where it blows up."))
         self.status.setWordWrap(True)
         self.status.setObjectName("hint")
 
         self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLogMode(x=True, y=False)
-        self.plot.setLabel("bottom", "learning rate")
+        self.plot.setLabel("bottom", translate(
+            "LrRangeView", "learning rate"))
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)  # lr values as they are
         self.plot.setLabel("left", "loss")
         self.plot.showGrid(True, True, 0.2)
@@ -127,7 +138,8 @@ class LrRangeView(QWidget):
             return sweep_network
         sc, surface = self.session.scenario, self.session.surface
         if not sc.starts:
-            raise ValueError("add a start point first: the sweep starts from it")
+            raise ValueError(translate(
+                "LrRangeView", "add a start point first: the sweep starts from it"))
         racer = sc.racers[max(self.session.selected, 0)]
         hyper = {k: v for k, v in racer.params.items() if k != "lr"}
         start = sc.starts[0]
@@ -162,10 +174,17 @@ class LrRangeView(QWidget):
             top = min(float(np.nanmax(r.smoothed)), 4 * max(r.start_loss, 1e-300))
             low = min(float(np.nanmin(r.smoothed)), float(np.nanmin(r.loss[ok])))
             self.plot.setYRange(low - 0.05 * (top - low), top + 0.05 * (top - low))
-        why = {"end": "reached lr max", "loss": "the loss passed 4 times its best",
-               "diverged": "the run blew up"}[r.stopped]
+        why = {"end": translate(
+            "LrRangeView", "reached lr max"), "loss": translate(
+            "LrRangeView", "the loss passed 4 times its best"),
+               "diverged": translate(
+                   "LrRangeView", "the run blew up")}[r.stopped]
         self.status.setText(
-            f"suggestions: steepest {format_number(r.steepest)}, valley "
-            f"{format_number(r.valley)}; theory: λ_max = {format_number(r.lambda_max)} at the "
-            f"start, so plain GD is stable below 2/λ_max = {format_number(r.theory)}. "
-            f"Stopped at lr {format_number(r.lrs[-1]) if len(r.lrs) else '-'}: {why}.")
+            translate(
+                "LrRangeView", "suggestions: steepest {steepest}, valley {valley}; theory: "
+                               "λ_max = {lambda_max} at the start, so plain GD is stable below "
+                               "2/λ_max = {theory}. Stopped at lr {format_number_r}: "
+                               "{why}.").format(
+                steepest=format_number(r.steepest), valley=format_number(r.valley),
+                lambda_max=format_number(r.lambda_max), theory=format_number(r.theory),
+                format_number_r=format_number(r.lrs[-1]) if len(r.lrs) else '-', why=why))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,9 @@ from app.optimizers import rules as rules_mod
 from app.ui import theme
 from app.ui.jobs_qt import qt_runner
 from surfaces.params import parse_number
+
+#: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
+translate = QCoreApplication.translate
 
 __all__ = ["RulesEditor", "parse_assignments"]
 
@@ -63,7 +66,8 @@ class RulesEditor(QDialog):
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Your optimizer: update rules")
+        self.setWindowTitle(translate(
+            "RulesEditor", "Your optimizer: update rules"))
         self.session = session
         self.runner = qt_runner(self)
         self.ticket = None
@@ -72,23 +76,27 @@ class RulesEditor(QDialog):
         mono.setStyleHint(QFont.StyleHint.Monospace)
 
         self.examples = QComboBox()
-        self.examples.addItem("Start from an example…", None)
+        self.examples.addItem(translate(
+            "RulesEditor", "Start from an example…"), None)
         for key, example in rules_mod.EXAMPLES.items():
             self.examples.addItem(example.title or key, key)
         self.examples.activated.connect(self._example)
         self.name = QLineEdit("my_optimizer")
         self.hyper = QLineEdit("lr = 0.01")
-        self.hyper.setToolTip("hyperparameters with their defaults: lr = 0.01, beta = 0.9")
+        self.hyper.setToolTip(translate(
+            "RulesEditor", "hyperparameters with their defaults: lr = 0.01, beta = 0.9"))
         self.state = QLineEdit("")
-        self.state.setToolTip("state variables and their initial values (in p and the "
-                              "hyperparameters): m = 0, v = 0")
+        self.state.setToolTip(translate(
+            "RulesEditor", "state variables and their initial values (in p and the "
+                           "hyperparameters): m = 0, v = 0"))
         self.update_text = QPlainTextEdit("p = p - lr*g")
         self.update_text.setFont(mono)
         self.update_text.setToolTip(
-            "one assignment per line, in order: p (the new point), a state variable, or a new "
-            "name for later lines; use g (gradient), p (point), t (step, 1 at the first "
-            "update), lr and your names, with the formula field's functions (sqrt, sign, abs, "
-            "max, ...)")
+            translate(
+                "RulesEditor", "one assignment per line, in order: p (the new point), a state "
+                               "variable, or a new name for later lines; use g (gradient), p "
+                               "(point), t (step, 1 at the first update), lr and your names, "
+                               "with the formula field's functions (sqrt, sign, abs, max, ...)"))
         self.error = QLabel("")
         self.error.setFont(mono)
         self.error.setWordWrap(False)
@@ -96,12 +104,13 @@ class RulesEditor(QDialog):
 
         form = QFormLayout()
         form.addRow("", self.examples)
-        form.addRow("name", self.name)
-        form.addRow("hyperparameters", self.hyper)
-        form.addRow("state", self.state)
-        form.addRow("update", self.update_text)
+        form.addRow(translate("RulesEditor", "name"), self.name)
+        form.addRow(translate("RulesEditor", "hyperparameters"), self.hyper)
+        form.addRow(translate("RulesEditor", "state"), self.state)
+        form.addRow(translate("RulesEditor", "update"), self.update_text)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("Add racer",
+        self.add_button = self.buttons.addButton(translate(
+            "RulesEditor", "Add racer"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.add_racer)
         self.buttons.rejected.connect(self.reject)

@@ -349,6 +349,17 @@ Descent Lab은 torch(와 Goh)의 규칙을 씁니다
     </message>
 </context>
 <context>
+    <name>ComputeProgress</name>
+    <message>
+        <source>computing paths</source>
+        <translation>경로 계산 중</translation>
+    </message>
+    <message>
+        <source>stop computing: the paths keep what is computed so far</source>
+        <translation>계산 멈춤: 경로는 지금까지 계산한 만큼 남습니다</translation>
+    </message>
+</context>
+<context>
     <name>Controls</name>
     <message>
         <source>learning rate at each step: lr x schedule(step); the line marks the playhead</source>
@@ -516,6 +527,41 @@ lr 배율 = {formula}</translation>
     </message>
 </context>
 <context>
+    <name>CopyMenu</name>
+    <message>
+        <source>Learning-rate sweep</source>
+        <translation>학습률 훑기</translation>
+    </message>
+    <message>
+        <source>lr from</source>
+        <translation>lr 범위</translation>
+    </message>
+    <message>
+        <source>Copies of {racer_display_label}, learning rates evenly spaced on a log scale:</source>
+        <translation>{racer_display_label}의 복제본, 학습률은 로그 눈금에서 고르게 배치:</translation>
+    </message>
+    <message>
+        <source>the same racer again, in a new colour</source>
+        <translation>같은 경주자를 새 색으로 하나 더</translation>
+    </message>
+    <message>
+        <source>Copy with lr × 1/2</source>
+        <translation>lr × 1/2로 복제</translation>
+    </message>
+    <message>
+        <source>Copy with lr × 2</source>
+        <translation>lr × 2로 복제</translation>
+    </message>
+    <message>
+        <source>Sweep: N copies over a range…</source>
+        <translation>훑기: 범위에 걸친 N개 복제…</translation>
+    </message>
+    <message>
+        <source>copies whose learning rates are spread evenly on a log scale, each in its own colour and labelled with its lr</source>
+        <translation>학습률이 로그 눈금에서 고르게 퍼진 복제본들, 각자 고유한 색과 자기 lr 이름표</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -649,6 +695,61 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>FigureExport</name>
+    <message>
+        <source>Export &amp;figure (SVG/PDF)…</source>
+        <translation>그림 내보내기(&amp;F) (SVG/PDF)…</translation>
+    </message>
+    <message>
+        <source>the surface with every path, its colour bar and the readouts, as a vector figure for slides or a paper</source>
+        <translation>모든 경로, 색 막대, 판독 그래프가 있는 곡면을 슬라이드나 논문용 벡터 그림으로</translation>
+    </message>
+    <message>
+        <source>Export small &amp;multiples (SVG/PDF)…</source>
+        <translation>작은 그림 여러 개 내보내기(&amp;M) (SVG/PDF)…</translation>
+    </message>
+    <message>
+        <source>one panel per learning rate or optimizer, one colour scale, captions from the racers&apos; parameters</source>
+        <translation>학습률이나 옵티마이저마다 패널 하나, 색 눈금 하나, 경주자의 매개변수로 만든 설명</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Small multiples</source>
+        <translation>작은 그림 여러 개</translation>
+    </message>
+    <message>
+        <source>One panel per value: lr=A,B,... (every racer at each lr) or optimizer=gd,adam,... (the first racer as each optimizer)</source>
+        <translation>값마다 패널 하나: lr=A,B,... (lr마다 모든 경주자) 또는 optimizer=gd,adam,... (첫 경주자를 각 옵티마이저로)</translation>
+    </message>
+    <message>
+        <source>Export small multiples</source>
+        <translation>작은 그림 여러 개 내보내기</translation>
+    </message>
+    <message>
+        <source>Small multiples: {err}</source>
+        <translation>작은 그림 여러 개: {err}</translation>
+    </message>
+    <message>
+        <source>Drawing the {what}…</source>
+        <translation>{what} 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Drawing the {what}… {f:.0%}</source>
+        <translation>{what} 그리는 중… {f:.0%}</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({what})</source>
+        <translation>{path}에 저장함 ({what})</translation>
+    </message>
+    <message>
+        <source>Figure not written: {err}</source>
+        <translation>그림을 저장하지 못함: {err}</translation>
+    </message>
+</context>
+<context>
     <name>FormulaField</name>
     <message>
         <source>a narrow valley: one direction 10x steeper</source>
@@ -762,6 +863,57 @@ Replace it?</source>
     <message>
         <source>Trains {network} for {steps} steps (the Network lab tab).</source>
         <translation>{network}을(를) {steps} 단계 학습합니다 (신경망 실험실 탭).</translation>
+    </message>
+</context>
+<context>
+    <name>LrRangeView</name>
+    <message>
+        <source>Surface: the selected racer</source>
+        <translation>곡면: 선택한 경주자</translation>
+    </message>
+    <message>
+        <source>Network lab: its network</source>
+        <translation>신경망 실험실: 그 신경망</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>훑기 실행</translation>
+    </message>
+    <message>
+        <source>lr min</source>
+        <translation>lr 최소</translation>
+    </message>
+    <message>
+        <source>lr max</source>
+        <translation>lr 최대</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate exponentially in one run and watch where the loss falls fastest and where it blows up.</source>
+        <translation>한 번의 실행에서 학습률을 지수적으로 키우며, 손실이 어디서 가장 빨리 떨어지고 어디서 폭발하는지 보세요.</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>add a start point first: the sweep starts from it</source>
+        <translation>먼저 시작점을 추가하세요: 훑기는 거기서 시작합니다</translation>
+    </message>
+    <message>
+        <source>reached lr max</source>
+        <translation>lr 최대에 도달</translation>
+    </message>
+    <message>
+        <source>the loss passed 4 times its best</source>
+        <translation>손실이 최저값의 4배를 넘음</translation>
+    </message>
+    <message>
+        <source>the run blew up</source>
+        <translation>실행이 폭발함</translation>
+    </message>
+    <message>
+        <source>suggestions: steepest {steepest}, valley {valley}; theory: λ_max = {lambda_max} at the start, so plain GD is stable below 2/λ_max = {theory}. Stopped at lr {format_number_r}: {why}.</source>
+        <translation>제안: 가장 가파른 곳 {steepest}, 골짜기 {valley}; 이론: 시작점에서 λ_max = {lambda_max}이므로 기본 GD는 2/λ_max = {theory} 아래에서 안정합니다. lr {format_number_r}에서 멈춤: {why}.</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1636,49 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     <message>
         <source>Solid: the largest Hessian eigenvalue lambda_max at each point of the racer&apos;s path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / lr(t)). Above the dashed line a step of that size overshoots more than it corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers scale each coordinate&apos;s step by 1 / sigma.</source>
         <translation>실선: 경주자 경로의 각 점에서 헤시안의 가장 큰 고유값 lambda_max. 점선: 안정성의 경계 2 / lr(t) (헤비볼: (2 + 2 momentum) / lr(t)). 점선보다 위에서는 그 크기의 걸음이 바로잡는 것보다 더 지나칩니다. 경계는 경사 하강법 경주자에게만 그립니다: 적응적 옵티마이저는 좌표마다 걸음을 1 / sigma로 조정합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Your optimizer: update rules</source>
+        <translation>나만의 옵티마이저: 업데이트 규칙</translation>
+    </message>
+    <message>
+        <source>Start from an example…</source>
+        <translation>예시에서 시작…</translation>
+    </message>
+    <message>
+        <source>hyperparameters with their defaults: lr = 0.01, beta = 0.9</source>
+        <translation>기본값과 함께 쓴 하이퍼파라미터: lr = 0.01, beta = 0.9</translation>
+    </message>
+    <message>
+        <source>state variables and their initial values (in p and the hyperparameters): m = 0, v = 0</source>
+        <translation>상태 변수와 초깃값 (p와 하이퍼파라미터로): m = 0, v = 0</translation>
+    </message>
+    <message>
+        <source>one assignment per line, in order: p (the new point), a state variable, or a new name for later lines; use g (gradient), p (point), t (step, 1 at the first update), lr and your names, with the formula field&apos;s functions (sqrt, sign, abs, max, ...)</source>
+        <translation>한 줄에 대입 하나, 순서대로: p (새 점), 상태 변수, 또는 뒤의 줄에서 쓸 새 이름. g (기울기), p (점), t (단계, 첫 업데이트에서 1), lr과 직접 정한 이름을 수식 입력란의 함수 (sqrt, sign, abs, max, ...)와 함께 쓰세요</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>hyperparameters</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>Add racer</source>
+        <translation>경주자 추가</translation>
     </message>
 </context>
 <context>

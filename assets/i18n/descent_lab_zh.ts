@@ -349,6 +349,17 @@ Descent Lab 采用 torch（以及 Goh）的约定
     </message>
 </context>
 <context>
+    <name>ComputeProgress</name>
+    <message>
+        <source>computing paths</source>
+        <translation>正在计算路径</translation>
+    </message>
+    <message>
+        <source>stop computing: the paths keep what is computed so far</source>
+        <translation>停止计算：路径保留已经算出的部分</translation>
+    </message>
+</context>
+<context>
     <name>Controls</name>
     <message>
         <source>learning rate at each step: lr x schedule(step); the line marks the playhead</source>
@@ -516,6 +527,41 @@ lr 系数 = {formula}</translation>
     </message>
 </context>
 <context>
+    <name>CopyMenu</name>
+    <message>
+        <source>Learning-rate sweep</source>
+        <translation>学习率扫描</translation>
+    </message>
+    <message>
+        <source>lr from</source>
+        <translation>lr 从</translation>
+    </message>
+    <message>
+        <source>Copies of {racer_display_label}, learning rates evenly spaced on a log scale:</source>
+        <translation>{racer_display_label} 的副本，学习率在对数刻度上均匀分布：</translation>
+    </message>
+    <message>
+        <source>the same racer again, in a new colour</source>
+        <translation>同一个选手，换一种新颜色</translation>
+    </message>
+    <message>
+        <source>Copy with lr × 1/2</source>
+        <translation>以 lr × 1/2 复制</translation>
+    </message>
+    <message>
+        <source>Copy with lr × 2</source>
+        <translation>以 lr × 2 复制</translation>
+    </message>
+    <message>
+        <source>Sweep: N copies over a range…</source>
+        <translation>扫描：在一个范围上复制 N 个…</translation>
+    </message>
+    <message>
+        <source>copies whose learning rates are spread evenly on a log scale, each in its own colour and labelled with its lr</source>
+        <translation>学习率在对数刻度上均匀分布的一组副本，各有自己的颜色，并以各自的 lr 标注</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -649,6 +695,61 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>FigureExport</name>
+    <message>
+        <source>Export &amp;figure (SVG/PDF)…</source>
+        <translation>导出图(&amp;F)（SVG/PDF）…</translation>
+    </message>
+    <message>
+        <source>the surface with every path, its colour bar and the readouts, as a vector figure for slides or a paper</source>
+        <translation>把曲面连同所有路径、色条和读数图导出为矢量图，用于幻灯片或论文</translation>
+    </message>
+    <message>
+        <source>Export small &amp;multiples (SVG/PDF)…</source>
+        <translation>导出小图组(&amp;M)（SVG/PDF）…</translation>
+    </message>
+    <message>
+        <source>one panel per learning rate or optimizer, one colour scale, captions from the racers&apos; parameters</source>
+        <translation>每个学习率或优化器一个面板，共用一个色标，图注取自选手的参数</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>Small multiples</source>
+        <translation>小图组</translation>
+    </message>
+    <message>
+        <source>One panel per value: lr=A,B,... (every racer at each lr) or optimizer=gd,adam,... (the first racer as each optimizer)</source>
+        <translation>每个值一个面板：lr=A,B,...（每个 lr 下的所有选手）或 optimizer=gd,adam,...（第一个选手分别换成各个优化器）</translation>
+    </message>
+    <message>
+        <source>Export small multiples</source>
+        <translation>导出小图组</translation>
+    </message>
+    <message>
+        <source>Small multiples: {err}</source>
+        <translation>小图组：{err}</translation>
+    </message>
+    <message>
+        <source>Drawing the {what}…</source>
+        <translation>正在绘制 {what}…</translation>
+    </message>
+    <message>
+        <source>Drawing the {what}… {f:.0%}</source>
+        <translation>正在绘制 {what}… {f:.0%}</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({what})</source>
+        <translation>已写入 {path}（{what}）</translation>
+    </message>
+    <message>
+        <source>Figure not written: {err}</source>
+        <translation>未写入图：{err}</translation>
+    </message>
+</context>
+<context>
     <name>FormulaField</name>
     <message>
         <source>a narrow valley: one direction 10x steeper</source>
@@ -762,6 +863,57 @@ Replace it?</source>
     <message>
         <source>Trains {network} for {steps} steps (the Network lab tab).</source>
         <translation>训练 {network} 共 {steps} 步（网络实验室标签页）。</translation>
+    </message>
+</context>
+<context>
+    <name>LrRangeView</name>
+    <message>
+        <source>Surface: the selected racer</source>
+        <translation>曲面：所选选手</translation>
+    </message>
+    <message>
+        <source>Network lab: its network</source>
+        <translation>网络实验室：它的网络</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>lr min</source>
+        <translation>lr 最小</translation>
+    </message>
+    <message>
+        <source>lr max</source>
+        <translation>lr 最大</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate exponentially in one run and watch where the loss falls fastest and where it blows up.</source>
+        <translation>在一次运行中让学习率指数式增长，观察损失在哪里下降最快、在哪里爆炸。</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>add a start point first: the sweep starts from it</source>
+        <translation>请先添加一个起始点：扫描从那里开始</translation>
+    </message>
+    <message>
+        <source>reached lr max</source>
+        <translation>到达 lr 最大值</translation>
+    </message>
+    <message>
+        <source>the loss passed 4 times its best</source>
+        <translation>损失超过了其最好值的 4 倍</translation>
+    </message>
+    <message>
+        <source>the run blew up</source>
+        <translation>运行爆炸了</translation>
+    </message>
+    <message>
+        <source>suggestions: steepest {steepest}, valley {valley}; theory: λ_max = {lambda_max} at the start, so plain GD is stable below 2/λ_max = {theory}. Stopped at lr {format_number_r}: {why}.</source>
+        <translation>建议：最陡处 {steepest}，谷值 {valley}；理论：起始点处 λ_max = {lambda_max}，所以普通 GD 在 2/λ_max = {theory} 以下稳定。在 lr {format_number_r} 处停止：{why}。</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1636,49 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     <message>
         <source>Solid: the largest Hessian eigenvalue lambda_max at each point of the racer&apos;s path. Dashed: the edge of stability 2 / lr(t) (heavy ball: (2 + 2 momentum) / lr(t)). Above the dashed line a step of that size overshoots more than it corrects. The edge is drawn for gradient-descent racers only: adaptive optimizers scale each coordinate&apos;s step by 1 / sigma.</source>
         <translation>实线：选手路径上每一点处海森矩阵的最大特征值 lambda_max。虚线：稳定性边界 2 / lr(t)（重球法：(2 + 2 momentum) / lr(t)）。在虚线之上，这样大小的一步冲过头的比纠正的多。边界只为梯度下降类选手画出：自适应优化器会把每个坐标的步长乘以 1 / sigma。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Your optimizer: update rules</source>
+        <translation>你的优化器：更新规则</translation>
+    </message>
+    <message>
+        <source>Start from an example…</source>
+        <translation>从示例开始…</translation>
+    </message>
+    <message>
+        <source>hyperparameters with their defaults: lr = 0.01, beta = 0.9</source>
+        <translation>带默认值的超参数：lr = 0.01, beta = 0.9</translation>
+    </message>
+    <message>
+        <source>state variables and their initial values (in p and the hyperparameters): m = 0, v = 0</source>
+        <translation>状态变量及其初始值（用 p 和超参数表示）：m = 0, v = 0</translation>
+    </message>
+    <message>
+        <source>one assignment per line, in order: p (the new point), a state variable, or a new name for later lines; use g (gradient), p (point), t (step, 1 at the first update), lr and your names, with the formula field&apos;s functions (sqrt, sign, abs, max, ...)</source>
+        <translation>每行一个赋值，按顺序：p（新的点）、一个状态变量，或供后面各行使用的新名字；可以用 g（梯度）、p（点）、t（步数，第一次更新时为 1）、lr 和你自己的名字，以及公式输入框支持的函数（sqrt、sign、abs、max、...）</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>hyperparameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Add racer</source>
+        <translation>添加选手</translation>
     </message>
 </context>
 <context>
