@@ -90,18 +90,33 @@ class StallMeter:
         self.timer.setInterval(10)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
-    def run(self, action, observe: float) -> float:
-        """Run ``action`` from the event loop, then keep the loop going ``observe`` seconds."""
+    def run(self, action, observe: float, until=None, limit: float = 120.0) -> float:
+        """Run ``action`` from the event loop, then keep the loop going ``observe`` seconds
+        (after ``until()`` became true, if given: the work the action started is done; at most
+        ``limit`` seconds)."""
         from PySide6.QtCore import QEventLoop, QTimer
 
         self.ticks = []
         self.timer.start()
         loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(50)
+        end = time.perf_counter() + limit
+
+        def check():
+            if until() or time.perf_counter() > end:
+                poll.stop()
+                QTimer.singleShot(int(observe * 1000), loop.quit)
+
+        poll.timeout.connect(check)
 
         def act():
             self.ticks.append(time.perf_counter())
             action()
-            QTimer.singleShot(int(observe * 1000), loop.quit)
+            if until is None:
+                QTimer.singleShot(int(observe * 1000), loop.quit)
+            else:
+                poll.start()
 
         QTimer.singleShot(50, act)
         loop.exec()
@@ -129,12 +144,17 @@ def drag_slider(window, app, ticks: int = 40):
     return press
 
 
+def formula_field(window):
+    """The formula surface's entry in the control panel (the formula surface is chosen)."""
+    return window.controls.surface_section.form.fields["expr"]
+
+
 def type_formula(window):
-    """Choose the formula surface and type the long formula into its field, then Enter."""
-    from app.ui.formula_field import FormulaField
+    """Type the long formula into the formula field, then Enter (it compiles in the
+    background; the row observes until the window shows the new surface)."""
 
     def act():
-        field = window.findChildren(FormulaField)[0]
+        field = formula_field(window)
         field.edit.setText(LONG_FORMULA)
         field.apply()
 
@@ -172,8 +192,8 @@ def main() -> None:
     meter = StallMeter(app)
     rows: list[tuple[str, float]] = []
 
-    def row(name, action, observe=args.observe):
-        stall = meter.run(action, observe)
+    def row(name, action, observe=args.observe, until=None):
+        stall = meter.run(action, observe, until)
         rows.append((name, stall))
         print(f"{name:<72} {stall * 1000:10.0f} ms", flush=True)
         window.playback.pause()
@@ -188,11 +208,16 @@ def main() -> None:
         open_and_play(racers_scenario(10, 100, 10_000)))
     if not args.quick:
         row("open one racer x 1,000,000 steps", open_and_play(racers_scenario(1, 1, 1_000_000)))
+    # until it trained and drew its loss landscape (both jobs of the network lab's model)
     row("open the network-lab lesson netlab_p9_sigmoid_plateau and let it train",
-        lambda: window.open_lesson("netlab_p9_sigmoid_plateau"))
+        lambda: window.open_lesson("netlab_p9_sigmoid_plateau"),
+        until=lambda: not window.netlab_view.busy)
+    window.center_tabs.setCurrentIndex(0)
     window.session.set_surface("formula")
     meter.run(lambda: None, 0.5)
-    row("type the long formula", type_formula(window))
+    # until the compile (off the window's thread) committed the formula to the session
+    row("type the long formula", type_formula(window),
+        until=lambda: window.session.surface.params.get("expr") == LONG_FORMULA)
     row("open lesson P9 'Vanishing gradients' from the menu",
         lambda: window.open_lesson("p9_vanishing"))
     window.set_scenario(racers_scenario(8, 1, 1000), autoplay=False)

@@ -18,8 +18,10 @@ Events (plain callbacks, :class:`Event`): ``config_changed(config)`` (a lesson o
 config: the form shows it), ``started(config, previous_run)``, ``progressed(payload)``
 (:class:`~app.netlab.viewdata.Progress` while training,
 :class:`~app.netlab.viewdata.LandscapeProgress` while the landscape is computed),
-``trained(run)``, ``landscape_ready(grid)``, ``stopped(step)`` (``step``: the last step
-reported, or -1 when only the landscape was stopped), ``failed(message)`` and ``idle()``.
+``trained(run)``, ``landscape_ready(grid)``, ``field_ready(run, step, (xs, ys, field))``
+(:meth:`~NetlabSession.request_field`: the decision region at a step), ``stopped(step)``
+(``step``: the last step reported, or -1 when only the landscape was stopped),
+``failed(message)`` and ``idle()``.
 """
 
 from __future__ import annotations
@@ -32,12 +34,22 @@ from app.scenario import Lesson, Scenario
 from .landscape import DIRECTIONS
 from .scenario import netlab_scenario
 from .train import NetConfig, NetRun
-from .viewdata import LandscapeGrid, LandscapeProgress, Progress, landscape_job, train_job
+from .viewdata import (
+    LandscapeGrid,
+    LandscapeProgress,
+    Progress,
+    data_window,
+    decision_field,
+    landscape_job,
+    train_job,
+)
 
-__all__ = ["NetlabSession", "Event", "LANE", "IDLE", "TRAINING", "LANDSCAPE"]
+__all__ = ["NetlabSession", "Event", "LANE", "FIELD_LANE", "IDLE", "TRAINING", "LANDSCAPE"]
 
 #: the job runner's lane of the network lab (one job at a time: the newest)
 LANE = "netlab"
+#: the lane of the decision field shown for a step (the newest step wins)
+FIELD_LANE = "netlab-field"
 IDLE, TRAINING, LANDSCAPE = "idle", "training", "landscape"
 
 
@@ -92,6 +104,7 @@ class NetlabSession:
         self.stopped = Event()
         self.failed = Event()
         self.idle = Event()
+        self.field_ready = Event()
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -156,6 +169,19 @@ class NetlabSession:
         if self.run is not None and self.phase != TRAINING and (changed or
                                                                 self.landscape is None):
             self._start_landscape()
+
+    def request_field(self, index: int, n: int) -> None:
+        """The model's output over the input plane (an ``n x n`` grid over the data's
+        window) at the weights ``run.weights[index]``, computed in the background (lane
+        :data:`FIELD_LANE`, newest wins): ``field_ready(run, step, (xs, ys, field))``."""
+        run = self.run
+        if run is None:
+            return
+        k = min(max(int(index), 0), len(run.weight_steps) - 1)
+        step, weights, window = int(run.weight_steps[k]), run.weights[k], data_window(run.data.X)
+        self.runner.submit(FIELD_LANE, lambda _t: decision_field(run, weights, window, n),
+                           on_result=lambda out: (run is self.run
+                                                  and self.field_ready.emit(run, step, out)))
 
     def stop(self) -> None:
         """Stop the job in progress now: the model is idle at once, the run's curves so far

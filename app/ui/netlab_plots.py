@@ -23,7 +23,6 @@ from app.netlab.viewdata import (
     LandscapeGrid,
     Progress,
     data_window,
-    decision_field,
     readout_arrays,
     weight_index,
 )
@@ -498,6 +497,7 @@ class DataPlot(QWidget):
         self.data: Dataset | None = None
         self.window = ((-1.0, 1.0), (-1.0, 1.0))
         self.field: np.ndarray | None = None
+        self.shown_step: int | None = None
         self._target_levels = (0.0, 1.0)
 
     def show_data(self, data: Dataset) -> None:
@@ -523,17 +523,18 @@ class DataPlot(QWidget):
                               "NetlabPlots", "points: the training data (colour: target value)"))
         self.image.clear()
         self.boundary.setData([], [])
-        self.field = None
+        self.field, self.shown_step = None, None
         (x0, x1), (y0, y1) = self.window
         self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
-    def show_model(self, run: NetRun, step: int) -> None:
-        """The model's output at the recorded weights of ``step``."""
+    def show_field(self, run: NetRun, step: int, xs: np.ndarray, ys: np.ndarray,
+                   field: np.ndarray) -> None:
+        """The model's output at the recorded weights of ``step``: ``field[j, i]`` at
+        ``(xs[i], ys[j])``, computed off the window's thread
+        (:func:`~app.netlab.viewdata.decision_field` over :attr:`window`)."""
         if self.data is None:
             self.show_data(run.data)
-        k = weight_index(run, step)
-        xs, ys, field = decision_field(run, run.weights[k], self.window, self.GRID)
-        self.field = field
+        self.field, self.shown_step = field, step
         data = run.data
         if data.is_regression:
             cmap, levels = theme.heatmap_colormap(), self._target_levels

@@ -432,6 +432,7 @@ class NetlabView(QWidget):
         m.stopped.connect(self._stopped)
         m.failed.connect(self._failed)
         m.idle.connect(self._idle)
+        m.field_ready.connect(lambda run, step, out: self.data_plot.show_field(run, step, *out))
         self._set_heading()
         self.data_plot.show_data(self.form.config().data())
         self.landscape_plot.set_message(translate(
@@ -654,7 +655,7 @@ class NetlabView(QWidget):
             "NetlabView", "step {step} / {steps}").format(step=step, steps=run.steps))
         self.readouts.set_step(step)
         self.landscape_plot.set_step(step)
-        self.data_plot.show_model(run, step)
+        self.model.request_field(k, self.data_plot.GRID)
 
     def shown_step(self) -> int | None:
         if self.run is None:

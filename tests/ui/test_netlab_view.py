@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app import scenario as scenario_mod
 from app import viewmodel as vm
 from app.netlab import NetConfig, landscape, train, viewdata
+from app.netlab import session as netlab_session
 from app.netlab.viewdata import MAX_REPORTS, decision_field, weight_index
 from app.ui.netlab_view import TAB_TITLE, NetlabView, install_netlab_tab
 
@@ -102,11 +103,13 @@ def test_landscape_item_is_landscape_value_on_its_grid_with_the_projected_path(v
     assert len(px) == len(run.weight_steps) == 31
     assert sum(item.isVisible() for item in view.landscape_plot.contours) > 3
 
-    # the step slider moves the marker along the path and redraws the decision region
+    # the step slider moves the marker along the path and redraws the decision region (its
+    # field computed in the background)
     view.step_slider.setValue(5)
     step = view.shown_step()
     k = weight_index(run, step)
     np.testing.assert_allclose(view.landscape_plot.head.data["x"], [surf.trajectory[k, 0]])
+    qtbot.waitUntil(lambda: view.data_plot.shown_step == step, timeout=20_000)
     _, _, field = decision_field(run, run.weights[k], view.data_plot.window,
                                  view.data_plot.GRID)
     np.testing.assert_array_equal(view.data_plot.field, field)
@@ -137,6 +140,7 @@ def compute_threads(monkeypatch):
 
     monkeypatch.setattr(viewdata, "train", spy(viewdata.train))
     monkeypatch.setattr(viewdata, "landscape", spy(viewdata.landscape))
+    monkeypatch.setattr(netlab_session, "decision_field", spy(viewdata.decision_field))
     return threads
 
 
@@ -225,13 +229,15 @@ def test_a_burst_of_snapshots_is_drawn_once(view, qtbot):
     assert view.redraws == 1 and view.readouts.curve_values("loss")[0][-1] == 100
 
 
-def test_opening_a_netlab_lesson_never_trains_on_the_gui_thread(window, view, qtbot,
+def test_opening_a_netlab_lesson_never_computes_on_the_gui_thread(window, view, qtbot,
                                                                 compute_threads):
     window.lesson_actions["netlab_p9_sigmoid_plateau"].trigger()
     assert window.center_tabs.currentWidget() is view and view.busy
-    qtbot.waitUntil(lambda: view.progress_seen >= 1, timeout=20_000)
-    assert compute_threads and threading.main_thread().ident not in compute_threads
-    view.stop()
+    _wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: view.data_plot.shown_step == view.run.steps, timeout=20_000)
+    # training, the landscape and the decision region: three computations, none here
+    assert len(compute_threads) >= 3
+    assert threading.main_thread().ident not in compute_threads
     assert not view.busy
 
 
@@ -285,7 +291,8 @@ def test_a_network_only_file_opens_in_the_tab(window, view, qtbot, tmp_path,
     _wait_idle(qtbot, view)
     assert view.run.config.dataset == "spirals" and view.run.steps == 10
     assert "Network lab" in window.lesson_panel.text()
-    assert view.data_plot.field is not None and np.nanmax(view.data_plot.field) <= 2
+    qtbot.waitUntil(lambda: view.data_plot.shown_step == 10, timeout=20_000)
+    assert np.nanmax(view.data_plot.field) <= 2
     # a bad [netlab] table: an error, nothing changes
     bad = tmp_path / "bad.toml"
     bad.write_text("[netlab]\nhidden = [0]\n")
