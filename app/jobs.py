@@ -36,6 +36,10 @@ __all__ = ["Cancelled", "InlineRunner", "JobRunner", "Ticket"]
 
 T = TypeVar("T")
 
+#: an idle lane's thread waits this long for the next job before it ends (a slider drag then
+#: reuses one thread instead of starting one per position)
+LINGER = 0.5
+
 Deliver = Callable[[Callable[[], None]], None]
 
 
@@ -174,6 +178,7 @@ class _Lane:
         self.queued: Ticket | None = None
         self.running: Ticket | None = None
         self.thread: threading.Thread | None = None
+        self.wake: threading.Condition | None = None  # made with the runner's lock
 
 
 class JobRunner:
@@ -206,8 +211,11 @@ class JobRunner:
             previous = self._current.get(lane)
             self._current[lane] = ticket
             state = self._lanes.setdefault(lane, _Lane())
+            if state.wake is None:
+                state.wake = threading.Condition(self._lock)
             dropped = state.queued
             state.queued = ticket
+            state.wake.notify()
             start = state.thread is None
             if start:
                 state.thread = threading.Thread(
@@ -257,6 +265,9 @@ class JobRunner:
         """Cancel every job and refuse new ones; wait at most ``timeout`` s for the threads."""
         with self._lock:
             self._closed = True
+            for state in self._lanes.values():
+                if state.wake is not None:
+                    state.wake.notify_all()  # lingering threads end now
         self.cancel_all()
         deadline = time.monotonic() + max(0.0, timeout)
         for thread in self.threads():
@@ -271,6 +282,8 @@ class JobRunner:
         state = self._lanes[lane]
         while True:
             with self._lock:
+                if state.queued is None and not self._closed:
+                    state.wake.wait(LINGER)
                 ticket = state.queued
                 state.queued = None
                 if ticket is None:

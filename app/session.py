@@ -602,8 +602,18 @@ class SessionModel:
         self.recompute()
 
     def recompute(self) -> None:
-        """Bring the runs up to date with the scenario and tell the views."""
+        """Bring the runs up to date with the scenario and tell the views (when only runs that
+        are being computed changed, their first chunk tells them: a slider drag does not
+        redraw every view for each position the worker never got to)."""
+        before = [None if r is None else r.trajectories for r in self._runs]
         self._compute()
+        after = [None if r is None else r.trajectories for r in self._runs]
+        if self._computing and len(before) == len(after) and all(
+                b is None or b is a for a, b in zip(before, after, strict=True)):
+            if self._step > self.ready:
+                self._step = self.ready
+                self.playheadChanged.emit(self._step)
+            return
         self._emit_runs()
 
     def cancel(self) -> None:
