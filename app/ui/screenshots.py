@@ -132,13 +132,19 @@ def _rules(window) -> None:
     _wait(lambda: editor.error.text() != "")
 
 
+def _diverged_selected(window) -> None:
+    """The diverging racer selected: the status bar shows its divergence diagnosis."""
+    window.session.select(1)
+
+
 #: (file name, built-in scenario name or a function making a Scenario, playhead as a fraction
 #: of the steps, extra set-up on the window)
 SHOTS = (
     ("main_window.png", "default", 0.16, None),
-    ("lesson_p1_divergence.png", "p1_divergence", 1.0, None),
+    ("lesson_p1_divergence.png", "p1_divergence", 1.0, _diverged_selected),
     ("lesson_p4_stall.png", "p4_stall", 0.6, None),
     ("lesson_p6_burst.png", "p6_burst", 0.7, None),
+    ("lesson_p8_tiny_net_relu.png", "p8_tiny_net_relu", 0.6, None),
     ("analysis.png", "p2_ill_conditioning", 0.0, _analysis),
     ("maps.png", "p1_divergence", 0.0, _maps),
     ("formula.png", _formula_scenario, 0.6, _formula_error),
