@@ -7,7 +7,7 @@
 ``pyside6-lupdate`` reads every ``tr(...)``, ``QCoreApplication.translate(...)`` and
 ``app.i18n.translate(...)`` in ``app/`` and ``surfaces/``, and the texts of the registries
 (each surface's title and description, context ``surfaces``, and each schedule's title,
-``schedules``: :func:`registry_texts`), and
+``schedules``, and every parameter's help, ``params``: :func:`registry_texts`), and
 merges them into
 ``assets/i18n/descent_lab_<lang>.ts`` (a new string arrives ``unfinished``: translate it there,
 e.g. in ``pyside6-linguist``); strings no longer in the code are dropped. ``pyside6-lrelease``
@@ -74,7 +74,22 @@ def registry_texts() -> str:
                   for text in (fam.title, fam.description) if text]
     lines += [f"QT_TRANSLATE_NOOP('schedules', {schedules.spec(name).title!r})"
               for name in schedules.names()]
+    lines += [f"QT_TRANSLATE_NOOP('params', {doc!r})" for doc in param_docs()]
     return "\n".join(lines) + "\n"
+
+
+def param_docs() -> list[str]:
+    """Every parameter's one-line help (a field's tooltip): surfaces, optimizers, schedules
+    and the network lab's settings, each text once."""
+    import surfaces
+    from app import optimizers, schedules
+    from app.netlab.train import CONFIG_PARAMS
+
+    params = [*(p for n in surfaces.names() for p in surfaces.family(n).PARAMS),
+              *(p for n in optimizers.names() for p in optimizers.spec(n).params),
+              *(p for n in schedules.names() for p in schedules.spec(n).params),
+              *CONFIG_PARAMS]
+    return list(dict.fromkeys(p.doc for p in params if p.doc))
 
 
 def update(folder: Path, root: Path = ROOT) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 import surfaces
 from app import optimizers, schedules
 from app import viewmodel as vm
+from app.i18n import QT_TRANSLATE_NOOP
 from app.numbers import format_field
 from app.ui import theme
 from app.ui.copy_menu import install_copy_menu
@@ -207,11 +208,15 @@ class RunSection(QGroupBox):
     """Steps, gradient noise, playback speed and the start points."""
 
     STEPS = Param("steps", 200, kind=int, low=1, high=MAX_UI_STEPS,
-                  doc="number of updates each optimizer makes from each start point")
+                  doc=QT_TRANSLATE_NOOP(
+                      "params", "number of updates each optimizer makes from each start point"))
     SIGMA = Param("noise_sigma", 0.0, low=0, log_scale=False,
-                  doc="std. dev. of Gaussian noise added to every gradient (like mini-batches)")
+                  doc=QT_TRANSLATE_NOOP(
+                      "params",
+                      "std. dev. of Gaussian noise added to every gradient (like mini-batches)"))
     SEED = Param("noise_seed", 0, kind=int, low=0, high=2**31 - 1,
-                 doc="seed of the gradient noise: the same seed gives the same run")
+                 doc=QT_TRANSLATE_NOOP(
+                     "params", "seed of the gradient noise: the same seed gives the same run"))
 
     def __init__(self, session: Session, playback: Playback | None = None,
                  parent: QWidget | None = None):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import sweeps
+from app.i18n import QT_TRANSLATE_NOOP
 from app.numbers import format_field, format_number
 from app.ui.session import Session
 from surfaces.params import Param
@@ -30,7 +31,7 @@ translate = QCoreApplication.translate
 
 __all__ = ["install_copy_menu", "SweepDialog"]
 
-_LR = Param("lr", 0.01, low=0.0, log_scale=True, doc="learning rate")
+_LR = Param("lr", 0.01, low=0.0, log_scale=True, doc=QT_TRANSLATE_NOOP("params", "learning rate"))
 
 
 class SweepDialog(QDialog):

@@ -101,7 +101,7 @@ class ParamField(QWidget):
         self.editor: QWidget
         self.slider: QSlider | None = None
         self.range: LogSliderRange | None = None
-        tip = param.doc or param.name
+        tip = translate("params", param.doc) if param.doc else param.name  # the catalogue's
         rng = param.range_text()
         self.setToolTip(f"<b>{param.name}</b>: {tip}<br><i>{rng}</i>" if rng else tip)
 

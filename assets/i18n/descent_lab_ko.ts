@@ -2618,6 +2618,645 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     </message>
 </context>
 <context>
+    <name>params</name>
+    <message>
+        <source>number of updates each optimizer makes from each start point</source>
+        <translation>옵티마이저마다, 시작점마다 하는 업데이트 횟수</translation>
+    </message>
+    <message>
+        <source>std. dev. of Gaussian noise added to every gradient (like mini-batches)</source>
+        <translation>모든 기울기에 더하는 가우스 잡음의 표준편차 (미니배치처럼)</translation>
+    </message>
+    <message>
+        <source>seed of the gradient noise: the same seed gives the same run</source>
+        <translation>기울기 잡음의 시드: 같은 시드면 같은 실행</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>curvature (Hessian eigenvalue) along the first axis</source>
+        <translation>첫째 축 방향의 곡률 (헤시안 고유값)</translation>
+    </message>
+    <message>
+        <source>curvature (Hessian eigenvalue) along the second axis</source>
+        <translation>둘째 축 방향의 곡률 (헤시안 고유값)</translation>
+    </message>
+    <message>
+        <source>rotation of the axes, in degrees</source>
+        <translation>축의 회전 각도 (도)</translation>
+    </message>
+    <message>
+        <source>x of the minimum</source>
+        <translation>최솟값의 x</translation>
+    </message>
+    <message>
+        <source>y of the minimum</source>
+        <translation>최솟값의 y</translation>
+    </message>
+    <message>
+        <source>the minimum is at (a, a^2)</source>
+        <translation>최솟값은 (a, a^2)에 있음</translation>
+    </message>
+    <message>
+        <source>steepness of the valley walls</source>
+        <translation>골짜기 벽의 가파름</translation>
+    </message>
+    <message>
+        <source>height of the bumps</source>
+        <translation>혹의 높이</translation>
+    </message>
+    <message>
+        <source>depth of the funnel</source>
+        <translation>깔때기의 깊이</translation>
+    </message>
+    <message>
+        <source>how fast the funnel narrows</source>
+        <translation>깔때기가 좁아지는 빠르기</translation>
+    </message>
+    <message>
+        <source>frequency of the dimples</source>
+        <translation>오목한 곳의 빈도</translation>
+    </message>
+    <message>
+        <source>curvature along the valley: f grows like a x^2</source>
+        <translation>골짜기를 따라가는 곡률: f는 a x^2처럼 커짐</translation>
+    </message>
+    <message>
+        <source>steepness of the valley walls (|df/dy| far from the floor)</source>
+        <translation>골짜기 벽의 가파름 (바닥에서 먼 곳의 |df/dy|)</translation>
+    </message>
+    <message>
+        <source>width over which the smooth floor rounds off the kink</source>
+        <translation>매끄러운 바닥이 꺾인 곳을 둥글게 다듬는 폭</translation>
+    </message>
+    <message>
+        <source>feature values are spread over [0, feature_scale)</source>
+        <translation>특성 값은 [0, feature_scale) 범위에 퍼짐</translation>
+    </message>
+    <message>
+        <source>number of data points</source>
+        <translation>데이터 점의 개수</translation>
+    </message>
+    <message>
+        <source>random seed of the data set</source>
+        <translation>데이터 집합의 난수 시드</translation>
+    </message>
+    <message>
+        <source>rescale the feature to mean 0 and standard deviation 1 before fitting</source>
+        <translation>맞추기 전에 특성을 평균 0, 표준편차 1로 다시 조정</translation>
+    </message>
+    <message>
+        <source>standard deviation of the noise in y</source>
+        <translation>y에 섞인 잡음의 표준편차</translation>
+    </message>
+    <message>
+        <source>slope of the line the data come from</source>
+        <translation>데이터를 만든 직선의 기울기</translation>
+    </message>
+    <message>
+        <source>intercept of the line the data come from</source>
+        <translation>데이터를 만든 직선의 절편</translation>
+    </message>
+    <message>
+        <source>the hidden units&apos; activation function</source>
+        <translation>은닉 유닛의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>the two free weights: w1_b1 = hidden unit 1&apos;s input weight and bias, w1_w2 = both input weights, v1_v2 = both output weights, w1_v1 = unit 1&apos;s input and output weight</source>
+        <translation>자유 가중치 두 개: w1_b1 = 은닉 유닛 1의 입력 가중치와 편향, w1_w2 = 두 입력 가중치, v1_v2 = 두 출력 가중치, w1_v1 = 유닛 1의 입력과 출력 가중치</translation>
+    </message>
+    <message>
+        <source>random seed of the 8 data inputs</source>
+        <translation>데이터 입력 8개의 난수 시드</translation>
+    </message>
+    <message>
+        <source>f(x, y), e.g. (1-x)^2 + 100*(y-x^2)^2; ^ or ** for powers</source>
+        <translation>f(x, y), 예: (1-x)^2 + 100*(y-x^2)^2; 거듭제곱은 ^ 또는 **</translation>
+    </message>
+    <message>
+        <source>left edge of the view</source>
+        <translation>보기 영역의 왼쪽 끝</translation>
+    </message>
+    <message>
+        <source>right edge of the view</source>
+        <translation>보기 영역의 오른쪽 끝</translation>
+    </message>
+    <message>
+        <source>bottom edge of the view</source>
+        <translation>보기 영역의 아래쪽 끝</translation>
+    </message>
+    <message>
+        <source>top edge of the view</source>
+        <translation>보기 영역의 위쪽 끝</translation>
+    </message>
+    <message>
+        <source>learning rate: the step is lr times the (scaled) gradient</source>
+        <translation>학습률: 걸음은 lr 곱하기 (스케일한) 기울기</translation>
+    </message>
+    <message>
+        <source>L2 penalty: adds weight_decay * params to the gradient</source>
+        <translation>L2 벌점: 기울기에 weight_decay * params를 더함</translation>
+    </message>
+    <message>
+        <source>fraction of the previous step kept in the velocity buffer</source>
+        <translation>속도 버퍼에 남기는 이전 걸음의 비율</translation>
+    </message>
+    <message>
+        <source>fraction of the new gradient left out of the velocity buffer</source>
+        <translation>속도 버퍼에 넣지 않는 새 기울기의 비율</translation>
+    </message>
+    <message>
+        <source>Nesterov&apos;s look-ahead: step along g + momentum * buffer</source>
+        <translation>네스테로프의 앞서 보기: g + momentum * buffer 방향으로 걸음</translation>
+    </message>
+    <message>
+        <source>the step is lr / (1 + (t - 1) * lr_decay)</source>
+        <translation>걸음은 lr / (1 + (t - 1) * lr_decay)</translation>
+    </message>
+    <message>
+        <source>starting value of the sum of squared gradients</source>
+        <translation>기울기 제곱 합의 시작값</translation>
+    </message>
+    <message>
+        <source>added to the denominator so it is never zero</source>
+        <translation>분모가 0이 되지 않도록 더하는 값</translation>
+    </message>
+    <message>
+        <source>divide by the root MEAN square of past gradients (the lecture&apos;s sigma_t) instead of torch&apos;s root of their SUM</source>
+        <translation>torch의 합의 제곱근 대신 지난 기울기의 제곱평균제곱근 (강의의 sigma_t)으로 나눔</translation>
+    </message>
+    <message>
+        <source>smoothing constant of the moving average of g^2</source>
+        <translation>g^2 이동 평균의 평활 상수</translation>
+    </message>
+    <message>
+        <source>divide by an estimate of the gradient&apos;s variance instead of its raw square</source>
+        <translation>기울기의 제곱 대신 기울기 분산의 추정값으로 나눔</translation>
+    </message>
+    <message>
+        <source>decay rates of the first (mean) and second (uncentered variance) moments</source>
+        <translation>1차 (평균)와 2차 (중심화하지 않은 분산) 모멘트의 감쇠율</translation>
+    </message>
+    <message>
+        <source>use the running maximum of the second moment (AMSGrad)</source>
+        <translation>2차 모멘트의 누적 최댓값 사용 (AMSGrad)</translation>
+    </message>
+    <message>
+        <source>divide m and v by (1 - beta^t), which undoes their start at zero; off (not in torch) makes the first steps about 3 times lr with the default betas</source>
+        <translation>m과 v를 (1 - beta^t)로 나누어 0에서 시작한 영향을 없앰; 끄면 (torch에는 없음) 기본 betas에서 처음 걸음이 lr의 약 3배</translation>
+    </message>
+    <message>
+        <source>decoupled decay: p shrinks by lr * weight_decay each step</source>
+        <translation>분리된 감쇠: 걸음마다 p가 lr * weight_decay만큼 줄어듦</translation>
+    </message>
+    <message>
+        <source>how fast the momentum schedule mu_t approaches beta1</source>
+        <translation>모멘텀 스케줄 mu_t가 beta1에 다가가는 빠르기</translation>
+    </message>
+    <message>
+        <source>decay the point itself, p = p (1 - lr weight_decay) (AdamW&apos;s way), instead of adding weight_decay * p to the gradient</source>
+        <translation>기울기에 weight_decay * p를 더하는 대신 점 자체를 감쇠, p = p (1 - lr weight_decay) (AdamW 방식)</translation>
+    </message>
+    <message>
+        <source>decay of the moving averages of g^2 and of the squared steps</source>
+        <translation>g^2과 걸음 제곱의 이동 평균의 감쇠</translation>
+    </message>
+    <message>
+        <source>(etaminus, etaplus): step-size factors when the gradient&apos;s sign flips / stays</source>
+        <translation>(etaminus, etaplus): 기울기 부호가 바뀔 때 / 그대로일 때의 걸음 크기 배율</translation>
+    </message>
+    <message>
+        <source>(min, max): the step sizes stay within these</source>
+        <translation>(min, max): 걸음 크기는 이 범위 안에 머묾</translation>
+    </message>
+    <message>
+        <source>decay term: p shrinks by lambd * eta every step, and eta decays as (1 + lambd lr t)^-alpha</source>
+        <translation>감쇠 항: 걸음마다 p가 lambd * eta만큼 줄고, eta는 (1 + lambd lr t)^-alpha로 감쇠</translation>
+    </message>
+    <message>
+        <source>power of the step-size decay</source>
+        <translation>걸음 크기 감쇠의 지수</translation>
+    </message>
+    <message>
+        <source>step from which the points are averaged (ax)</source>
+        <translation>점들을 평균 내기 시작하는 단계 (ax)</translation>
+    </message>
+    <message>
+        <source>inner iterations per step (each moves the point)</source>
+        <translation>걸음마다 내부 반복 횟수 (반복마다 점이 움직임)</translation>
+    </message>
+    <message>
+        <source>function evaluations per step; 0: torch&apos;s default max_iter * 5 // 4</source>
+        <translation>걸음마다 함수 계산 횟수; 0: torch 기본값 max_iter * 5 // 4</translation>
+    </message>
+    <message>
+        <source>a step stops once max |gradient| is at most this</source>
+        <translation>max |기울기|가 이 값 이하가 되면 걸음을 멈춤</translation>
+    </message>
+    <message>
+        <source>a step stops once the loss or the move changes by less than this</source>
+        <translation>손실이나 이동의 변화가 이보다 작으면 걸음을 멈춤</translation>
+    </message>
+    <message>
+        <source>how many past (step, gradient change) pairs approximate the inverse Hessian</source>
+        <translation>역헤시안을 근사하는 데 쓰는 과거 (걸음, 기울기 변화) 쌍의 개수</translation>
+    </message>
+    <message>
+        <source>&apos;strong_wolfe&apos;: choose each step length by a line search (torch&apos;s None is &apos;none&apos;)</source>
+        <translation>&apos;strong_wolfe&apos;: 선 탐색으로 걸음 길이를 정함 (torch의 None은 &apos;none&apos;)</translation>
+    </message>
+    <message>
+        <source>beta1 mixes momentum and gradient for the sign; beta2 is the momentum&apos;s decay</source>
+        <translation>beta1은 부호를 정할 때 모멘텀과 기울기를 섞고, beta2는 모멘텀의 감쇠</translation>
+    </message>
+    <message>
+        <source>added to s each step and to the denominator (the reference&apos;s default 1e-16; 1e-8 for SGD-like tasks)</source>
+        <translation>걸음마다 s와 분모에 더함 (원 구현의 기본값 1e-16; SGD 같은 문제에는 1e-8)</translation>
+    </message>
+    <message>
+        <source>weight decay: decoupled (p shrinks) or added to the gradient, see weight_decouple</source>
+        <translation>가중치 감쇠: 분리 (p가 줄어듦) 또는 기울기에 더함, weight_decouple 참고</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay as in AdamW (the reference&apos;s default) instead of an L2 term in the gradient</source>
+        <translation>기울기 안의 L2 항 대신 AdamW처럼 분리된 가중치 감쇠 (원 구현의 기본값)</translation>
+    </message>
+    <message>
+        <source>with weight_decouple: shrink p by weight_decay, not by lr * weight_decay</source>
+        <translation>weight_decouple일 때: p를 lr * weight_decay가 아니라 weight_decay만큼 줄임</translation>
+    </message>
+    <message>
+        <source>RAdam&apos;s rectification of the step while s is estimated from few gradients</source>
+        <translation>s를 적은 기울기로 추정하는 동안 걸음을 보정하는 RAdam의 방식</translation>
+    </message>
+    <message>
+        <source>with rectify: take momentum steps (no division) while the variance estimate is unreliable</source>
+        <translation>rectify일 때: 분산 추정을 믿을 수 없는 동안 (나누지 않고) 모멘텀 걸음을 걸음</translation>
+    </message>
+    <message>
+        <source>weights of the old values in the averages of the gradient, of its change and of the squared corrected gradient (the paper&apos;s 1 - beta)</source>
+        <translation>기울기, 기울기 변화, 보정된 기울기 제곱의 평균에서 옛 값의 가중치 (논문의 1 - beta)</translation>
+    </message>
+    <message>
+        <source>decoupled decay: p / (1 + lr weight_decay) after the step</source>
+        <translation>분리된 감쇠: 걸음 뒤에 p / (1 + lr weight_decay)</translation>
+    </message>
+    <message>
+        <source>clip |g| of each point to this (0: no clipping)</source>
+        <translation>점마다 |g|를 이 값으로 자름 (0: 자르지 않음)</translation>
+    </message>
+    <message>
+        <source>decay as p (1 - lr weight_decay) before the step instead of dividing after</source>
+        <translation>걸음 뒤에 나누는 대신 걸음 앞에서 p (1 - lr weight_decay)로 감쇠</translation>
+    </message>
+    <message>
+        <source>decays of the fast average m1, of v (g^2) and of the slow average m2</source>
+        <translation>빠른 평균 m1, v (g^2), 느린 평균 m2의 감쇠</translation>
+    </message>
+    <message>
+        <source>weight of the slow average m2 in the step</source>
+        <translation>걸음에서 느린 평균 m2의 가중치</translation>
+    </message>
+    <message>
+        <source>steps over which beta3&apos;s half-life grows to its value (0: none, the reference&apos;s None)</source>
+        <translation>beta3의 반감기가 제 값까지 커지는 단계 수 (0: 없음, 원 구현의 None)</translation>
+    </message>
+    <message>
+        <source>steps over which alpha grows to its value (0: none, the reference&apos;s None)</source>
+        <translation>alpha가 제 값까지 커지는 단계 수 (0: 없음, 원 구현의 None)</translation>
+    </message>
+    <message>
+        <source>AdamW-like decay: weight_decay * p is added to the step</source>
+        <translation>AdamW 같은 감쇠: 걸음에 weight_decay * p를 더함</translation>
+    </message>
+    <message>
+        <source>decay of the sums that estimate d; 0 means sqrt(beta2) (the reference&apos;s None)</source>
+        <translation>d를 추정하는 합들의 감쇠; 0은 sqrt(beta2) (원 구현의 None)</translation>
+    </message>
+    <message>
+        <source>added to sqrt(v) / d, the denominator of the step</source>
+        <translation>걸음의 분모 sqrt(v) / d에 더하는 값</translation>
+    </message>
+    <message>
+        <source>weight decay: decoupled (p shrinks by weight_decay * dlr) or in the gradient, see decouple</source>
+        <translation>가중치 감쇠: 분리 (p가 weight_decay * dlr만큼 줄어듦) 또는 기울기 안에, decouple 참고</translation>
+    </message>
+    <message>
+        <source>AdamW-style decoupled weight decay</source>
+        <translation>AdamW 방식의 분리된 가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s bias correction in the step size (off in the reference by default)</source>
+        <translation>걸음 크기에 Adam의 편향 보정 적용 (원 구현에서는 기본으로 꺼짐)</translation>
+    </message>
+    <message>
+        <source>leave lr out of the d estimate&apos;s sums (for schedules with warm-up)</source>
+        <translation>d 추정의 합에서 lr을 뺌 (워밍업이 있는 스케줄용)</translation>
+    </message>
+    <message>
+        <source>the first distance estimate; d only grows from it</source>
+        <translation>첫 거리 추정값; d는 여기서부터 커지기만 함</translation>
+    </message>
+    <message>
+        <source>multiplies every estimate of d: the knob to tune (0.5 or 2 also work)</source>
+        <translation>d의 모든 추정값에 곱함: 조정할 손잡이 (0.5나 2도 됨)</translation>
+    </message>
+    <message>
+        <source>largest factor by which d may grow per step; 0 means unrestricted (the reference&apos;s inf)</source>
+        <translation>걸음마다 d가 커질 수 있는 최대 배율; 0은 제한 없음 (원 구현의 inf)</translation>
+    </message>
+    <message>
+        <source>weight decay at y, added to the (normalized) gradient</source>
+        <translation>y에서의 가중치 감쇠, (정규화된) 기울기에 더함</translation>
+    </message>
+    <message>
+        <source>linear warm-up of lr over this many steps, inside the optimizer</source>
+        <translation>옵티마이저 안에서 이 단계 수만큼 lr을 선형 워밍업</translation>
+    </message>
+    <message>
+        <source>the average weighs step k by (k + 1)^r (0: all alike)</source>
+        <translation>평균에서 단계 k에 (k + 1)^r의 가중치 (0: 모두 같게)</translation>
+    </message>
+    <message>
+        <source>the average weighs each step by lr_max^weight_lr_power (matters during warm-up)</source>
+        <translation>평균에서 각 걸음에 lr_max^weight_lr_power의 가중치 (워밍업 동안 중요)</translation>
+    </message>
+    <message>
+        <source>where y sits between z (0) and the average x (1)</source>
+        <translation>y가 z (0)와 평균 x (1) 사이에서 놓이는 위치</translation>
+    </message>
+    <message>
+        <source>decays of the momentum m and of the curvature estimate h</source>
+        <translation>모멘텀 m과 곡률 추정 h의 감쇠</translation>
+    </message>
+    <message>
+        <source>gamma: the step on an unclipped coordinate is lr * m / (rho * h)</source>
+        <translation>gamma: 잘리지 않은 좌표의 걸음은 lr * m / (rho * h)</translation>
+    </message>
+    <message>
+        <source>the reference&apos;s batch token count multiplying rho (1 for an exact Hessian)</source>
+        <translation>rho에 곱하는 원 구현의 배치 토큰 수 (정확한 헤시안이면 1)</translation>
+    </message>
+    <message>
+        <source>refresh the curvature estimate after every this many steps</source>
+        <translation>이 단계 수마다 곡률 추정을 새로 함</translation>
+    </message>
+    <message>
+        <source>the diagonal estimate: exact, or Hutchinson&apos;s u * (H u) with random signs u</source>
+        <translation>대각 추정: 정확한 값, 또는 무작위 부호 u로 Hutchinson의 u * (H u)</translation>
+    </message>
+    <message>
+        <source>seed of Hutchinson&apos;s random signs</source>
+        <translation>Hutchinson 무작위 부호의 시드</translation>
+    </message>
+    <message>
+        <source>added to every |eigenvalue| (Levenberg-Marquardt): shorter, more gradient-like steps</source>
+        <translation>모든 |고유값|에 더함 (Levenberg-Marquardt): 더 짧고 기울기에 가까운 걸음</translation>
+    </message>
+    <message>
+        <source>smallest curvature divided by (keeps steps finite where the surface is flat)</source>
+        <translation>나눌 때 쓰는 가장 작은 곡률 (곡면이 평평한 곳에서 걸음이 유한하도록)</translation>
+    </message>
+    <message>
+        <source>GD departs from the flow where their distance exceeds this fraction of the flow&apos;s path length</source>
+        <translation>GD와 흐름 사이 거리가 흐름 경로 길이의 이 비율을 넘으면 GD가 흐름을 벗어난 것으로 봄</translation>
+    </message>
+    <message>
+        <source>the inner optimizer whose steps are the fast weights</source>
+        <translation>걸음이 빠른 가중치가 되는 내부 옵티마이저</translation>
+    </message>
+    <message>
+        <source>k: inner steps between synchronizations</source>
+        <translation>k: 동기화 사이의 내부 걸음 수</translation>
+    </message>
+    <message>
+        <source>how far the slow weights move toward the fast ones (1: the inner optimizer alone)</source>
+        <translation>느린 가중치가 빠른 가중치 쪽으로 움직이는 정도 (1: 내부 옵티마이저만)</translation>
+    </message>
+    <message>
+        <source>at a synchronization: keep the inner momentum buffer, or zero it</source>
+        <translation>동기화할 때: 내부 모멘텀 버퍼를 유지하거나 0으로 초기화</translation>
+    </message>
+    <message>
+        <source>steps of linear warm-up before the decay starts (0: none)</source>
+        <translation>감쇠가 시작되기 전 선형 워밍업 단계 수 (0: 없음)</translation>
+    </message>
+    <message>
+        <source>factor at step 0 of the warm-up; it rises linearly to 1</source>
+        <translation>워밍업 단계 0에서의 배율; 1까지 선형으로 오름</translation>
+    </message>
+    <message>
+        <source>steps between decays</source>
+        <translation>감쇠 사이의 단계 수</translation>
+    </message>
+    <message>
+        <source>factor applied at each decay</source>
+        <translation>감쇠할 때마다 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>factor applied every step</source>
+        <translation>단계마다 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>how fast the factor falls</source>
+        <translation>배율이 떨어지는 빠르기</translation>
+    </message>
+    <message>
+        <source>steps over which the factor falls to min_factor (T); constant after</source>
+        <translation>배율이 min_factor까지 떨어지는 단계 수 (T); 그 뒤로는 일정</translation>
+    </message>
+    <message>
+        <source>the final factor</source>
+        <translation>마지막 배율</translation>
+    </message>
+    <message>
+        <source>the steps at which the factor is multiplied by gamma (comma-separated)</source>
+        <translation>배율에 gamma를 곱하는 단계들 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>factor applied at each milestone</source>
+        <translation>각 이정표에서 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>steps over which the factor falls to 0 (T); 0 after</source>
+        <translation>배율이 0까지 떨어지는 단계 수 (T); 그 뒤로는 0</translation>
+    </message>
+    <message>
+        <source>1: linear; larger falls faster at first</source>
+        <translation>1: 선형; 클수록 처음에 더 빨리 떨어짐</translation>
+    </message>
+    <message>
+        <source>steps until the first restart</source>
+        <translation>첫 재시작까지의 단계 수</translation>
+    </message>
+    <message>
+        <source>each period is T_mult times longer than the one before</source>
+        <translation>주기마다 앞 주기보다 T_mult배 길어짐</translation>
+    </message>
+    <message>
+        <source>the lowest factor (torch&apos;s eta_min / lr)</source>
+        <translation>가장 낮은 배율 (torch의 eta_min / lr)</translation>
+    </message>
+    <message>
+        <source>length of the cycle</source>
+        <translation>주기의 길이</translation>
+    </message>
+    <message>
+        <source>fraction of the cycle spent increasing the lr</source>
+        <translation>주기 중 lr을 키우는 데 쓰는 비율</translation>
+    </message>
+    <message>
+        <source>how the factor moves between its ends</source>
+        <translation>배율이 양 끝 사이를 움직이는 방식</translation>
+    </message>
+    <message>
+        <source>the cycle starts at lr / div_factor</source>
+        <translation>주기는 lr / div_factor에서 시작</translation>
+    </message>
+    <message>
+        <source>and ends at lr / (div_factor * final_div_factor)</source>
+        <translation>그리고 lr / (div_factor * final_div_factor)에서 끝남</translation>
+    </message>
+    <message>
+        <source>come back down to the start value before the final annealing</source>
+        <translation>마지막 어닐링 전에 시작값까지 다시 내려옴</translation>
+    </message>
+    <message>
+        <source>the peak factor (torch&apos;s max_lr / base_lr)</source>
+        <translation>최고 배율 (torch의 max_lr / base_lr)</translation>
+    </message>
+    <message>
+        <source>steps going up</source>
+        <translation>올라가는 단계 수</translation>
+    </message>
+    <message>
+        <source>steps going down; 0: as many as going up</source>
+        <translation>내려가는 단계 수; 0: 올라가는 만큼</translation>
+    </message>
+    <message>
+        <source>triangular2 halves the height every cycle; exp_range scales it by gamma^t</source>
+        <translation>triangular2는 주기마다 높이를 반으로 줄이고, exp_range는 gamma^t배로 조정</translation>
+    </message>
+    <message>
+        <source>exp_range&apos;s factor per step</source>
+        <translation>exp_range의 단계당 배율</translation>
+    </message>
+    <message>
+        <source>length of the sweep (T)</source>
+        <translation>훑기의 길이 (T)</translation>
+    </message>
+    <message>
+        <source>the last step&apos;s lr is lr * end_factor (fastai&apos;s lr_find: end_lr / start_lr)</source>
+        <translation>마지막 단계의 lr은 lr * end_factor (fastai의 lr_find: end_lr / start_lr)</translation>
+    </message>
+    <message>
+        <source>the lr is multiplied by this on a plateau</source>
+        <translation>정체 구간에서 lr에 곱하는 값</translation>
+    </message>
+    <message>
+        <source>steps without improvement that are tolerated</source>
+        <translation>참아 주는, 나아지지 않는 단계 수</translation>
+    </message>
+    <message>
+        <source>an improvement smaller than this does not count</source>
+        <translation>이보다 작은 개선은 치지 않음</translation>
+    </message>
+    <message>
+        <source>rel: better than best * (1 - threshold); abs: better than best - threshold</source>
+        <translation>rel: best * (1 - threshold)보다 좋으면; abs: best - threshold보다 좋으면</translation>
+    </message>
+    <message>
+        <source>steps after a reduction during which losses are not judged</source>
+        <translation>줄인 뒤 손실을 판단하지 않는 단계 수</translation>
+    </message>
+    <message>
+        <source>the lr never goes below lr * min_factor</source>
+        <translation>lr은 lr * min_factor 아래로 내려가지 않음</translation>
+    </message>
+    <message>
+        <source>a reduction smaller than this is skipped</source>
+        <translation>이보다 작은 감소는 건너뜀</translation>
+    </message>
+    <message>
+        <source>steps of linear warm-up (the factor then stays 1)</source>
+        <translation>선형 워밍업 단계 수 (그 뒤 배율은 1로 유지)</translation>
+    </message>
+    <message>
+        <source>the built-in data set</source>
+        <translation>내장 데이터 집합</translation>
+    </message>
+    <message>
+        <source>number of training samples</source>
+        <translation>학습 표본 수</translation>
+    </message>
+    <message>
+        <source>standard deviation of the data set&apos;s noise</source>
+        <translation>데이터 집합 잡음의 표준편차</translation>
+    </message>
+    <message>
+        <source>seed of the data set</source>
+        <translation>데이터 집합의 시드</translation>
+    </message>
+    <message>
+        <source>scale inputs to mean 0 and standard deviation 1</source>
+        <translation>입력을 평균 0, 표준편차 1로 조정</translation>
+    </message>
+    <message>
+        <source>the hidden layers&apos; activation</source>
+        <translation>은닉층의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>initialization scheme</source>
+        <translation>초기화 방식</translation>
+    </message>
+    <message>
+        <source>multiplies the initialization&apos;s standard deviation</source>
+        <translation>초기화 표준편차에 곱하는 값</translation>
+    </message>
+    <message>
+        <source>seed of the initial weights</source>
+        <translation>초기 가중치의 시드</translation>
+    </message>
+    <message>
+        <source>auto: mse for regression, cross_entropy for classification</source>
+        <translation>auto: 회귀면 mse, 분류면 cross_entropy</translation>
+    </message>
+    <message>
+        <source>samples per mini-batch; 0: full batch</source>
+        <translation>미니배치당 표본 수; 0: 전체 배치</translation>
+    </message>
+    <message>
+        <source>the optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>the learning-rate schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>number of updates</source>
+        <translation>업데이트 횟수</translation>
+    </message>
+    <message>
+        <source>measure the sharpness every k steps; 0: never</source>
+        <translation>k 단계마다 날카로움을 잼; 0: 재지 않음</translation>
+    </message>
+    <message>
+        <source>gradient noise standard deviation (lesson P3)</source>
+        <translation>기울기 잡음의 표준편차 (단원 P3)</translation>
+    </message>
+    <message>
+        <source>seed of the gradient noise and of the mini-batch order</source>
+        <translation>기울기 잡음과 미니배치 순서의 시드</translation>
+    </message>
+    <message>
+        <source>at most this many weight vectors (+ the last) are kept for the landscape</source>
+        <translation>지형용으로 남겨 두는 가중치 벡터는 최대 이만큼 (+ 마지막 것)</translation>
+    </message>
+</context>
+<context>
     <name>schedules</name>
     <message>
         <source>Constant</source>

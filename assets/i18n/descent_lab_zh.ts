@@ -2618,6 +2618,645 @@ Basins: one run per start point on the window, the selected racer as it is: whic
     </message>
 </context>
 <context>
+    <name>params</name>
+    <message>
+        <source>number of updates each optimizer makes from each start point</source>
+        <translation>每个优化器从每个起始点出发所做的更新次数</translation>
+    </message>
+    <message>
+        <source>std. dev. of Gaussian noise added to every gradient (like mini-batches)</source>
+        <translation>加到每个梯度上的高斯噪声的标准差（类似小批量）</translation>
+    </message>
+    <message>
+        <source>seed of the gradient noise: the same seed gives the same run</source>
+        <translation>梯度噪声的种子：相同的种子给出相同的运行</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>curvature (Hessian eigenvalue) along the first axis</source>
+        <translation>沿第一个轴的曲率（海森矩阵特征值）</translation>
+    </message>
+    <message>
+        <source>curvature (Hessian eigenvalue) along the second axis</source>
+        <translation>沿第二个轴的曲率（海森矩阵特征值）</translation>
+    </message>
+    <message>
+        <source>rotation of the axes, in degrees</source>
+        <translation>坐标轴的旋转角度（度）</translation>
+    </message>
+    <message>
+        <source>x of the minimum</source>
+        <translation>最小值的 x</translation>
+    </message>
+    <message>
+        <source>y of the minimum</source>
+        <translation>最小值的 y</translation>
+    </message>
+    <message>
+        <source>the minimum is at (a, a^2)</source>
+        <translation>最小值位于 (a, a^2)</translation>
+    </message>
+    <message>
+        <source>steepness of the valley walls</source>
+        <translation>谷壁的陡峭程度</translation>
+    </message>
+    <message>
+        <source>height of the bumps</source>
+        <translation>凸起的高度</translation>
+    </message>
+    <message>
+        <source>depth of the funnel</source>
+        <translation>漏斗的深度</translation>
+    </message>
+    <message>
+        <source>how fast the funnel narrows</source>
+        <translation>漏斗收窄的快慢</translation>
+    </message>
+    <message>
+        <source>frequency of the dimples</source>
+        <translation>小坑的频率</translation>
+    </message>
+    <message>
+        <source>curvature along the valley: f grows like a x^2</source>
+        <translation>沿山谷方向的曲率：f 像 a x^2 一样增长</translation>
+    </message>
+    <message>
+        <source>steepness of the valley walls (|df/dy| far from the floor)</source>
+        <translation>谷壁的陡峭程度（远离谷底处的 |df/dy|）</translation>
+    </message>
+    <message>
+        <source>width over which the smooth floor rounds off the kink</source>
+        <translation>光滑谷底把折点磨圆的宽度</translation>
+    </message>
+    <message>
+        <source>feature values are spread over [0, feature_scale)</source>
+        <translation>特征值分布在 [0, feature_scale) 上</translation>
+    </message>
+    <message>
+        <source>number of data points</source>
+        <translation>数据点的个数</translation>
+    </message>
+    <message>
+        <source>random seed of the data set</source>
+        <translation>数据集的随机种子</translation>
+    </message>
+    <message>
+        <source>rescale the feature to mean 0 and standard deviation 1 before fitting</source>
+        <translation>拟合前把特征重新缩放为均值 0、标准差 1</translation>
+    </message>
+    <message>
+        <source>standard deviation of the noise in y</source>
+        <translation>y 中噪声的标准差</translation>
+    </message>
+    <message>
+        <source>slope of the line the data come from</source>
+        <translation>生成数据所用直线的斜率</translation>
+    </message>
+    <message>
+        <source>intercept of the line the data come from</source>
+        <translation>生成数据所用直线的截距</translation>
+    </message>
+    <message>
+        <source>the hidden units&apos; activation function</source>
+        <translation>隐藏单元的激活函数</translation>
+    </message>
+    <message>
+        <source>the two free weights: w1_b1 = hidden unit 1&apos;s input weight and bias, w1_w2 = both input weights, v1_v2 = both output weights, w1_v1 = unit 1&apos;s input and output weight</source>
+        <translation>两个自由权重：w1_b1 = 隐藏单元 1 的输入权重和偏置，w1_w2 = 两个输入权重，v1_v2 = 两个输出权重，w1_v1 = 单元 1 的输入和输出权重</translation>
+    </message>
+    <message>
+        <source>random seed of the 8 data inputs</source>
+        <translation>8 个数据输入的随机种子</translation>
+    </message>
+    <message>
+        <source>f(x, y), e.g. (1-x)^2 + 100*(y-x^2)^2; ^ or ** for powers</source>
+        <translation>f(x, y)，例如 (1-x)^2 + 100*(y-x^2)^2；乘方用 ^ 或 **</translation>
+    </message>
+    <message>
+        <source>left edge of the view</source>
+        <translation>视图的左边界</translation>
+    </message>
+    <message>
+        <source>right edge of the view</source>
+        <translation>视图的右边界</translation>
+    </message>
+    <message>
+        <source>bottom edge of the view</source>
+        <translation>视图的下边界</translation>
+    </message>
+    <message>
+        <source>top edge of the view</source>
+        <translation>视图的上边界</translation>
+    </message>
+    <message>
+        <source>learning rate: the step is lr times the (scaled) gradient</source>
+        <translation>学习率：步长是 lr 乘以（缩放后的）梯度</translation>
+    </message>
+    <message>
+        <source>L2 penalty: adds weight_decay * params to the gradient</source>
+        <translation>L2 惩罚：在梯度上加上 weight_decay * params</translation>
+    </message>
+    <message>
+        <source>fraction of the previous step kept in the velocity buffer</source>
+        <translation>速度缓冲区中保留的上一步的比例</translation>
+    </message>
+    <message>
+        <source>fraction of the new gradient left out of the velocity buffer</source>
+        <translation>不计入速度缓冲区的新梯度的比例</translation>
+    </message>
+    <message>
+        <source>Nesterov&apos;s look-ahead: step along g + momentum * buffer</source>
+        <translation>Nesterov 的向前看：沿 g + momentum * buffer 走一步</translation>
+    </message>
+    <message>
+        <source>the step is lr / (1 + (t - 1) * lr_decay)</source>
+        <translation>步长为 lr / (1 + (t - 1) * lr_decay)</translation>
+    </message>
+    <message>
+        <source>starting value of the sum of squared gradients</source>
+        <translation>梯度平方和的初始值</translation>
+    </message>
+    <message>
+        <source>added to the denominator so it is never zero</source>
+        <translation>加到分母上，使它永远不为零</translation>
+    </message>
+    <message>
+        <source>divide by the root MEAN square of past gradients (the lecture&apos;s sigma_t) instead of torch&apos;s root of their SUM</source>
+        <translation>用过去梯度的均方根（讲义中的 sigma_t）去除，而不是 torch 的平方和的平方根</translation>
+    </message>
+    <message>
+        <source>smoothing constant of the moving average of g^2</source>
+        <translation>g^2 滑动平均的平滑常数</translation>
+    </message>
+    <message>
+        <source>divide by an estimate of the gradient&apos;s variance instead of its raw square</source>
+        <translation>用梯度方差的估计值去除，而不是梯度的平方</translation>
+    </message>
+    <message>
+        <source>decay rates of the first (mean) and second (uncentered variance) moments</source>
+        <translation>一阶（均值）和二阶（未中心化的方差）矩的衰减率</translation>
+    </message>
+    <message>
+        <source>use the running maximum of the second moment (AMSGrad)</source>
+        <translation>使用二阶矩的历史最大值（AMSGrad）</translation>
+    </message>
+    <message>
+        <source>divide m and v by (1 - beta^t), which undoes their start at zero; off (not in torch) makes the first steps about 3 times lr with the default betas</source>
+        <translation>把 m 和 v 除以 (1 - beta^t)，抵消它们从零开始的影响；关闭后（torch 中没有这个选项），在默认 betas 下最初几步约为 lr 的 3 倍</translation>
+    </message>
+    <message>
+        <source>decoupled decay: p shrinks by lr * weight_decay each step</source>
+        <translation>解耦衰减：每步 p 缩小 lr * weight_decay</translation>
+    </message>
+    <message>
+        <source>how fast the momentum schedule mu_t approaches beta1</source>
+        <translation>动量调度 mu_t 趋近 beta1 的快慢</translation>
+    </message>
+    <message>
+        <source>decay the point itself, p = p (1 - lr weight_decay) (AdamW&apos;s way), instead of adding weight_decay * p to the gradient</source>
+        <translation>直接衰减点本身，p = p (1 - lr weight_decay)（AdamW 的方式），而不是在梯度上加 weight_decay * p</translation>
+    </message>
+    <message>
+        <source>decay of the moving averages of g^2 and of the squared steps</source>
+        <translation>g^2 与步长平方的滑动平均的衰减</translation>
+    </message>
+    <message>
+        <source>(etaminus, etaplus): step-size factors when the gradient&apos;s sign flips / stays</source>
+        <translation>(etaminus, etaplus)：梯度符号翻转 / 不变时的步长系数</translation>
+    </message>
+    <message>
+        <source>(min, max): the step sizes stay within these</source>
+        <translation>(min, max)：步长保持在这个范围内</translation>
+    </message>
+    <message>
+        <source>decay term: p shrinks by lambd * eta every step, and eta decays as (1 + lambd lr t)^-alpha</source>
+        <translation>衰减项：每步 p 缩小 lambd * eta，eta 按 (1 + lambd lr t)^-alpha 衰减</translation>
+    </message>
+    <message>
+        <source>power of the step-size decay</source>
+        <translation>步长衰减的幂次</translation>
+    </message>
+    <message>
+        <source>step from which the points are averaged (ax)</source>
+        <translation>开始对点取平均的步数（ax）</translation>
+    </message>
+    <message>
+        <source>inner iterations per step (each moves the point)</source>
+        <translation>每步的内部迭代次数（每次都会移动点）</translation>
+    </message>
+    <message>
+        <source>function evaluations per step; 0: torch&apos;s default max_iter * 5 // 4</source>
+        <translation>每步的函数求值次数；0：torch 的默认值 max_iter * 5 // 4</translation>
+    </message>
+    <message>
+        <source>a step stops once max |gradient| is at most this</source>
+        <translation>max |梯度| 不超过此值时该步停止</translation>
+    </message>
+    <message>
+        <source>a step stops once the loss or the move changes by less than this</source>
+        <translation>损失或移动的变化小于此值时该步停止</translation>
+    </message>
+    <message>
+        <source>how many past (step, gradient change) pairs approximate the inverse Hessian</source>
+        <translation>用来近似逆海森矩阵的过去（步，梯度变化）对的数量</translation>
+    </message>
+    <message>
+        <source>&apos;strong_wolfe&apos;: choose each step length by a line search (torch&apos;s None is &apos;none&apos;)</source>
+        <translation>&apos;strong_wolfe&apos;：用线搜索选每一步的步长（torch 的 None 对应 &apos;none&apos;）</translation>
+    </message>
+    <message>
+        <source>beta1 mixes momentum and gradient for the sign; beta2 is the momentum&apos;s decay</source>
+        <translation>beta1 在取符号时混合动量和梯度；beta2 是动量的衰减</translation>
+    </message>
+    <message>
+        <source>added to s each step and to the denominator (the reference&apos;s default 1e-16; 1e-8 for SGD-like tasks)</source>
+        <translation>每步加到 s 和分母上（参考实现默认 1e-16；类似 SGD 的任务用 1e-8）</translation>
+    </message>
+    <message>
+        <source>weight decay: decoupled (p shrinks) or added to the gradient, see weight_decouple</source>
+        <translation>权重衰减：解耦（p 缩小）或加到梯度上，见 weight_decouple</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay as in AdamW (the reference&apos;s default) instead of an L2 term in the gradient</source>
+        <translation>像 AdamW 那样的解耦权重衰减（参考实现的默认），而不是梯度中的 L2 项</translation>
+    </message>
+    <message>
+        <source>with weight_decouple: shrink p by weight_decay, not by lr * weight_decay</source>
+        <translation>与 weight_decouple 一起：按 weight_decay 而不是 lr * weight_decay 缩小 p</translation>
+    </message>
+    <message>
+        <source>RAdam&apos;s rectification of the step while s is estimated from few gradients</source>
+        <translation>在 s 只由少数梯度估计时，RAdam 对步长的整流</translation>
+    </message>
+    <message>
+        <source>with rectify: take momentum steps (no division) while the variance estimate is unreliable</source>
+        <translation>与 rectify 一起：在方差估计不可靠时走动量步（不做除法）</translation>
+    </message>
+    <message>
+        <source>weights of the old values in the averages of the gradient, of its change and of the squared corrected gradient (the paper&apos;s 1 - beta)</source>
+        <translation>在梯度、梯度变化以及修正后梯度平方的平均中旧值的权重（论文中的 1 - beta）</translation>
+    </message>
+    <message>
+        <source>decoupled decay: p / (1 + lr weight_decay) after the step</source>
+        <translation>解耦衰减：这一步之后 p / (1 + lr weight_decay)</translation>
+    </message>
+    <message>
+        <source>clip |g| of each point to this (0: no clipping)</source>
+        <translation>把每个点的 |g| 裁剪到此值（0：不裁剪）</translation>
+    </message>
+    <message>
+        <source>decay as p (1 - lr weight_decay) before the step instead of dividing after</source>
+        <translation>在这一步之前按 p (1 - lr weight_decay) 衰减，而不是之后做除法</translation>
+    </message>
+    <message>
+        <source>decays of the fast average m1, of v (g^2) and of the slow average m2</source>
+        <translation>快速平均 m1、v（g^2）和慢速平均 m2 的衰减</translation>
+    </message>
+    <message>
+        <source>weight of the slow average m2 in the step</source>
+        <translation>慢速平均 m2 在步长中的权重</translation>
+    </message>
+    <message>
+        <source>steps over which beta3&apos;s half-life grows to its value (0: none, the reference&apos;s None)</source>
+        <translation>beta3 的半衰期增长到其设定值所用的步数（0：无，参考实现的 None）</translation>
+    </message>
+    <message>
+        <source>steps over which alpha grows to its value (0: none, the reference&apos;s None)</source>
+        <translation>alpha 增长到其设定值所用的步数（0：无，参考实现的 None）</translation>
+    </message>
+    <message>
+        <source>AdamW-like decay: weight_decay * p is added to the step</source>
+        <translation>类似 AdamW 的衰减：在步长上加 weight_decay * p</translation>
+    </message>
+    <message>
+        <source>decay of the sums that estimate d; 0 means sqrt(beta2) (the reference&apos;s None)</source>
+        <translation>估计 d 的那些和的衰减；0 表示 sqrt(beta2)（参考实现的 None）</translation>
+    </message>
+    <message>
+        <source>added to sqrt(v) / d, the denominator of the step</source>
+        <translation>加到步长分母 sqrt(v) / d 上的值</translation>
+    </message>
+    <message>
+        <source>weight decay: decoupled (p shrinks by weight_decay * dlr) or in the gradient, see decouple</source>
+        <translation>权重衰减：解耦（p 缩小 weight_decay * dlr）或放进梯度，见 decouple</translation>
+    </message>
+    <message>
+        <source>AdamW-style decoupled weight decay</source>
+        <translation>AdamW 式的解耦权重衰减</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s bias correction in the step size (off in the reference by default)</source>
+        <translation>在步长中使用 Adam 的偏差修正（参考实现中默认关闭）</translation>
+    </message>
+    <message>
+        <source>leave lr out of the d estimate&apos;s sums (for schedules with warm-up)</source>
+        <translation>在 d 估计的和中不计入 lr（用于带预热的调度）</translation>
+    </message>
+    <message>
+        <source>the first distance estimate; d only grows from it</source>
+        <translation>最初的距离估计；d 只会从它开始增大</translation>
+    </message>
+    <message>
+        <source>multiplies every estimate of d: the knob to tune (0.5 or 2 also work)</source>
+        <translation>乘到 d 的每个估计上：要调的旋钮（0.5 或 2 也可以）</translation>
+    </message>
+    <message>
+        <source>largest factor by which d may grow per step; 0 means unrestricted (the reference&apos;s inf)</source>
+        <translation>每步 d 最多增大的倍数；0 表示不限制（参考实现的 inf）</translation>
+    </message>
+    <message>
+        <source>weight decay at y, added to the (normalized) gradient</source>
+        <translation>在 y 处的权重衰减，加到（归一化的）梯度上</translation>
+    </message>
+    <message>
+        <source>linear warm-up of lr over this many steps, inside the optimizer</source>
+        <translation>在优化器内部用这么多步对 lr 做线性预热</translation>
+    </message>
+    <message>
+        <source>the average weighs step k by (k + 1)^r (0: all alike)</source>
+        <translation>平均时第 k 步的权重为 (k + 1)^r（0：全都一样）</translation>
+    </message>
+    <message>
+        <source>the average weighs each step by lr_max^weight_lr_power (matters during warm-up)</source>
+        <translation>平均时每一步的权重为 lr_max^weight_lr_power（在预热期间起作用）</translation>
+    </message>
+    <message>
+        <source>where y sits between z (0) and the average x (1)</source>
+        <translation>y 在 z（0）和平均值 x（1）之间的位置</translation>
+    </message>
+    <message>
+        <source>decays of the momentum m and of the curvature estimate h</source>
+        <translation>动量 m 和曲率估计 h 的衰减</translation>
+    </message>
+    <message>
+        <source>gamma: the step on an unclipped coordinate is lr * m / (rho * h)</source>
+        <translation>gamma：未被截断的坐标上的步长为 lr * m / (rho * h)</translation>
+    </message>
+    <message>
+        <source>the reference&apos;s batch token count multiplying rho (1 for an exact Hessian)</source>
+        <translation>参考实现中乘到 rho 上的批量 token 数（精确海森矩阵时为 1）</translation>
+    </message>
+    <message>
+        <source>refresh the curvature estimate after every this many steps</source>
+        <translation>每隔这么多步更新一次曲率估计</translation>
+    </message>
+    <message>
+        <source>the diagonal estimate: exact, or Hutchinson&apos;s u * (H u) with random signs u</source>
+        <translation>对角估计：精确值，或使用随机符号 u 的 Hutchinson 估计 u * (H u)</translation>
+    </message>
+    <message>
+        <source>seed of Hutchinson&apos;s random signs</source>
+        <translation>Hutchinson 随机符号的种子</translation>
+    </message>
+    <message>
+        <source>added to every |eigenvalue| (Levenberg-Marquardt): shorter, more gradient-like steps</source>
+        <translation>加到每个 |特征值| 上（Levenberg-Marquardt）：步子更短，更接近梯度步</translation>
+    </message>
+    <message>
+        <source>smallest curvature divided by (keeps steps finite where the surface is flat)</source>
+        <translation>作除数的最小曲率（让曲面平坦处的步长保持有限）</translation>
+    </message>
+    <message>
+        <source>GD departs from the flow where their distance exceeds this fraction of the flow&apos;s path length</source>
+        <translation>当 GD 与梯度流的距离超过梯度流路径长度的这个比例时，认为 GD 偏离了梯度流</translation>
+    </message>
+    <message>
+        <source>the inner optimizer whose steps are the fast weights</source>
+        <translation>其步子构成快权重的内部优化器</translation>
+    </message>
+    <message>
+        <source>k: inner steps between synchronizations</source>
+        <translation>k：两次同步之间的内部步数</translation>
+    </message>
+    <message>
+        <source>how far the slow weights move toward the fast ones (1: the inner optimizer alone)</source>
+        <translation>慢权重向快权重移动的程度（1：只用内部优化器）</translation>
+    </message>
+    <message>
+        <source>at a synchronization: keep the inner momentum buffer, or zero it</source>
+        <translation>同步时：保留内部动量缓冲区，或将其清零</translation>
+    </message>
+    <message>
+        <source>steps of linear warm-up before the decay starts (0: none)</source>
+        <translation>衰减开始前线性预热的步数（0：无）</translation>
+    </message>
+    <message>
+        <source>factor at step 0 of the warm-up; it rises linearly to 1</source>
+        <translation>预热第 0 步时的系数；它线性上升到 1</translation>
+    </message>
+    <message>
+        <source>steps between decays</source>
+        <translation>两次衰减之间的步数</translation>
+    </message>
+    <message>
+        <source>factor applied at each decay</source>
+        <translation>每次衰减时乘上的系数</translation>
+    </message>
+    <message>
+        <source>factor applied every step</source>
+        <translation>每步乘上的系数</translation>
+    </message>
+    <message>
+        <source>how fast the factor falls</source>
+        <translation>系数下降的快慢</translation>
+    </message>
+    <message>
+        <source>steps over which the factor falls to min_factor (T); constant after</source>
+        <translation>系数下降到 min_factor 所用的步数（T）；之后保持不变</translation>
+    </message>
+    <message>
+        <source>the final factor</source>
+        <translation>最终的系数</translation>
+    </message>
+    <message>
+        <source>the steps at which the factor is multiplied by gamma (comma-separated)</source>
+        <translation>系数乘以 gamma 的那些步（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>factor applied at each milestone</source>
+        <translation>在每个里程碑处乘上的系数</translation>
+    </message>
+    <message>
+        <source>steps over which the factor falls to 0 (T); 0 after</source>
+        <translation>系数下降到 0 所用的步数（T）；之后为 0</translation>
+    </message>
+    <message>
+        <source>1: linear; larger falls faster at first</source>
+        <translation>1：线性；越大开始时下降越快</translation>
+    </message>
+    <message>
+        <source>steps until the first restart</source>
+        <translation>到第一次重启的步数</translation>
+    </message>
+    <message>
+        <source>each period is T_mult times longer than the one before</source>
+        <translation>每个周期比前一个长 T_mult 倍</translation>
+    </message>
+    <message>
+        <source>the lowest factor (torch&apos;s eta_min / lr)</source>
+        <translation>最低的系数（torch 的 eta_min / lr）</translation>
+    </message>
+    <message>
+        <source>length of the cycle</source>
+        <translation>周期的长度</translation>
+    </message>
+    <message>
+        <source>fraction of the cycle spent increasing the lr</source>
+        <translation>周期中用于增大 lr 的比例</translation>
+    </message>
+    <message>
+        <source>how the factor moves between its ends</source>
+        <translation>系数在两端之间变化的方式</translation>
+    </message>
+    <message>
+        <source>the cycle starts at lr / div_factor</source>
+        <translation>周期从 lr / div_factor 开始</translation>
+    </message>
+    <message>
+        <source>and ends at lr / (div_factor * final_div_factor)</source>
+        <translation>并在 lr / (div_factor * final_div_factor) 结束</translation>
+    </message>
+    <message>
+        <source>come back down to the start value before the final annealing</source>
+        <translation>在最后退火之前先回落到起始值</translation>
+    </message>
+    <message>
+        <source>the peak factor (torch&apos;s max_lr / base_lr)</source>
+        <translation>峰值系数（torch 的 max_lr / base_lr）</translation>
+    </message>
+    <message>
+        <source>steps going up</source>
+        <translation>上升的步数</translation>
+    </message>
+    <message>
+        <source>steps going down; 0: as many as going up</source>
+        <translation>下降的步数；0：与上升相同</translation>
+    </message>
+    <message>
+        <source>triangular2 halves the height every cycle; exp_range scales it by gamma^t</source>
+        <translation>triangular2 每个周期把高度减半；exp_range 按 gamma^t 缩放</translation>
+    </message>
+    <message>
+        <source>exp_range&apos;s factor per step</source>
+        <translation>exp_range 每步的系数</translation>
+    </message>
+    <message>
+        <source>length of the sweep (T)</source>
+        <translation>扫描的长度（T）</translation>
+    </message>
+    <message>
+        <source>the last step&apos;s lr is lr * end_factor (fastai&apos;s lr_find: end_lr / start_lr)</source>
+        <translation>最后一步的 lr 为 lr * end_factor（fastai 的 lr_find：end_lr / start_lr）</translation>
+    </message>
+    <message>
+        <source>the lr is multiplied by this on a plateau</source>
+        <translation>平台期时 lr 乘上的值</translation>
+    </message>
+    <message>
+        <source>steps without improvement that are tolerated</source>
+        <translation>可以容忍的没有改善的步数</translation>
+    </message>
+    <message>
+        <source>an improvement smaller than this does not count</source>
+        <translation>小于此值的改善不算数</translation>
+    </message>
+    <message>
+        <source>rel: better than best * (1 - threshold); abs: better than best - threshold</source>
+        <translation>rel：优于 best * (1 - threshold)；abs：优于 best - threshold</translation>
+    </message>
+    <message>
+        <source>steps after a reduction during which losses are not judged</source>
+        <translation>降低之后不评判损失的步数</translation>
+    </message>
+    <message>
+        <source>the lr never goes below lr * min_factor</source>
+        <translation>lr 永远不低于 lr * min_factor</translation>
+    </message>
+    <message>
+        <source>a reduction smaller than this is skipped</source>
+        <translation>小于此值的降低会被跳过</translation>
+    </message>
+    <message>
+        <source>steps of linear warm-up (the factor then stays 1)</source>
+        <translation>线性预热的步数（之后系数保持为 1）</translation>
+    </message>
+    <message>
+        <source>the built-in data set</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <source>number of training samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>standard deviation of the data set&apos;s noise</source>
+        <translation>数据集噪声的标准差</translation>
+    </message>
+    <message>
+        <source>seed of the data set</source>
+        <translation>数据集的种子</translation>
+    </message>
+    <message>
+        <source>scale inputs to mean 0 and standard deviation 1</source>
+        <translation>把输入缩放为均值 0、标准差 1</translation>
+    </message>
+    <message>
+        <source>the hidden layers&apos; activation</source>
+        <translation>隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>initialization scheme</source>
+        <translation>初始化方案</translation>
+    </message>
+    <message>
+        <source>multiplies the initialization&apos;s standard deviation</source>
+        <translation>乘到初始化标准差上的值</translation>
+    </message>
+    <message>
+        <source>seed of the initial weights</source>
+        <translation>初始权重的种子</translation>
+    </message>
+    <message>
+        <source>auto: mse for regression, cross_entropy for classification</source>
+        <translation>auto：回归用 mse，分类用 cross_entropy</translation>
+    </message>
+    <message>
+        <source>samples per mini-batch; 0: full batch</source>
+        <translation>每个小批量的样本数；0：全批量</translation>
+    </message>
+    <message>
+        <source>the optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>the learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>number of updates</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <source>measure the sharpness every k steps; 0: never</source>
+        <translation>每 k 步测量一次锐度；0：从不测量</translation>
+    </message>
+    <message>
+        <source>gradient noise standard deviation (lesson P3)</source>
+        <translation>梯度噪声的标准差（课程 P3）</translation>
+    </message>
+    <message>
+        <source>seed of the gradient noise and of the mini-batch order</source>
+        <translation>梯度噪声和小批量顺序的种子</translation>
+    </message>
+    <message>
+        <source>at most this many weight vectors (+ the last) are kept for the landscape</source>
+        <translation>为地形图最多保留这么多个权重向量（另加最后一个）</translation>
+    </message>
+</context>
+<context>
     <name>schedules</name>
     <message>
         <source>Constant</source>

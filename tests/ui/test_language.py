@@ -112,3 +112,20 @@ def test_the_export_dialog_speaks_korean_and_chinese(speak, window):
         assert any("\uac00" <= c <= "\ud7a3" or "\u4e00" <= c <= "\u9fff"
                    for c in dlg.summary.text())
         dlg.deleteLater()
+
+
+def test_parameter_tooltips_come_from_the_catalogue(speak, qtbot):
+    """A field's tooltip is its parameter's help in the language (the registries' docs are in
+    the catalogue, context ``params``)."""
+    from app import optimizers
+    from app.ui.param_fields import ParamField
+
+    lr = next(p for p in optimizers.spec("gd").params if p.name == "lr")
+    speak("ko")
+    ko = ParamField(lr)
+    qtbot.addWidget(ko)
+    assert i18n.translate("params", lr.doc, "ko") in ko.toolTip() and "학습률" in ko.toolTip()
+    speak("zh")
+    zh = ParamField(lr)
+    qtbot.addWidget(zh)
+    assert "学习率" in zh.toolTip()
