@@ -13,6 +13,7 @@ Fields:
 - ``{schedule}``: its lr schedule's name (``constant``, ``1/sqrt(t+1) decay (lecture)``), and
   the schedule's parameters, defaults included: ``{warmup_steps}``, ``{gamma}``;
 - ``{noise}``: the gradient noise sigma the racer runs with (its own or the run's);
+- ``{batch}``: its mini-batch size (``full``: the exact gradient);
 - ``{lr_lambda_max}``: ``lr * lambda_max``, with lambda_max the largest Hessian eigenvalue at
   the first start point (given by the caller, :func:`lambda_max_at`).
 
@@ -101,6 +102,7 @@ def _values(racer, lambda_max: float | None, noise_sigma: float | None) -> dict[
             out.setdefault(param.name, _number(value))
         except (TypeError, ValueError):
             out.setdefault(param.name, str(value))
+    out["batch"] = "full" if racer.batch_size is None else str(racer.batch_size)
     sigma = racer.noise_sigma if racer.noise_sigma is not None else noise_sigma
     if sigma is not None:
         out["noise"] = _number(sigma)

@@ -207,3 +207,12 @@ def test_cli_runs_a_scenario_with_a_batch_size_and_refuses_a_bowl(capsys):
     assert main(["run", "--surface", "quadratic", "--optimizer", "gd", "--start", "1,1",
                  "--steps", "3", "--batch-size", "4"]) == 2
     assert "not a sum of per-example losses" in capsys.readouterr().err
+
+
+def test_a_label_template_names_the_batch_size():
+    from app import labels
+    from app.scenario import Racer
+
+    assert labels.render(Racer("gd", {"lr": 0.1}, label="{optimizer}, batch {batch}",
+                               batch_size=8)) == "GD, batch 8"
+    assert labels.render(Racer("gd", {"lr": 0.1}, label="batch {batch}")) == "batch full"

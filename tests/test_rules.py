@@ -54,6 +54,7 @@ def test_a_user_optimizer_is_registered_like_a_builtin_and_replaced_on_edit():
     spec = R.install(rules)
     assert optimizers.spec("my_sgd") is spec and "my_sgd" in optimizers.names()
     assert spec.rules == rules and R.install(rules) is spec  # the same text: kept
+    assert spec.short_name == "my_sgd"  # a legend never passes it off as a built-in
     edited = R.install(R.Rules("my_sgd", {"lr": 0.1}, {}, ["p = p - 2*lr*g"]))
     assert optimizers.spec("my_sgd") is edited
     bowl = surfaces.get("quadratic", lambda1=1, lambda2=20)

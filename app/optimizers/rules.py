@@ -283,7 +283,8 @@ def _spec(c: Compiled) -> OptimizerSpec:
         "; ".join(line.strip() for line in rules.update), params,
         init=init, update=update, state=State, narrate=narrate,
         dynamics=lambda hyper, t: Dynamics(OTHER), sweeps=sweeps,
-        reference="your update rules (text)", rules=rules)
+        reference="your update rules (text)", rules=rules,
+        short=rules.name)  # legends say "my_lion", never a built-in's name
 
 
 def _param(name: str, default: float) -> Param:
