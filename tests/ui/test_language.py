@@ -129,3 +129,21 @@ def test_parameter_tooltips_come_from_the_catalogue(speak, qtbot):
     zh = ParamField(lr)
     qtbot.addWidget(zh)
     assert "学习率" in zh.toolTip()
+
+
+def test_an_export_frame_speaks_the_language_with_the_cjk_font(speak):
+    """Exports render offscreen with the same application font and translators: a frame made
+    in Korean titles its readouts in Korean, drawn with the CJK family."""
+    from app.ui.render import FrameRenderer
+    from app.ui.session import Session
+
+    speak("ko")
+    renderer = FrameRenderer(Session(S.load("p1_divergence")), size=(480, 320))
+    try:
+        title = renderer.readouts.loss_plot.getPlotItem().titleLabel.text
+        assert "손실" in title
+        assert language.cjk_family("ko") in renderer.widget.font().families()
+        image = renderer.render(10)
+        assert image.width() == 480
+    finally:
+        renderer.close()
