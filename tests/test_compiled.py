@@ -8,8 +8,8 @@ compiles only a few kernels (each costs seconds of numba on a cold cache):
   checks the tracer and the code generator, i.e. that the code numba compiles is numpy's
   computation in numpy's order;
 - numba-compiled kernels for three of the racers (kinds of update) and for surfaces that use
-  special functions, plus a stability map: this checks numba's arithmetic (no fast-math, numpy's error
-  model) and the loop (divergence, freezing, storage, convergence codes).
+  special functions, plus a stability map: this checks numba's arithmetic (no fast-math,
+  numpy's error model) and the loop (divergence, freezing, storage, convergence codes).
 
 Both must agree with numpy to 1e-12 relative. A new optimizer or surface is picked up from
 the registries; if it cannot be traced it must still run (on numpy), never fail.
