@@ -477,6 +477,17 @@ def test_p6_rms_adagrad_bursts_and_the_sum_form_never_does():
     assert round(np.abs(path[arrived:, 1]).max(), 1) == 0.8
     gaps = np.diff(found)
     assert np.all((290 <= gaps) & (gaps <= 370)) and np.all(np.diff(gaps) > 0)
+    # the why: at the minimum the mean of g_i^2 shrinks like 1 / t, so the effective step
+    # eta / sigma_t along the steep axis grows like sqrt(t); the burst follows its crossing of
+    # the stability limit 2 / lambda_max (lambda_max = 20)
+    opt, _ = rms.build()
+    trace = effective_step_trace(surface, opt, sc.starts, sc.steps, noise=sc.noise_for(rms))
+    eff = trace.effective_step[:, 0, 1]
+    assert eff[400] / eff[100] == pytest.approx(math.sqrt(400 / 100), rel=1e-6)
+    lam_max = _eigenvalues(surface).max()
+    crossed = 100 + int(np.argmax(eff[100:] * lam_max > 2))
+    assert eff[crossed - 1] * lam_max <= 2 < eff[crossed] * lam_max
+    assert crossed < found[0] < crossed + 200
     # the sum form: "about 470 steps to get within 0.01"; its effective learning rate
     # eta / sigma_t (the optimizer's declared effective step) only ever shrinks
     sum_path = total_run.points[:, 0]

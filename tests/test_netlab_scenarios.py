@@ -119,6 +119,10 @@ def test_seed000_blows_up_within_a_few_steps(seed000):
     assert 1e3 < run.loss[0] < 1e4  # "from thousands"
     assert run.diverged_at == 4
     assert run.loss[3] > 1e8 and not run.diverged_loss <= 1e12  # past 1e12 (or inf/NaN)
+    # the lesson's numbers: 3,324 -> 52,042 -> 11,579 -> 196,106,138, then past 10^25
+    assert [round(v) for v in run.loss[:4]] == [3324, 52042, 11579, 196106138]
+    assert run.diverged_loss > 1e25
+    assert round(run.sharpness[0] * lr, 1) == 9.6 and round(2 / lr) == 2000
     assert run.sharpness[0] * lr > 2  # lambda_max above 2 / lr from the start
     assert run.sharpness[0] == pytest.approx(9620, rel=1e-3)
     assert np.all(np.diff(run.sharpness_steps) == 1)  # measured every step
@@ -146,6 +150,12 @@ def test_seed000_with_lr_1e4_trains_below_the_stability_limit():
     assert run.loss[3] < 200 < run.loss[0] / 10 and run.loss[-1] < 160
     assert np.all(run.sharpness * 1e-4 < 2)
     assert 0.95 < run.sharpness.min() * 1e-4 and run.sharpness.max() * 1e-4 < 1.25
+    # "from 3,324 to 196 within 3 steps ... 155 after 300 steps"; lambda_max "rising slowly from
+    # 9,620 to about 12,000", "between 0.96 and 1.2" times lr
+    assert (round(run.loss[0]), round(run.loss[3]), round(run.loss[300])) == (3324, 196, 155)
+    assert round(run.sharpness[0], -1) == 9620 and round(run.sharpness.max(), -3) == 12000
+    assert round(run.sharpness.min() * 1e-4, 2) == 0.96 and round(run.sharpness.max() * 1e-4,
+                                                                  1) == 1.2
 
 
 def test_sigmoid_network_sits_on_a_plateau_then_escapes():
@@ -155,11 +165,18 @@ def test_sigmoid_network_sits_on_a_plateau_then_escapes():
     assert np.all(run.grad_norm[plateau] < 0.01)
     assert run.loss[-1] < 0.3 and accuracy(run) > 0.85
     assert np.all(run.sharpness[run.sharpness_steps <= 500] < 2)
+    # the lesson's numbers: on ln 2 for more than 500 steps with |g| about 0.004, then down to
+    # 0.26; lambda_max about 1.6 against 2 / lr = 4
+    left = 20 + int(np.argmax(np.abs(run.loss[20:] - math.log(2)) >= 0.01))
+    assert left > 500 and round(float(np.mean(run.grad_norm[50:500])), 3) == 0.004
+    assert round(run.loss[-1], 2) == 0.26
+    assert round(float(run.sharpness[0]), 1) == 1.6 and 2 / run.config.optimizer_params["lr"] == 4
 
 
 def test_the_same_network_with_elu_has_no_plateau():
     run = train(S.load("netlab_p9_elu").net_config())
     assert run.loss[100] < 0.3 and run.loss[300] < 0.01
+    assert (round(run.loss[0], 3), round(run.loss[100], 2)) == (0.697, 0.27)  # the text's
     assert accuracy(run) == 1.0
 
 
