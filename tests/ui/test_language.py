@@ -147,3 +147,12 @@ def test_an_export_frame_speaks_the_language_with_the_cjk_font(speak):
         assert image.width() == 480
     finally:
         renderer.close()
+
+
+def test_without_a_cjk_font_the_user_is_told_what_to_install(speak, monkeypatch, capsys):
+    monkeypatch.setattr(language, "cjk_family", lambda lang=None: None)
+    speak("ko")
+    err = capsys.readouterr().err
+    assert "fonts-noto-cjk" in err and "한글" in err  # said in the language chosen
+    speak("en")
+    assert capsys.readouterr().err == ""  # English needs no CJK font: nothing to say
