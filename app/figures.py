@@ -512,11 +512,13 @@ def readouts_panel(canvas: Canvas, frame_box: tuple[float, float, float, float],
     _axes(canvas, frame, "step", label, ticks)
 
 
-def _legend(canvas: Canvas, x: float, y: float, runs: Sequence[Any]) -> None:
+def _legend(canvas: Canvas, x: float, y: float, runs: Sequence[Any], surface: Any = None) -> None:
+    from app.report import run_label  # the label filled in as the window's legend shows it
+
     for k, run in enumerate(runs):
         yy = y + 12 * k
         canvas.line([[x, yy - 3], [x + 14, yy - 3]], run.racer.color, 2.0)
-        canvas.text(x + 18, yy, run.racer.display_label(), FONT - 0.5)
+        canvas.text(x + 18, yy, run_label(run, surface), FONT - 0.5)
 
 
 def colour_bar(canvas: Canvas, x: float, y: float, h: float, look: SurfaceLook) -> None:
@@ -559,7 +561,7 @@ def scenario_figure(scenario: Any, runs: Sequence[Any] | None = None,
     half = (ph - gap) / 2
     readouts_panel(canvas, (rx, top, rw, half), runs, "loss")
     readouts_panel(canvas, (rx, top + half + gap, rw, half), runs, "grad_norm")
-    _legend(canvas, left, top + ph + 40, runs)
+    _legend(canvas, left, top + ph + 40, runs, surface)
     return canvas
 
 
@@ -660,7 +662,7 @@ def small_multiples(scenario: Any, over: str, values: Sequence[Any], columns: in
     if legend:  # the racers of every panel, named by their other parameters
         named = [replace(run, racer=replace(run.racer, label=_without_lr(run.racer)))
                  for run in last_runs]
-        _legend(canvas, left, top + rows * cell_h + 8, named)
+        _legend(canvas, left, top + rows * cell_h + 8, named, surface)
     return canvas
 
 

@@ -95,3 +95,20 @@ def test_default_label_for_every_kind(optimizer):
     shown = Racer(optimizer).display_label()
     assert shown.startswith(S.optimizers.spec(optimizer).short_name)
     assert "{" not in shown
+
+
+def test_lecture_figures_carry_the_current_labels_and_no_stale_lesson_title():
+    from app import figures, lesson_state
+
+    sc = S.load("p1_divergence")
+    described = lesson_state.setup_of(sc)
+    edited = replace(sc, racers=(sc.racers[0], replace(sc.racers[1], params={"lr": 0.05})))
+    svg = figures.to_svg(figures.scenario_figure(edited))
+    assert "GD, lr 0.05 (lr * lambda_max = 1.0)" in svg and "= 2.4" not in svg
+    noisy = S.load("p3_sgd_noise")
+    svg = figures.to_svg(figures.scenario_figure(noisy))
+    assert "GD, lr 0.05, noise 2" in svg and "GD, lr 0.05, noise 0" in svg
+    # what the window exports after a change: the lesson's title is not the figure's
+    changed = lesson_state.for_saving(replace(sc, surface="rosenbrock", surface_params={}),
+                                      described)
+    assert sc.lesson.title not in figures.to_svg(figures.scenario_figure(changed))

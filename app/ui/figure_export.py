@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from app import lesson_state
 from app.jobs import Cancelled
 from app.numbers import format_number
 from app.ui.jobs_qt import qt_runner
@@ -86,7 +87,9 @@ class FigureExport:
         from app import figures  # (imported on first use, not at start-up)
 
         session = self.window.session
-        sc, surface = session.scenario, session.surface
+        # a lesson whose set-up was changed does not title the figure (app.lesson_state)
+        sc = lesson_state.for_saving(session.scenario, session.described)
+        surface = session.surface
         runs = [r for r in session.runs if r is not None]
 
         def draw(ticket):
@@ -104,7 +107,8 @@ class FigureExport:
             self._say(translate(
                 "FigureExport", "Small multiples: {err}").format(err=err))
             return None
-        sc = self.window.session.scenario
+        session = self.window.session
+        sc = lesson_state.for_saving(session.scenario, session.described)
 
         def draw(ticket):
             canvas = figures.small_multiples(sc, over, values, progress=lambda k, n:
