@@ -21,6 +21,8 @@ import os
 import sys
 import time
 
+from app.i18n import translate
+
 EXAMPLES = """\
 output (by the name given to --out):
   FILE.png   one frame: the last step of --steps (so --steps 40 draws step 40; without
@@ -83,7 +85,8 @@ def _figure(args, sc) -> int:
     if args.columns and not 1 <= args.columns <= 12:
         raise ValueError(f"argument --columns: expected 1 to 12, got {args.columns}")
     if os.path.lexists(args.out) and not args.force:
-        raise ValueError(f"{args.out} exists; use --force to replace it")
+        raise ValueError(translate(
+            "cli", "{out} exists; use --force to replace it").format(out=args.out))
     t0 = time.perf_counter()
     if args.grid:
         over, values = figures.parse_grid(args.grid)
@@ -94,7 +97,10 @@ def _figure(args, sc) -> int:
         what = "surface and readouts"
     path = figures.write_figure(canvas, args.out, overwrite=args.force)
     if sys.stderr.isatty():
-        print(f"wrote {path}: {what}, {_human_size(path)}, {time.perf_counter() - t0:.1f} s",
+        print(translate(
+            "cli", "wrote {path}: {what}, {size}, {seconds:.1f} s").format(
+            path=path, what=what, size=_human_size(path),
+            seconds=time.perf_counter() - t0),
               file=sys.stderr)
     return 0
 
@@ -120,8 +126,9 @@ class ProgressBar:
         self._last = now
         filled = round(self.WIDTH * done / self.total)
         bar = "#" * filled + "." * (self.WIDTH - filled)
-        self.stream.write(f"\rrender {self.label} [{bar}] {done}/{self.total} frames "
-                          f"{now - self.t0:.1f} s")
+        self.stream.write("\r" + translate(
+            "cli", "render {label} [{bar}] {done}/{total} frames {seconds:.1f} s").format(
+            label=self.label, bar=bar, done=done, total=self.total, seconds=now - self.t0))
         self.stream.flush()
 
     def finish(self, message: str) -> None:
@@ -175,7 +182,8 @@ def run(args) -> int:
                                     key_colors=[r.color for r in sc.racers if r.enabled],
                                     pixel_format=export.QT_PIXEL_FORMAT)
     except export.OutputExistsError as err:
-        raise CliError(f"{err}; use --force to replace it") from None
+        raise CliError(translate(
+            "cli", "{err}; use --force to replace it").format(err=err)) from None
 
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render never shows a window
@@ -197,7 +205,10 @@ def run(args) -> int:
         except BaseException:
             bar.clear()
             raise
-    bar.finish(f"wrote {path}{os.sep if kind == 'png-sequence' else ''}: {len(steps)} "
-               f"frame{'s' if len(steps) != 1 else ''}, {size[0]}x{size[1]}, "
-               f"{_human_size(path)}, {time.perf_counter() - t0:.1f} s")
+    bar.finish(translate(
+        "cli", "wrote {path}{os_sep}: {steps} frame{s_len}, {width}x{height}, "
+               "{size}, {seconds:.1f} s").format(
+        path=path, os_sep=os.sep if kind == 'png-sequence' else '', steps=len(steps),
+        s_len='s' if len(steps) != 1 else '', width=size[0], height=size[1],
+        size=_human_size(path), seconds=time.perf_counter() - t0))
     return 0

@@ -1869,6 +1869,26 @@ Basins: one run per start point on the window, the selected racer as it is: whic
         <source>TITLE</source>
         <translation>제목</translation>
     </message>
+    <message>
+        <source>{out} exists; use --force to replace it</source>
+        <translation>{out}이(가) 이미 있습니다. 바꾸려면 --force를 쓰세요</translation>
+    </message>
+    <message>
+        <source>wrote {path}: {what}, {size}, {seconds:.1f} s</source>
+        <translation>{path}에 저장함: {what}, {size}, {seconds:.1f}초</translation>
+    </message>
+    <message>
+        <source>render {label} [{bar}] {done}/{total} frames {seconds:.1f} s</source>
+        <translation>렌더링 {label} [{bar}] {done}/{total} 프레임 {seconds:.1f}초</translation>
+    </message>
+    <message>
+        <source>{err}; use --force to replace it</source>
+        <translation>{err}. 바꾸려면 --force를 쓰세요</translation>
+    </message>
+    <message>
+        <source>wrote {path}{os_sep}: {steps} frame{s_len}, {width}x{height}, {size}, {seconds:.1f} s</source>
+        <translation>{path}{os_sep}에 저장함: 프레임 {steps}개, {width}x{height}, {size}, {seconds:.1f}초</translation>
+    </message>
 </context>
 <context>
     <name>divergence</name>

@@ -1869,6 +1869,26 @@ Basins: one run per start point on the window, the selected racer as it is: whic
         <source>TITLE</source>
         <translation>标题</translation>
     </message>
+    <message>
+        <source>{out} exists; use --force to replace it</source>
+        <translation>{out} 已存在；要替换它请使用 --force</translation>
+    </message>
+    <message>
+        <source>wrote {path}: {what}, {size}, {seconds:.1f} s</source>
+        <translation>已写入 {path}：{what}，{size}，{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>render {label} [{bar}] {done}/{total} frames {seconds:.1f} s</source>
+        <translation>渲染 {label} [{bar}] {done}/{total} 帧 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{err}; use --force to replace it</source>
+        <translation>{err}；要替换它请使用 --force</translation>
+    </message>
+    <message>
+        <source>wrote {path}{os_sep}: {steps} frame{s_len}, {width}x{height}, {size}, {seconds:.1f} s</source>
+        <translation>已写入 {path}{os_sep}：{steps} 帧，{width}x{height}，{size}，{seconds:.1f} 秒</translation>
+    </message>
 </context>
 <context>
     <name>divergence</name>
