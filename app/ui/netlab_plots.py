@@ -42,6 +42,8 @@ RUN_COLORS = {"loss": "#E69F00", "grad_norm": "#56B4E9", "sharpness": "#CC79A7",
 #: class colours of the data view (Okabe-Ito: orange, sky blue, green)
 CLASS_COLORS = ("#E69F00", "#56B4E9", "#009E73")
 CONTOUR_LEVELS = 12
+#: the data view colours regression targets with this many shades of the heatmap
+TARGET_SHADES = 64
 #: a path of at most this many recorded points gets its step numbers written beside them
 STEP_LABELS_MAX = 12
 
@@ -508,12 +510,17 @@ class DataPlot(QWidget):
             self._target_levels = (lo, hi if hi > lo else lo + 1.0)
             cmap = theme.heatmap_colormap()
             t = (data.y - lo) / (self._target_levels[1] - lo)
-            brushes = [pg.mkBrush(_bright(cmap.map(float(v), mode="qcolor")))
-                       for v in np.clip(t, 0, 1)]
+            # one brush object per shade (64 shades): the scatter item renders one symbol per
+            # distinct brush, not one per point
+            shades = np.round(np.clip(t, 0, 1) * (TARGET_SHADES - 1)).astype(int)
+            palette = [pg.mkBrush(_bright(cmap.map(k / (TARGET_SHADES - 1), mode="qcolor")))
+                       for k in range(TARGET_SHADES)]
+            brushes = [palette[k] for k in shades]
             _title(self.plot, translate(
                 "NetlabPlots", "data (colour: target) and prediction"))
         else:
-            brushes = [pg.mkBrush(CLASS_COLORS[int(k) % len(CLASS_COLORS)]) for k in data.y]
+            palette = [pg.mkBrush(c) for c in CLASS_COLORS]
+            brushes = [palette[int(k) % len(CLASS_COLORS)] for k in data.y]
             _title(self.plot, translate(
                 "NetlabPlots", "data and decision region"))
         self.points.setData(pos=data.X, brush=brushes)
