@@ -930,8 +930,10 @@ class AnalysisPanel(QWidget):
                                              strict=True)):
             value = float(c.eigenvalues[j])
             v = c.eigenvectors[:, j]
-            label.setText(f"{_swatch(curvature_color(value))} {name} = <b>{_n(value)}</b>"
-                          f" along eigenvector ({_n(v[0])}, {_n(v[1])})")
+            along = translate("AnalysisPanel", "along eigenvector ({x}, {y})").format(
+                x=_n(v[0]), y=_n(v[1]))
+            label.setText(f"{_swatch(curvature_color(value))} {name} = <b>{_n(value)}</b> "
+                          f"{along}")
         self.condition_label.setText(
             translate(
                 "AnalysisPanel", "condition number<br>κ = max|λ|/min|λ| = "

@@ -256,6 +256,10 @@ Descent Lab은 torch(와 Goh)의 규칙을 씁니다
         <translation>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;대&amp;nbsp; {rule}&lt;br&gt;여기서 안정한 가장 큰 lr: &lt;b&gt;{max_stable_lr}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>along eigenvector ({x}, {y})</source>
+        <translation>고유벡터 ({x}, {y}) 방향</translation>
+    </message>
+    <message>
         <source>condition number&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</source>
         <translation>조건수&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</translation>
     </message>

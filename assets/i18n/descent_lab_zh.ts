@@ -256,6 +256,10 @@ Descent Lab 采用 torch（以及 Goh）的约定
         <translation>lr · λ_max = {lr} × {lambda_max} = &lt;b&gt;{lr_lambda_max}&lt;/b&gt; &amp;nbsp;对比&amp;nbsp; {rule}&lt;br&gt;此处最大的稳定 lr：&lt;b&gt;{max_stable_lr}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>along eigenvector ({x}, {y})</source>
+        <translation>沿特征向量 ({x}, {y})</translation>
+    </message>
+    <message>
         <source>condition number&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</source>
         <translation>条件数&lt;br&gt;κ = max|λ|/min|λ| = &lt;b&gt;{condition_number}&lt;/b&gt;</translation>
     </message>
