@@ -68,3 +68,20 @@ def test_phase_readout_draws_one_curve_per_racer_and_the_playhead_as_a_dot(windo
     assert not phase.isVisible()
     window.readouts.set_compact(False)
     assert phase.isVisible()
+
+
+def test_legend_status_and_badge_follow_edits_in_one_style(window, session):
+    """Issue 19: the Tour's momentum 0.8 -> 0.95 and a GD card switched to Adam; P1's second
+    racer at lr 0.05 says lr * lambda_max = 1.0 (not 2.4) in the legend and the status bar."""
+    assert window.set_scenario(scenario_mod.load("default"), autoplay=False)
+    session.update_racer(1, params={"momentum": 0.95})
+    session.update_racer(0, optimizer="adam")
+    session.recompute()
+    legend = [label.text for _, label in window.surface_view.legend.items]
+    assert legend[:2] == ["Adam, lr 0.09", "Momentum 0.95, lr 0.02"]
+    assert window.status.racer.itemData(1, 3) == "Momentum 0.95, lr 0.02"  # ToolTipRole
+    assert window.set_scenario(scenario_mod.load("p1_divergence"), autoplay=False)
+    session.update_racer(1, params={"lr": 0.05})
+    session.recompute()
+    legend = [label.text for _, label in window.surface_view.legend.items]
+    assert legend == ["GD, lr 0.01 (lr * lambda_max = 0.2)", "GD, lr 0.05 (lr * lambda_max = 1.0)"]
