@@ -66,6 +66,7 @@ EVENTS = {
     "runsChanged": (),  # new (or more of the) trajectories in :attr:`runs`
     "playheadChanged": (int,),
     "selectedChanged": (int,),
+    "startIndexChanged": (int,),  # the start point the analysis and step mode follow
     "progressChanged": (float,),  # fraction of the runs computed (1.0: all)
     "computingChanged": (bool,),  # a computation started (True) or ended/was cancelled
 }
@@ -196,6 +197,7 @@ class SessionModel:
         self._keys: list[Any] = []
         self._step = 0
         self._selected = 0
+        self._start_index = 0
         self._progress = 1.0
         self._computing = False
         self._quiet = False
@@ -258,6 +260,18 @@ class SessionModel:
         """The window to show (a span too small to draw is widened: see vm.drawable_window)."""
         return vm.drawable_window(self._scenario.view_window(self._surface))
 
+    @property
+    def start_index(self) -> int:
+        """The start point the analysis panel and step mode follow (clamped to the starts)."""
+        return min(self._start_index, max(len(self._scenario.starts) - 1, 0))
+
+    def select_start(self, i: int) -> None:
+        """Follow start point ``i`` (clamped) in the analysis and step mode."""
+        i = int(min(max(int(i), 0), max(len(self._scenario.starts) - 1, 0)))
+        if i != self._start_index:
+            self._start_index = i
+            self.startIndexChanged.emit(i)
+
     def selected_run(self) -> RacerRun | None:
         if 0 <= self._selected < len(self._runs):
             return self._runs[self._selected]
@@ -288,6 +302,7 @@ class SessionModel:
         self._described = lesson_state.setup_of(scenario)  # what its lesson text describes
         self.store.keep(set())
         self._selected = 0
+        self._start_index = 0
         self._step = 0
         self._compute()
         self.scenarioReplaced.emit()

@@ -481,14 +481,13 @@ class AnalysisPanel(QWidget):
         self._trace_key: Any = None
         self._trace_drawn = False
         self._dirty = True
-        self.start_index = 0
         self.overlay = CurvatureOverlay(plot, self) if plot is not None else None
         if self.overlay is not None:
             self.overlay.setVisible(False)
         self._build()
         session.playheadChanged.connect(self._on_playhead)
         for sig in (session.runsChanged, session.selectedChanged, session.surfaceChanged,
-                    session.racersChanged):
+                    session.racersChanged, session.startIndexChanged):
             sig.connect(self._invalidate)
         session.scenarioReplaced.connect(self._on_replaced)
 
@@ -703,8 +702,17 @@ class AnalysisPanel(QWidget):
             self._dirty = True
 
     def _on_replaced(self) -> None:
-        self.start_index = 0
         self._invalidate()
+
+    @property
+    def start_index(self) -> int:
+        """The start point followed: the session's (one selection for analysis and step mode)."""
+        return self.session.start_index
+
+    @start_index.setter
+    def start_index(self, i: int) -> None:
+        self.session.select_start(i)
+
 
     def _invalidate(self, *_args) -> None:
         self._dirty = True
@@ -715,9 +723,7 @@ class AnalysisPanel(QWidget):
         """Analyse the run from start point ``i`` (clamped)."""
         n = len(self.session.scenario.starts)
         i = int(min(max(int(i), 0), max(n - 1, 0)))
-        if i != self.start_index:
-            self.start_index = i
-            self._invalidate()
+        self.session.select_start(i)  # startIndexChanged: both followers redraw
 
     def _update_overlay_visibility(self, *_args) -> None:
         if self.overlay is None or not self.overlay.alive():

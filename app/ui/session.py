@@ -30,6 +30,7 @@ class Session(QObject):
     runsChanged = Signal()
     playheadChanged = Signal(int)
     selectedChanged = Signal(int)
+    startIndexChanged = Signal(int)
     progressChanged = Signal(float)
     computingChanged = Signal(bool)
 

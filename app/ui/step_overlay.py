@@ -260,18 +260,27 @@ class StepMode(QObject):
         self.playback = playback
         self.overlay = StepOverlay(plot, self)
         self.explanation: StepExplanation | None = None
-        self.start_index = 0
         self._enabled = False
         self._explainer: StepExplainer | None = None
         self._explainer_key = None
         session.playheadChanged.connect(self._on_playhead)
         session.selectedChanged.connect(self._invalidate)
+        session.startIndexChanged.connect(self._invalidate)
         session.runsChanged.connect(self._invalidate)
         session.surfaceChanged.connect(self._invalidate)
         session.scenarioReplaced.connect(self._on_replaced)
         self.overlay.setVisible(False)
         if self.panel is not None:
             self.panel.set_message(self._off_message())
+
+    @property
+    def start_index(self) -> int:
+        """The start point followed: the session's (one selection for analysis and step mode)."""
+        return self.session.start_index
+
+    @start_index.setter
+    def start_index(self, i: int) -> None:
+        self.session.select_start(i)
 
     # -- on / off ------------------------------------------------------------------------------
     @property
@@ -320,9 +329,7 @@ class StepMode(QObject):
         """Explain the run from start point ``i`` (clamped to the scenario's start points)."""
         n = len(self.session.scenario.starts)
         i = int(min(max(int(i), 0), max(n - 1, 0)))
-        if i != self.start_index:
-            self.start_index = i
-            self._invalidate()
+        self.session.select_start(i)  # startIndexChanged: both followers redraw
 
     # -- reacting to the session ---------------------------------------------------------------
     def _on_playhead(self, _step: int) -> None:
@@ -330,7 +337,6 @@ class StepMode(QObject):
             self.refresh()
 
     def _on_replaced(self) -> None:
-        self.start_index = 0
         self._invalidate()
 
     def _invalidate(self, *_args) -> None:

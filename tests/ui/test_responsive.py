@@ -187,3 +187,25 @@ def test_descent_lab_gui_leaves_at_once_when_its_window_closes(monkeypatch):
     monkeypatch.setattr(os, "_exit", exits.append)
     gui_cmd.run(argparse.Namespace(scenario=None, lang=None))
     assert exits == [3]
+
+
+def test_one_selected_start_point_for_analysis_and_step_mode(window):
+    """The analysed start lives in the session model: both followers read the same one."""
+    w = window
+    w.set_scenario(Scenario(surface="rosenbrock", starts=((-1.5, 2.0), (1.0, -0.5), (0.5, 0.5)),
+                            steps=40, racers=(Racer("adam", {"lr": 0.05}),)), autoplay=False)
+    s = w.session
+    w.analysis_panel.set_start_index(2)
+    assert s.start_index == w.step_mode.start_index == w.analysis_panel.start_index == 2
+    w.step_mode.set_enabled(True)
+    assert w.step_mode.explanation.start_index == 2
+    w.step_mode.set_start_index(9)  # clamped
+    assert s.start_index == w.analysis_panel.start_index == 2
+    w.step_mode.set_start_index(1)
+    assert w.analysis_panel.start_index == 1 and w.step_mode.explanation.start_index == 1
+    s.remove_start(2)
+    s.remove_start(1)
+    assert s.start_index == w.step_mode.start_index == 0
+    w.set_scenario(Scenario(surface="rosenbrock", starts=((-1.5, 2.0), (1.0, -0.5)), steps=40),
+                   autoplay=False)
+    assert s.start_index == 0
