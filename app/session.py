@@ -196,6 +196,9 @@ class SessionModel:
         self._runs: list[RacerRun | None] = []
         self._keys: list[Any] = []
         self._step = 0
+        #: the step last asked for: while runs are computed the playhead waits at what is
+        #: ready and comes back here as they arrive (a slider drag morphs the whole paths)
+        self._want = 0
         self._selected = 0
         self._start_index = 0
         self._progress = 1.0
@@ -303,7 +306,7 @@ class SessionModel:
         self.store.keep(set())
         self._selected = 0
         self._start_index = 0
-        self._step = 0
+        self._step = self._want = 0
         self._compute()
         self.scenarioReplaced.emit()
         self.surfaceChanged.emit()
@@ -571,8 +574,10 @@ class SessionModel:
 
     # -- playhead -------------------------------------------------------------------------
     def set_step(self, step: int) -> None:
-        """Move the playhead (clamped to the computed steps, :attr:`ready`)."""
-        step = int(min(max(int(step), 0), self.ready))
+        """Move the playhead (clamped to the computed steps, :attr:`ready`; it goes on to
+        ``step`` as more is computed)."""
+        self._want = max(int(step), 0)
+        step = int(min(self._want, self.ready))
         if step != self._step:
             self._step = step
             self.playheadChanged.emit(step)
@@ -637,8 +642,9 @@ class SessionModel:
         self._set_computing(False)
 
     def _emit_runs(self) -> None:
-        if self._step > self.ready:
-            self._step = self.ready
+        step = min(self._want, self.ready)
+        if step != self._step:
+            self._step = step
             self.playheadChanged.emit(self._step)
         self.runsChanged.emit()
 

@@ -52,6 +52,7 @@ from app.ui.controls import MIN_WIDTH as CONTROLS_MIN_WIDTH
 from app.ui.controls import ControlPanel
 from app.ui.export_actions import install_export_action
 from app.ui.figure_export import install_figure_actions
+from app.ui.hover_preview import HoverOverlay
 from app.ui.jobs_qt import qt_runner
 from app.ui.language import apply_language, choose_language, language_menu
 from app.ui.lazy_tabs import LazyTab, replace_placeholder
@@ -434,6 +435,9 @@ class MainWindow(QMainWindow):
         self.readouts_action.setChecked(True)
         self.readouts_action.toggled.connect(self.readouts.setVisible)
         view.addAction(self.readouts_action)
+        self.hover_overlay = HoverOverlay(self.session, self.surface_view, self)
+        self.hover_action = self.hover_overlay.make_action(self)
+        view.addAction(self.hover_action)
         view.addSeparator()
         self.language_menu = language_menu(self)
         view.addMenu(self.language_menu)
