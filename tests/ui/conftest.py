@@ -1,11 +1,13 @@
 """UI test fixtures: the real MainWindow, offscreen (tests/conftest.py sets the platform)."""
 
 import gc
+import threading
 
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app import engine
 from app.ui import theme
 
 
@@ -89,3 +91,17 @@ def threaded_window(themed_app, qtbot):
 @pytest.fixture
 def session(window):
     return window.session
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """The thread of every ``engine.Run.advance``."""
+    threads = []
+    original = engine.Run.advance
+
+    def advance(run, n=None):
+        threads.append(threading.get_ident())
+        return original(run, n)
+
+    monkeypatch.setattr(engine.Run, "advance", advance)
+    return threads

@@ -17,20 +17,6 @@ from app.scenario import Racer, Scenario
 WAIT_MS = 60_000  # a generous limit for a worker to hand something over; never a speed claim
 
 
-@pytest.fixture
-def spy(monkeypatch):
-    """The thread of every ``engine.Run.advance``."""
-    threads = []
-    original = engine.Run.advance
-
-    def advance(run, n=None):
-        threads.append(threading.get_ident())
-        return original(run, n)
-
-    monkeypatch.setattr(engine.Run, "advance", advance)
-    return threads
-
-
 def _hover(w, x, y) -> None:
     """The mouse moves over data point (x, y) of the contour plot."""
     view = w.surface_view
