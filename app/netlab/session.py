@@ -14,8 +14,9 @@ only subscribes to its events and draws). Every computation runs as a job of the
   (before every update and every Hessian-vector product, see :func:`~app.netlab.train`);
 - :meth:`~NetlabSession.set_directions` recomputes the landscape in another plane.
 
-Events (plain callbacks, :class:`Event`): ``config_changed(config)`` (a lesson or file set a
-config: the form shows it), ``started(config, previous_run)``, ``progressed(payload)``
+Events (plain callbacks, the session model's :class:`app.session.Event`):
+``config_changed(config)`` (a lesson or file set a config: the form shows it),
+``started(config, previous_run)``, ``progressed(payload)``
 (:class:`~app.netlab.viewdata.Progress` while training,
 :class:`~app.netlab.viewdata.LandscapeProgress` while the landscape is computed),
 ``trained(run)``, ``landscape_ready(grid)``, ``field_ready(run, step, (xs, ys, field))``
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.scenario import Lesson, Scenario
+from app.session import Event
 
 from .landscape import DIRECTIONS
 from .scenario import netlab_scenario
@@ -44,31 +46,13 @@ from .viewdata import (
     train_job,
 )
 
-__all__ = ["NetlabSession", "Event", "LANE", "FIELD_LANE", "IDLE", "TRAINING", "LANDSCAPE"]
+__all__ = ["NetlabSession", "LANE", "FIELD_LANE", "IDLE", "TRAINING", "LANDSCAPE"]
 
 #: the job runner's lane of the network lab (one job at a time: the newest)
 LANE = "netlab"
 #: the lane of the decision field shown for a step (the newest step wins)
 FIELD_LANE = "netlab-field"
 IDLE, TRAINING, LANDSCAPE = "idle", "training", "landscape"
-
-
-class Event:
-    """A list of callbacks: ``connect(fn)``, ``disconnect(fn)``, ``emit(*args)``."""
-
-    def __init__(self) -> None:
-        self._listeners: list[Callable[..., Any]] = []
-
-    def connect(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        self._listeners.append(fn)
-        return fn
-
-    def disconnect(self, fn: Callable[..., Any]) -> None:
-        self._listeners.remove(fn)
-
-    def emit(self, *args: Any) -> None:
-        for fn in list(self._listeners):
-            fn(*args)
 
 
 class NetlabSession:
