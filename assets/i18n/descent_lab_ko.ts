@@ -813,6 +813,17 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>HoverOverlay</name>
+    <message>
+        <source>Hover preview</source>
+        <translation>마우스 올려 미리 보기</translation>
+    </message>
+    <message>
+        <source>with a racer selected, its path from the point under the mouse follows the cursor (dashed); click to keep the point as a start</source>
+        <translation>경주자를 선택해 두면, 마우스 아래 점에서 출발하는 그 경주자의 경로가 커서를 따라 점선으로 그려집니다. 클릭하면 그 점을 시작점으로 남깁니다</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>No font for Korean and Chinese characters was found, so they may show as boxes. Install one, e.g. &apos;sudo apt install fonts-noto-cjk&apos; (or fonts-wqy-microhei).</source>

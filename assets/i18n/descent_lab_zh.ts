@@ -813,6 +813,17 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>HoverOverlay</name>
+    <message>
+        <source>Hover preview</source>
+        <translation>悬停预览</translation>
+    </message>
+    <message>
+        <source>with a racer selected, its path from the point under the mouse follows the cursor (dashed); click to keep the point as a start</source>
+        <translation>选中一个选手时，从鼠标下方的点出发的路径会以虚线跟随光标；点击即可把该点保留为起始点</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>No font for Korean and Chinese characters was found, so they may show as boxes. Install one, e.g. &apos;sudo apt install fonts-noto-cjk&apos; (or fonts-wqy-microhei).</source>
