@@ -20,6 +20,7 @@ menu, the gallery) the tab comes to the front with that config and trains it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -695,7 +696,9 @@ def _summary(run: NetRun) -> str:
     if not run.data.is_regression:
         parts.append(translate(
             "NetlabView", "accuracy {accuracy_run:.0f}%").format(accuracy_run=100 * accuracy(run)))
-    text = " · ".join(parts)
+    # the status label shows rich text: plain parts escaped ("stable for lr < 2e-4" lost its
+    # end to the HTML parser)
+    text = html.escape(" · ".join(parts), quote=False)
     if run.diverged:
         text = (translate(
             "NetlabView", "<span style='color:{c_error}'><b>diverged at step "

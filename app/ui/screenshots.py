@@ -296,8 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, scenario, fraction, setup, *lang in (*SHOTS, *LANGUAGE_SHOTS):
             if not args.only or name in args.only:
                 take(name, scenario, fraction, args.out, setup, *lang)
-        if not args.only:
+        if not args.only or "netlab.png" in args.only:
             netlab_screenshot.take(path=args.out / "netlab.png")
+        if not args.only or "export_small.png" in args.only:
             small_export(args.out)
         if not args.only or "rules_editor.png" in args.only:
             rules_editor(args.out)

@@ -7,6 +7,7 @@ import threading
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app import scenario as scenario_mod
@@ -75,7 +76,10 @@ def test_opening_the_seed000_lesson_shows_the_tab_trains_and_marks_the_divergenc
     assert "diverged at step 4" in view.status.text()
     # beside the measured sharpness, the diagnosis read from the loss growth (issue 19)
     diagnosis = expected.diagnosis()
-    assert diagnosis.onset_step == 0 and diagnosis.text() in view.status.text()
+    shown = QTextDocument()
+    shown.setHtml(view.status.text())  # what the rich-text label shows (a '<' must survive)
+    assert "stable for lr < " in diagnosis.text()
+    assert diagnosis.onset_step == 0 and diagnosis.text() in shown.toPlainText()
     assert diagnosis.text() in r.badge.toolTip()
     assert len(view.landscape_plot.blowup.data) == 1
     assert "P1" in view.heading.text()
