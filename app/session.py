@@ -178,6 +178,8 @@ def _advance_runs(ticket: Ticket, todo: list[tuple[Any, Run]], inline: bool) -> 
         for key, _ in active:
             chunk[key] = max(1, int(chunk[key] * scale))
         left = sum(run.steps - run.done for _, run in todo)
+        if not left:  # (the compiled engine's first chunk): the result shows them, once
+            break
         ticket.progress(1.0 - left / total, {key: run.trajectories() for key, run in active})
     return {key: run.trajectories() for key, run in todo}
 
