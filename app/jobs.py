@@ -204,12 +204,9 @@ class JobRunner:
         run on the consumer's thread (see the module docstring)."""
         ticket = Ticket(self, lane, fn, on_result, on_progress, on_error)
         with self._lock:
-            if self._closed:
-                ticket._cancelled.set()
-                ticket._finish()
+            previous = self._claim(lane, ticket)
+            if ticket.cancelled:  # the runner is shut down
                 return ticket
-            previous = self._current.get(lane)
-            self._current[lane] = ticket
             state = self._lanes.setdefault(lane, _Lane())
             if state.wake is None:
                 state.wake = threading.Condition(self._lock)
@@ -231,6 +228,17 @@ class JobRunner:
                 self._started.append(state.thread)
             state.thread.start()
         return ticket
+
+    def _claim(self, lane: str, ticket: Ticket) -> Ticket | None:
+        """Make ``ticket`` the lane's current job (under the lock); returns the one it replaces.
+        A shut-down runner refuses it: the ticket comes back cancelled and finished."""
+        if self._closed:
+            ticket._cancelled.set()
+            ticket._finish()
+            return None
+        previous = self._current.get(lane)
+        self._current[lane] = ticket
+        return previous
 
     def cancel(self, lane: str) -> None:
         """Cancel the lane's job (running or waiting); nothing of it is delivered."""
@@ -317,12 +325,9 @@ class InlineRunner(JobRunner):
                on_progress=None, on_error=None) -> Ticket:
         ticket = Ticket(self, lane, fn, on_result, None, on_error)
         with self._lock:
-            if self._closed:
-                ticket._cancelled.set()
-                ticket._finish()
+            previous = self._claim(lane, ticket)
+            if ticket.cancelled:  # the runner is shut down
                 return ticket
-            previous = self._current.get(lane)
-            self._current[lane] = ticket
         if previous is not None:
             previous._cancelled.set()
         ticket._run()

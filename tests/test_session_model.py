@@ -6,6 +6,7 @@ import threading
 
 import numpy as np
 import pytest
+from test_jobs import Inbox  # tests/ is on the path: one consumer stand-in for both
 
 from app import engine
 from app.jobs import JobRunner
@@ -13,24 +14,6 @@ from app.scenario import Racer, Scenario
 from app.session import SessionModel
 
 WAIT = 10.0
-
-
-class Inbox:
-    """A consumer thread in miniature: ``deliver`` queues callbacks; ``pump`` runs them."""
-
-    def __init__(self):
-        self.callbacks, self.lock = [], threading.Lock()
-
-    def __call__(self, callback):
-        with self.lock:
-            self.callbacks.append(callback)
-
-    def pump(self):
-        with self.lock:
-            todo, self.callbacks = self.callbacks, []
-        for callback in todo:
-            callback()
-        return len(todo)
 
 
 class Gate:
