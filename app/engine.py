@@ -30,6 +30,7 @@ from app import compiled
 from app.optimizers import Optimizer
 from app.schedules import Schedule
 from surfaces import Surface
+from surfaces.params import whole_number
 
 __all__ = ["Noise", "MiniBatch", "Trajectories", "simulate", "iterate", "Run", "Step", "blown_up",
            "stored_steps", "MAX_STORED_BYTES"]
@@ -184,11 +185,7 @@ class Step:
 
 
 def _check_inputs(starts: Any, steps: int) -> np.ndarray:
-    try:  # int() of NaN, inf, None or text raises its own, less helpful errors
-        valid = not isinstance(steps, bool) and int(steps) == steps and steps > 0
-    except (TypeError, ValueError, OverflowError):
-        valid = False
-    if not valid:
+    if whole_number(steps, lo=1) is None:
         raise ValueError(f"Invalid number of steps: {steps} (expected a whole number > 0)")
     p = np.array(starts, dtype=np.float64)
     if p.ndim == 1:  # one point; [] (no points at all) is an empty batch, like empty((0, 2))
@@ -343,11 +340,7 @@ def _every(every: Any, n: int, steps: int, per_row: int) -> int:
     if every is None:
         total = (steps + 1) * max(n, 1) * per_row
         return max(1, -(-total // MAX_STORED_BYTES))
-    try:
-        ok = not isinstance(every, bool) and int(every) == every and every >= 1
-    except (TypeError, ValueError, OverflowError):
-        ok = False
-    if not ok:
+    if whole_number(every, lo=1) is None:
         raise ValueError(f"Invalid every: {every} (expected a whole number >= 1: store every "
                          f"every-th step)")
     return int(every)

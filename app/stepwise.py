@@ -48,6 +48,7 @@ from app.optimizers.narration import (
     format_vector,
 )
 from app.schedules import Schedule
+from surfaces.params import whole_number
 
 __all__ = [
     "StepExplanation",
@@ -359,11 +360,7 @@ MAX_STEP = 1_000_000
 
 
 def _check_step(step: Any) -> None:
-    try:  # int() of NaN, inf or text raises its own, less helpful errors
-        valid = not isinstance(step, bool) and int(step) == step and 0 <= step < MAX_STEP
-    except (TypeError, ValueError, OverflowError):
-        valid = False
-    if not valid:
+    if whole_number(step, lo=0, hi=MAX_STEP - 1) is None:
         raise ValueError(f"Invalid step: {step} (expected a whole number >= 0 and < "
                          f"{MAX_STEP})")
 

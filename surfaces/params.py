@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Param", "validate_params", "unknown_name_error", "parse_number", "parse_int",
-           "parse_params",
-           "brief", "describe", "quoted", "key_text"]
+           "parse_params", "whole_number", "brief", "describe", "quoted", "key_text"]
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -174,6 +173,16 @@ def _real(value: Any, integer: bool = False) -> float | int:
     if not math.isfinite(number) or (integer and not number.is_integer()):
         raise ValueError
     return int(number) if integer else number
+
+
+def whole_number(value: Any, lo: int | None = None, hi: int | None = None) -> int | None:
+    """``value`` as an int when it is a whole number within ``lo`` .. ``hi`` (both included);
+    None for anything else (``True``, NaN, infinity, a fraction, text, None, out of range)."""
+    try:
+        number = _real(value, integer=True)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if (lo is None or number >= lo) and (hi is None or number <= hi) else None
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|"

@@ -28,6 +28,7 @@ import numpy as np
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from surfaces import Surface
+from surfaces.params import whole_number
 
 __all__ = [
     "Curvature",
@@ -235,12 +236,7 @@ MAX_MAP_RESOLUTION = 2048
 def curvature_map(surface: Surface, resolution: int = 128, window=None) -> CurvatureMap:
     """``lambda_min``, ``lambda_max`` and the condition number on a ``resolution`` square grid
     over ``window`` (default: the surface's window)."""
-    try:
-        ok = (not isinstance(resolution, bool) and int(resolution) == resolution
-              and 2 <= resolution <= MAX_MAP_RESOLUTION)
-    except (TypeError, ValueError, OverflowError):
-        ok = False
-    if not ok:
+    if whole_number(resolution, lo=2, hi=MAX_MAP_RESOLUTION) is None:
         raise ValueError(f"Invalid resolution: {resolution!r} (expected a whole number from 2 "
                          f"to {MAX_MAP_RESOLUTION})")
     try:

@@ -48,6 +48,7 @@ from app.engine import blown_up
 from app.optimizers import Optimizer, take_rows
 from app.schedules import Schedule
 from surfaces import Surface
+from surfaces.params import whole_number
 
 from .hessian import as_point
 
@@ -331,11 +332,7 @@ def _reporter(progress: Progress | None, lo: float = 0.0, hi: float = 1.0):
 # Argument checks
 # --------------------------------------------------------------------------------------------
 def _check_steps(steps: Any) -> int:
-    try:
-        ok = not isinstance(steps, bool) and int(steps) == steps and 0 < steps <= MAX_STEPS
-    except (TypeError, ValueError, OverflowError):
-        ok = False
-    if not ok:
+    if whole_number(steps, lo=1, hi=MAX_STEPS) is None:
         raise ValueError(f"Invalid number of steps: {steps!r} (expected a whole number from 1 "
                          f"to {MAX_STEPS})")
     return int(steps)
