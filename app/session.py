@@ -172,6 +172,8 @@ def _advance_runs(ticket: Ticket, todo: list[tuple[Any, Run]], inline: bool) -> 
         began = time.perf_counter()
         for key, run in active:
             run.advance(None if run.precomputed else chunk[key])
+            if run.precomputed and not run.finished:  # (started now: every row is there)
+                run.advance()
             ticket.check()
         spent = max(time.perf_counter() - began, 1e-6)
         scale = min(4.0, ROUND_SECONDS / spent)  # the next round aims at ROUND_SECONDS

@@ -185,3 +185,40 @@ def test_edits_keep_the_model_consistent_headless(edit):
     for i in range(2):
         np.testing.assert_array_equal(model.runs[i].trajectories.points,
                                       _expected(model, i).points)
+
+
+def test_a_run_the_compiled_path_finished_at_once_is_shown_once_whole(monkeypatch):
+    """Scrubbing with the compiled engine: every row exists after the first advance, so the
+    views get the finished run once (its result), never a 16-step partial path first."""
+    reference = {}
+
+    def all_rows(run):  # a stand-in for the compiled kernel: every row at once
+        if not reference.get("inside"):
+            reference["inside"] = True
+            try:
+                t = engine.simulate(run.surface, run.optimizer, run.p0, run.steps, run.schedule)
+            finally:
+                reference["inside"] = False
+            return {"points": t.points, "loss": t.loss, "grad_norm": t.grad_norm,
+                    "diverged_at": t.diverged_at}
+        return None
+
+    monkeypatch.setattr(engine.Run, "_compiled_run", all_rows)
+    inbox = Inbox()
+    model = SessionModel(runner=JobRunner(inbox))
+    model.set_scenario(_scenario(steps=300, racers=2))
+    _settle(model, inbox)
+    shown = []
+    model.runsChanged.connect(lambda: shown.append(
+        [None if r is None else r.trajectories.steps for r in model.runs]))
+    model.update_racer(1, debounce=True, params={"lr": 0.07})
+    _settle(model, inbox)
+    assert shown == [[300, 300]]
+    assert not model.computing
+
+
+def _settle(model, inbox):
+    while model.computing:
+        for thread in model.runner.threads():
+            thread.join(WAIT)
+        inbox.pump()
