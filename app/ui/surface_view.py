@@ -14,15 +14,13 @@ Shift/Ctrl+click) on a start point removes it; dragging elsewhere pans, the whee
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from app import optimizers
+from app import optimizers, picture
 from app import viewmodel as vm
 from app.ui import theme
 from app.ui.plot_parts import ContourLines
@@ -118,6 +116,11 @@ def _clear(item, hide: bool = False) -> None:
     if x is not None and len(x):
         item.setData([], [])
     item.setVisible(not hide)
+
+
+def _same(a, b) -> bool:
+    """Two (surface, window) pairs name the same picture: the same surface object, window."""
+    return a is not None and b is not None and a[0] is b[0] and a[1] == b[1]
 
 
 class _RacerItems:
@@ -293,8 +296,22 @@ class SurfaceView(QWidget):
         self.plot.addItem(self.creases)
         self._grid_data = None
         self._base_range = (0.0, 1.0)
-        self._focus_key: object = "unset"
+        self._focus_key: object = None
         self.focus = None  # the contour and colour levels focused on the visited loss range
+        self.color_scale: vm.ColorScale | None = None
+        self.contour_data: list = []
+        self.crease_data = np.empty((0, 2))
+        #: the picture's grid (app.picture.Grid) and the (surface, window) it was made for
+        self._grid: picture.Grid | None = None
+        self._grid_target = None
+        #: the (surface, window) a job is computing a picture of, and whether the runs changed
+        #: since it started (then it is refocused when it arrives)
+        self._picture_wanted = None
+        self._picture_dirty = False
+        self._picture_lane = f"picture-{id(self)}"
+        # a view taken apart: its picture job is not delivered to it
+        self.destroyed.connect(lambda *_, s=session, lane=self._picture_lane:
+                               s.runner.cancel(lane))
         self.minima = _Markers(symbol="star", size=16, pen=pg.mkPen("k", width=1),
                                          brush=pg.mkBrush(theme.COLORS["minimum"]))
         self.minima.setZValue(15)
@@ -398,65 +415,82 @@ class SurfaceView(QWidget):
         self._set_grid((x0, x1), (y0, y1))
 
     def _set_grid(self, xr, yr) -> None:
+        """Show the surface over this window: the picture is computed by the job runner
+        (:func:`app.picture.surface_picture`); the old one stays until the new one arrives."""
         window = (tuple(map(float, xr)), tuple(map(float, yr)))
         if window == self._grid_window:
             return
         self._grid_window = window
-        xs, ys, z = self.session.surface.grid(self.grid_size, window)
-        undefined = ~np.isfinite(z)
-        self.has_holes = bool(undefined.any())
-        finite = z[~undefined]
-        self._base_range = ((float(finite.min()), float(finite.max())) if finite.size
-                            else (0.0, 1.0))
-        self._grid_data = (xs, ys, z, undefined)
-        self._refocus(force=True)
-        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
-        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
-        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
-                                  xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
-        self._set_creases(window)
-        self.hole_note.setVisible(self.has_holes)
-        self._place_hole_note()
-        self.gridUpdated.emit()
+        self._request_picture()
 
-    def _refocus(self, force: bool = False) -> None:
+    def _refocus(self) -> None:
         """Colours and contour levels for the loss range the paths visit
-        (:func:`app.viewmodel.focused_levels`); recomputed only when the visited range moves by
-        more than a fiftieth of the picture's range."""
-        if self._grid_data is None:
-            return
-        xs, ys, z, undefined = self._grid_data
-        losses = [r.trajectories.loss.ravel() for r in self.session.runs if r is not None]
-        visited = np.concatenate(losses) if losses else np.empty(0)
-        top = float(np.nanmax(np.where(np.isfinite(visited), visited, np.nan))) \
-            if np.isfinite(visited).any() else np.nan
-        lo, hi = self._base_range
-        with np.errstate(all="ignore"):  # a diverged run's loss may be near the float limit
-            share = (top - lo) / (hi - lo) if hi > lo else np.nan
-        key = round(50 * min(float(share), 1e3)) if not np.isnan(share) else None
-        if not force and key == self._focus_key:
-            return
-        self._focus_key = key
-        self.focus = vm.focused_levels(z, visited, CONTOUR_LEVELS)
-        scale = vm.color_scale(z) if self.focus is None else self.focus[0]
-        if undefined.any():
-            # blank, not the top colour: NaN pixels are transparent, and no contour runs there
-            image = scale.image.copy()
-            image[undefined] = np.nan
-            scale = dataclasses.replace(scale, image=image)
-        if self.focus is None:
-            lines = vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels)
-        else:
-            lines = vm.contour_lines(xs, ys, scale.image, levels=self.focus[1])
-        self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
-        self.colorbar.setLevels(scale.levels)
-        self.colorbar.getAxis("right").setLabel(scale.label)
-        self.color_scale = scale
-        self._set_contours(lines)
+        (:func:`app.viewmodel.focused_levels`); the job decides whether the visited range moved
+        enough (:func:`app.picture.focus_key`) and changes nothing otherwise."""
+        self._request_picture()
 
-    def _set_creases(self, window) -> None:
-        lines = getattr(self.session.surface, "crease_lines", None)
-        segments = vm.line_segments(lines(), window) if callable(lines) else np.empty((0, 2))
+    def _request_picture(self) -> None:
+        """Ask for the picture of the current surface over the grid window, focused on the
+        runs' losses. While a job computes this very grid a second request only marks the
+        picture for refocusing when it arrives (a grid is never sampled twice at once); a
+        request for another surface or window replaces the job (latest wins)."""
+        if self._grid_window is None:
+            return
+        surface, window = self.session.surface, self._grid_window
+        target = (surface, window)
+        if _same(self._picture_wanted, target):
+            self._picture_dirty = True
+            return
+        grid = self._grid if _same(self._grid_target, target) else None
+        key = self._focus_key if grid is not None else None
+        losses = [r.trajectories.loss for r in self.session.runs if r is not None]
+        size = self.grid_size
+        self._picture_wanted, self._picture_dirty = target, False
+        self.session.runner.submit(
+            self._picture_lane,
+            lambda t: picture.surface_picture(surface, size, window, grid, losses,
+                                              CONTOUR_LEVELS, key, t.check),
+            on_result=lambda pic: self._show_picture(target, pic),
+            on_error=self._picture_failed)
+
+    def _picture_failed(self, error: BaseException) -> None:
+        self._picture_wanted = None
+        raise error
+
+    def _show_picture(self, target, pic: picture.Picture | None) -> None:
+        """The job's picture (None: the shown one is still right): copied into the items."""
+        self._picture_wanted = None
+        if pic is not None:
+            grid = pic.grid
+            new_grid = grid is not self._grid
+            if new_grid:
+                self._grid, self._grid_target = grid, target
+                self._grid_data = (grid.xs, grid.ys, grid.z, grid.undefined)
+                self._base_range = grid.base_range
+                self.has_holes = grid.has_holes
+            self._focus_key = pic.key
+            self.focus = pic.focus
+            scale = pic.scale
+            self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
+            self.colorbar.setLevels(scale.levels)
+            self.colorbar.getAxis("right").setLabel(scale.label)
+            self.color_scale = scale
+            self._set_contours(pic.lines)
+            if new_grid:
+                xs, ys = grid.xs, grid.ys
+                dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+                dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+                self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
+                                          xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
+                self._set_creases(grid.creases)
+                self.hole_note.setVisible(self.has_holes)
+                self._place_hole_note()
+                self.gridUpdated.emit()
+        if self._picture_dirty:  # the runs changed while the grid was computed
+            self._picture_dirty = False
+            self._request_picture()
+
+    def _set_creases(self, segments) -> None:
         self.crease_data = segments
         if segments.shape[0]:
             self.creases.setData(segments[:, 0], segments[:, 1], connect="finite")
