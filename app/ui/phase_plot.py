@@ -20,6 +20,28 @@ translate = QCoreApplication.translate
 
 __all__ = ["PhasePlot"]
 
+_OUTLINE = pg.mkPen("k", width=1)
+_BRUSHES: dict[str, object] = {}
+
+
+def _brush(color: str):
+    """One brush per colour, made once (a playback frame builds none)."""
+    brush = _BRUSHES.get(color)
+    if brush is None:
+        brush = _BRUSHES[color] = pg.mkBrush(QColor(color))
+    return brush
+
+
+def _move_spots(item: pg.ScatterPlotItem, x: np.ndarray, y: np.ndarray) -> None:
+    """Move ``item``'s spots to ``x``, ``y`` (as many as it holds, styles unchanged): what
+    ``setData`` does after re-adding them, without re-rendering every spot's symbol."""
+    item.data["x"] = x
+    item.data["y"] = y
+    item.prepareGeometryChange()
+    item.informViewBoundsChanged()
+    item.bounds = [None, None]
+    item.invalidate()
+
 
 class PhasePlot(pg.PlotWidget):
     """|g| (up) against loss (across), log10 on both axes, labelled with the values."""
@@ -48,48 +70,81 @@ class PhasePlot(pg.PlotWidget):
         self.dots = pg.ScatterPlotItem(size=9, pxMode=True)
         self.dots.setZValue(20)
         item.addItem(self.dots)
-        self._runs: list = []  # (color, loss, grad_norm) per drawn racer
+        #: per drawn racer: its series as ``(N, steps + 2)`` x and y (log10 units) and its brush
+        self._dots: list = []
+        self._shown = None  # what the dots show (their setData is skipped when unchanged)
+        self._ranges = None  # the axes' ranges and zero levels last laid out
         self.floors = (-16.0, -16.0)
         self.zero_at: tuple = (None, None)
         self.getViewBox().sigResized.connect(lambda *_: self._update_ticks())
 
-    def set_runs(self, runs: list[tuple[str, np.ndarray, np.ndarray, object]]) -> None:
+    def set_runs(self, runs: list[tuple[str, np.ndarray, np.ndarray, object]],
+                 facts: tuple[list, list] | None = None, series: list | None = None) -> None:
         """``(color, loss, grad_norm, key)`` per racer (``(steps + 1, N)`` arrays); a curve
-        whose key and colour are unchanged is kept."""
+        whose key, colour and floors are unchanged is kept (its series and bounds too), and the
+        axes are re-laid only when their range changes. ``facts``: the loss and |g| arrays'
+        :class:`~app.viewmodel.ReadoutFacts` if the caller has them (else scanned); ``series``:
+        per racer its ``(x, y)`` of :func:`~app.viewmodel.phase_series` where the caller has
+        them already (the log readouts draw the same values), else None."""
         item = self.getPlotItem()
-        self.floors = (vm.log_floor([r[1] for r in runs]) if runs else -16.0,
-                       vm.log_floor([r[2] for r in runs]) if runs else -16.0)
+        if facts is None:
+            facts = ([vm.readout_facts(r[1]) for r in runs], [vm.readout_facts(r[2]) for r in runs])
+        self.floors = (vm.facts_floor(facts[0]), vm.facts_floor(facts[1]))
+        series = series or [None] * len(runs)
         while len(self.curves) < len(runs):
             c = pg.PlotCurveItem(connect="finite", antialias=True)
             item.addItem(c)
             self.curves.append(c)
         while len(self.curves) > len(runs):
             item.removeItem(self.curves.pop())
-        xs, ys = [], []
-        for curve, (color, loss, grad, key) in zip(self.curves, runs, strict=True):
-            x, y = vm.phase_series(loss, grad, self.floors)
-            xs.append(x)
-            ys.append(y)
-            if getattr(curve, "_key", None) != (key, color, self.floors):
-                curve._key = (key, color, self.floors)
+        bounds_x, bounds_y, dots = [], [], []
+        for curve, (color, loss, grad, key), fx, fy, xy in zip(
+                self.curves, runs, facts[0], facts[1], series, strict=True):
+            # a floor matters only to a run with exact zeros (drawn there)
+            floors = (self.floors[0] if fx.zeros else None, self.floors[1] if fy.zeros else None)
+            if getattr(curve, "_key", None) != (key, color, floors):
+                x, y = xy if xy is not None else vm.phase_series(loss, grad, self.floors)
+                curve._key = (key, color, floors)
+                curve._series = (x, y, vm.value_bounds(x), vm.value_bounds(y))
                 curve.setPen(pg.mkPen(QColor(color), width=1))
-                curve.setData(x, y, connect="finite")
-        self._runs = [(color, loss, grad) for color, loss, grad, _ in runs]
-        self.zero_at = (vm.zero_level([r[1] for r in runs], True, self.floors[0]),
-                        vm.zero_level([r[2] for r in runs], True, self.floors[1]))
-        (x0, x1), (y0, y1) = vm.log_range(xs), vm.log_range(ys)
-        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        self._update_ticks()
+                curve.setData(x, y, connect="finite", skipFiniteCheck=True)
+            x, y, bx, by = curve._series
+            bounds_x.append(bx)
+            bounds_y.append(by)
+            n = np.shape(loss)[1]
+            dots.append((x.reshape(n, -1), y.reshape(n, -1), _brush(color)))
+        self._dots = dots
+        self._shown = None
+        self.zero_at = (vm.facts_zero_level(facts[0], True, self.floors[0]),
+                        vm.facts_zero_level(facts[1], True, self.floors[1]))
+        ranges = (vm.padded_range(bounds_x), vm.padded_range(bounds_y), self.zero_at)
+        if ranges != self._ranges:  # a new range re-lays the axes: only when it changed
+            self._ranges = ranges
+            (x0, x1), (y0, y1), _ = ranges
+            self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+            self._update_ticks()
 
     def show_step(self, step: int) -> None:
-        """The dots: every racer's start points at ``step``."""
-        spots = []
-        for color, loss, grad in self._runs:
-            for x, y in vm.phase_point(loss, grad, step, self.floors):
-                if np.isfinite(x) and np.isfinite(y):
-                    spots.append({"pos": (x, y), "brush": pg.mkBrush(QColor(color)),
-                                  "pen": pg.mkPen("k", width=1)})
-        self.dots.setData(spots)
+        """The dots: every racer's start points at ``step`` (each its last step if its run is
+        shorter); set only when they moved."""
+        xs, ys, brushes = [], [], []
+        for x, y, brush in self._dots:
+            k = min(max(int(step), 0), x.shape[1] - 2)  # (the last column: the NaN separator)
+            px, py = x[:, k], y[:, k]
+            ok = np.isfinite(px) & np.isfinite(py)
+            xs.append(px[ok])
+            ys.append(py[ok])
+            brushes += [brush] * int(ok.sum())
+        x = np.concatenate(xs) if xs else np.empty(0)
+        y = np.concatenate(ys) if ys else np.empty(0)
+        looks = tuple(id(b) for b in brushes)
+        if self._shown is not None and self._shown[0] == looks:
+            if self._shown[1] == x.tobytes() and self._shown[2] == y.tobytes():
+                return
+            _move_spots(self.dots, x, y)  # the same dots, moved: their symbols are kept
+        else:
+            self.dots.setData(x=x, y=y, brush=brushes, pen=_OUTLINE)
+        self._shown = (looks, x.tobytes(), y.tobytes())
 
     def points(self) -> np.ndarray:
         """The dots drawn now, ``(k, 2)`` in log10 units (for tests and tools)."""

@@ -231,6 +231,7 @@ class ReadoutsView(QWidget):
                  zip(s.scenario.racers, runs, strict=False) if run is not None]
         old, cache = self._readouts, {}
         xs: dict = {}
+        field_facts, log_series = [], []
         for plot, field in ((self.loss_plot, "loss"), (self.grad_plot, "grad_norm")):
             entries = []
             for _, t in pairs:
@@ -243,6 +244,7 @@ class ReadoutsView(QWidget):
                 cache[(id(t), field)] = e
                 entries.append(e)
             facts = [e.facts for e in entries]
+            field_facts.append(facts)
             log = vm.facts_want_log(facts) if facts else True
             floor = vm.facts_floor(facts)
             drawn = [e.series(log, floor) for e in entries]
@@ -250,9 +252,13 @@ class ReadoutsView(QWidget):
                       zip(pairs, entries, drawn, strict=True)]
             plot.set_series(series, steps, log, vm.facts_zero_level(facts, log, floor),
                             [b for _, _, b in drawn])
+            # the phase readout draws the log series of both (the same floors): shared
+            log_series.append([y for _, y, _ in drawn] if log else [None] * len(drawn))
         self._readouts = cache
         self.phase_plot.set_runs([(r.color, t.loss, t.grad_norm, (id(t.loss), id(t.grad_norm)))
-                                  for r, t in pairs])
+                                  for r, t in pairs], tuple(field_facts),
+                                 [None if x is None or y is None else (x, y)
+                                  for x, y in zip(*log_series, strict=True)])
         self.phase_plot.show_step(self.session.step)
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()

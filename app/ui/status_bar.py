@@ -70,6 +70,7 @@ class StatusReadout(QWidget):
         layout.addWidget(self.racer)
         self.values = ElidedLabel()  # its tooltip: the whole line
         layout.addWidget(self.values, 1)
+        self._spec_of = None  # (racer, its optimizer's spec) of the run shown
         self.diverged = QLabel()
         layout.addWidget(self.diverged)
         session.runsChanged.connect(self._rebuild)
@@ -89,12 +90,28 @@ class StatusReadout(QWidget):
             self.racer.setItemData(self.racer.count() - 1, full, Qt.ItemDataRole.ToolTipRole)
         self.racer.setCurrentIndex(self.session.selected)
         self.racer.blockSignals(False)
+        # as wide as its widest text: the playhead moving does not re-lay the status bar out
+        widest = self._step_text(self.session.steps, self.session.steps)
+        self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance(widest))
         self.show_step(self.session.step)
+
+    @staticmethod
+    def _step_text(step: int, steps: int) -> str:
+        return translate("StatusReadout", "Step {step} / {steps}").format(step=step, steps=steps)
+
+    def _spec(self, run):
+        """The selected run's optimizer spec (built once per run, not every frame)."""
+        if self._spec_of is None or self._spec_of[0] is not run.racer:
+            try:
+                spec = run.racer.build()[0].spec
+            except ValueError:
+                spec = None
+            self._spec_of = (run.racer, spec)
+        return self._spec_of[1]
 
     def show_step(self, step: int) -> None:
         s = self.session
-        self.step_label.setText(translate(
-            "StatusReadout", "Step {step} / {steps}").format(step=step, steps=s.steps))
+        self.step_label.setText(self._step_text(step, s.steps))
         run = s.selected_run()
         if run is None:
             self.values.setText(translate(
@@ -118,7 +135,8 @@ class StatusReadout(QWidget):
             values = translate(
                 "StatusReadout", "loss —   |g| —   (f is undefined or infinite here: move the "
                                  "start point)")
-        self.values.setText(f"{values}   lr {vm.format_number(lr)}{_readouts(run, k)}{n}")
+        extra = _readouts(run, self._spec(run), k)
+        self.values.setText(f"{values}   lr {vm.format_number(lr)}{extra}{n}")
         d = s.diverged_at(s.selected)
         if d >= 0 and step >= d:
             diagnosis = s.diagnosis(s.selected)
@@ -132,12 +150,10 @@ class StatusReadout(QWidget):
             self.diverged.setToolTip("")
 
 
-def _readouts(run, k: int) -> str:
+def _readouts(run, spec, k: int) -> str:
     """``"   function evaluations 7"``, ``"   d (distance estimate) 0.83"``, ``"   GD departs
-    from the flow at step 7"``: the optimizer's own numbers after update ``k`` of the first start
-    point (points are drawn, not written)."""
-    try:
-        spec = run.racer.build()[0].spec
-    except ValueError:
+    from the flow at step 7"``: the optimizer's (``spec``'s) own numbers after update ``k`` of
+    the first start point (points are drawn, not written)."""
+    if spec is None:
         return ""
     return "".join(f"   {text}" for text in vm.readout_texts(run.trajectories, spec.readouts, k))
