@@ -33,7 +33,7 @@ from surfaces.params import Param
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
 translate = QCoreApplication.translate
 
-__all__ = ["ParamField", "ParamForm", "LogSliderRange", "format_value"]
+__all__ = ["ParamField", "ParamForm", "LogSliderRange", "DecaySliderRange", "format_value"]
 
 SLIDER_TICKS = 1000
 ERROR_DELAY_MS = 400
@@ -89,6 +89,32 @@ class LogSliderRange:
         return float(f"{self.low + t * (self.high - self.low):.4g}")
 
 
+class DecaySliderRange:
+    """Maps slider ticks ``0..SLIDER_TICKS`` to a decay rate ``beta`` in ``[0, 1)`` (each item of
+    a tuple such as Adam's ``betas``) through ``log10(1 - beta)``, from ``0`` (beta 0) to
+    ``-4`` (beta 0.9999): equal slider steps change the averaging window ``1 / (1 - beta)`` by
+    equal ratios, so 0.9, 0.99 and 0.999 are as far apart as 0, 0.9 and 0.99."""
+
+    DECADES = 4.0
+
+    @classmethod
+    def for_param(cls, p: Param) -> DecaySliderRange | None:
+        """A range for a fixed-length tuple whose items lie in ``[0, 1)`` (the betas), else
+        None (e.g. Rprop's etas, a schedule's milestones: no slider)."""
+        if (p.kind is tuple and p.length and p.low is not None and p.low >= 0
+                and p.high == 1):
+            return cls()
+        return None
+
+    def to_tick(self, v: float) -> int:
+        gap = min(max(1.0 - float(v), 10 ** -self.DECADES), 1.0)
+        return round(-math.log10(gap) / self.DECADES * SLIDER_TICKS)
+
+    def to_value(self, tick: int) -> float:
+        gap = float(f"{10 ** (-self.DECADES * tick / SLIDER_TICKS):.3g}")
+        return float(f"{1.0 - gap:.6g}")
+
+
 class ParamField(QWidget):
     """Edits one parameter; emits ``committed(name, value)`` only with valid values."""
 
@@ -101,6 +127,9 @@ class ParamField(QWidget):
         self.editor: QWidget
         self.slider: QSlider | None = None
         self.range: LogSliderRange | None = None
+        #: a tuple's sliders, one per item (the betas), and their range
+        self.sliders: list[QSlider] = []
+        self.item_range: DecaySliderRange | None = None
         tip = translate("params", param.doc) if param.doc else param.name  # the catalogue's
         rng = param.range_text()
         self.setToolTip(f"<b>{param.name}</b>: {tip}<br><i>{rng}</i>" if rng else tip)
@@ -157,9 +186,52 @@ class ParamField(QWidget):
                 row.addWidget(edit, 2)
             else:
                 row.addWidget(edit, 1)
+                self.item_range = DecaySliderRange.for_param(param)
+                if self.item_range is not None:
+                    outer.insertLayout(1, self._item_sliders(param))
             if param.kind is not str:
                 edit.textEdited.connect(lambda text: self._text_changed(text, False))
             edit.editingFinished.connect(self._editing_finished)
+
+    def _item_sliders(self, param: Param) -> QHBoxLayout:
+        """One slider per item of a tuple (beta1, beta2, ...), side by side under the entry."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        symbol = "β" if param.name == "betas" else param.name[:1]
+        for i, v in enumerate(self.value):
+            label = QLabel(f"{symbol}{i + 1}")
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, SLIDER_TICKS)
+            slider.setToolTip(self.toolTip())
+            label.setToolTip(self.toolTip())
+            slider.setValue(self.item_range.to_tick(float(v)))
+            slider.valueChanged.connect(lambda tick, _i=i: self._item_slider_moved(_i, tick))
+            row.addWidget(label)
+            row.addWidget(slider, 1)
+            self.sliders.append(slider)
+        return row
+
+    def _show_items(self, value: Any) -> None:
+        """Put the item sliders where ``value``'s items are (without emitting)."""
+        if not self.sliders:
+            return
+        for slider, v in zip(self.sliders, value, strict=False):
+            slider.blockSignals(True)
+            slider.setValue(self.item_range.to_tick(float(v)))
+            slider.blockSignals(False)
+
+    def _item_slider_moved(self, i: int, tick: int) -> None:
+        items = list(self.value)
+        items[i] = self.item_range.to_value(tick)
+        try:
+            value = self.param.coerce(items)
+        except ValueError as err:
+            self.set_error(str(err))
+            return
+        self.editor.setText(format_value(self.param, value))
+        self.editor.setCursorPosition(0)
+        self._commit(value, debounce=True)
 
     # -- input -----------------------------------------------------------------------------
     def _editing_finished(self) -> None:
@@ -188,6 +260,7 @@ class ParamField(QWidget):
             self.slider.blockSignals(True)
             self.slider.setValue(self.range.to_tick(float(value)))
             self.slider.blockSignals(False)
+        self._show_items(value)
         if finished and value == self.value and not self.has_error():
             return
         self._commit(value)
@@ -241,6 +314,7 @@ class ParamField(QWidget):
                     self.slider.blockSignals(True)
                     self.slider.setValue(self.range.to_tick(float(value)))
                     self.slider.blockSignals(False)
+                self._show_items(value)
         finally:
             self.blockSignals(False)
 
