@@ -14,12 +14,17 @@ only subscribes to its events and draws). Every computation runs as a job of the
   (before every update and every Hessian-vector product, see :func:`~app.netlab.train`);
 - :meth:`~NetlabSession.set_directions` recomputes the landscape in another plane.
 
+Training and landscapes run in a child process (:mod:`app.netlab.worker`; the job's thread only
+waits for it), so they never hold the window's interpreter lock; an inline runner (the CLI,
+offscreen rendering) runs them in its own thread instead (``processes=False``).
+
 Events (plain callbacks, the session model's :class:`app.session.Event`):
 ``config_changed(config)`` (a lesson or file set a config: the form shows it),
 ``started(config, previous_run)``, ``progressed(payload)``
 (:class:`~app.netlab.viewdata.Progress` while training,
 :class:`~app.netlab.viewdata.LandscapeProgress` while the landscape is computed),
-``trained(run)``, ``landscape_ready(grid)``, ``field_ready(run, step, (xs, ys, field))``
+``trained(run)``, ``landscape_ready(grid)``, ``field_ready(run, step, view)`` (a
+:class:`~app.netlab.viewdata.DecisionView`)
 (:meth:`~NetlabSession.request_field`: the decision region at a step), ``stopped(step)``
 (``step``: the last step reported, or -1 when only the landscape was stopped),
 ``failed(message)`` and ``idle()``.
@@ -33,6 +38,7 @@ from typing import Any
 from app.scenario import Lesson, Scenario
 from app.session import Event
 
+from . import worker
 from .landscape import DIRECTIONS
 from .scenario import netlab_scenario
 from .train import NetConfig, NetRun
@@ -41,9 +47,7 @@ from .viewdata import (
     LandscapeProgress,
     Progress,
     data_window,
-    decision_field,
-    landscape_job,
-    train_job,
+    decision_view,
 )
 
 __all__ = ["NetlabSession", "LANE", "FIELD_LANE", "IDLE", "TRAINING", "LANDSCAPE"]
@@ -57,10 +61,14 @@ IDLE, TRAINING, LANDSCAPE = "idle", "training", "landscape"
 
 class NetlabSession:
     """The network lab's state (see the module docstring); ``runner`` is a
-    :class:`app.jobs.JobRunner` (the window's delivers on the GUI thread)."""
+    :class:`app.jobs.JobRunner` (the window's delivers on the GUI thread); ``processes``:
+    train and compute landscapes in a child process (default: unless the runner is inline)."""
 
-    def __init__(self, runner, config: NetConfig | None = None):
+    def __init__(self, runner, config: NetConfig | None = None,
+                 processes: bool | None = None):
         self.runner = runner
+        self.processes = (not getattr(runner, "inline", False) if processes is None
+                          else bool(processes))
         #: the config the next Train uses (the form's last valid one)
         self.config = config or NetConfig()
         self.lesson = Lesson()
@@ -136,11 +144,7 @@ class NetlabSession:
         self.running, self.phase = config, TRAINING
         self.started.emit(config, self.previous)
 
-        def job(ticket):
-            return train_job(config, check=ticket.check,
-                             report=lambda p: ticket.progress(p.step / max(p.steps, 1), p))
-
-        self._submit(job, self._trained)
+        self._submit(lambda ticket: self._work("train", (config,), ticket), self._trained)
 
     def set_directions(self, directions: str) -> None:
         """The plane of the landscape (``"pca"`` or ``"random"``); recomputed for a finished
@@ -157,13 +161,14 @@ class NetlabSession:
     def request_field(self, index: int, n: int) -> None:
         """The model's output over the input plane (an ``n x n`` grid over the data's
         window) at the weights ``run.weights[index]``, computed in the background (lane
-        :data:`FIELD_LANE`, newest wins): ``field_ready(run, step, (xs, ys, field))``."""
+        :data:`FIELD_LANE`, newest wins): ``field_ready(run, step, view)``
+        (:func:`~app.netlab.viewdata.decision_view`)."""
         run = self.run
         if run is None:
             return
         k = min(max(int(index), 0), len(run.weight_steps) - 1)
         step, weights, window = int(run.weight_steps[k]), run.weights[k], data_window(run.data.X)
-        self.runner.submit(FIELD_LANE, lambda _t: decision_field(run, weights, window, n),
+        self.runner.submit(FIELD_LANE, lambda _t: decision_view(run, weights, window, n),
                            on_result=lambda out: (run is self.run
                                                   and self.field_ready.emit(run, step, out)))
 
@@ -187,11 +192,14 @@ class NetlabSession:
         run, directions = self.run, self.directions
         self.landscape, self.phase = None, LANDSCAPE
 
-        def job(ticket):
-            return landscape_job(run, directions, check=ticket.check,
-                                 report=lambda p: ticket.progress(p.rows / p.n, p))
+        self._submit(lambda ticket: self._work("landscape", (run, directions), ticket),
+                     self._landscape_done)
 
-        self._submit(job, self._landscape_done)
+    def _work(self, kind: str, args: tuple, ticket):
+        """Job ``kind`` of :data:`app.netlab.worker.JOBS`, in a child process or here."""
+        if self.processes:
+            return worker.run_in_child(kind, args, ticket)
+        return worker.JOBS[kind](args, ticket.check, ticket.progress, [None])
 
     def _submit(self, job, on_result: Callable[[Any], None]) -> None:
         self._job += 1

@@ -18,17 +18,22 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from app import viewmodel as vm
+
 from .landscape import Landscape, landscape
 from .train import NetConfig, NetRun, train
 
 __all__ = ["Progress", "LandscapeProgress", "Recorder", "LandscapeGrid", "peaks",
            "MAX_REPORTS", "DRAW_POINTS", "train_job", "landscape_job", "landscape_grid",
            "readout_arrays", "good_length", "weight_index", "stability_limit",
-           "describe_config", "data_window", "decision_field", "LANDSCAPE_GRID"]
+           "describe_config", "data_window", "decision_field", "LANDSCAPE_GRID",
+           "LANDSCAPE_CONTOURS", "DecisionView", "decision_view", "target_levels"]
 
 Array = np.ndarray
 #: the landscape is drawn on this many x this many points (64 x 64: about 1 s)
 LANDSCAPE_GRID = 64
+#: with this many contour levels
+LANDSCAPE_CONTOURS = 12
 
 
 #: a run in progress is reported at most this many times (whatever its speed: the redraws of
@@ -129,13 +134,20 @@ class Recorder:
 
 
 class LandscapeGrid(NamedTuple):
-    """The loss landscape of a run and its values on a grid: ``z[j, i]`` at ``(xs[i], ys[j])``."""
+    """The loss landscape of a run and its values on a grid: ``z[j, i]`` at ``(xs[i], ys[j])``,
+    with what the plot draws, computed with it off the window's thread: the colour ``scale``
+    (:func:`app.viewmodel.color_scale` of ``z``), its ``contours``
+    (:func:`app.viewmodel.contour_lines`, :data:`LANDSCAPE_CONTOURS` levels) and the projected
+    ``path`` limited to drawable coordinates."""
 
     surface: Landscape
     directions: str
     xs: Array
     ys: Array
     z: Array
+    scale: Any = None
+    contours: list | None = None
+    path: Array | None = None
 
 
 def landscape_grid(surface: Landscape, n: int = LANDSCAPE_GRID,
@@ -162,15 +174,20 @@ def landscape_job(run: NetRun, directions: str = "pca", seed: int = 0,
     surface = landscape(run, directions, seed=seed)
     xs, ys, z = landscape_grid(surface, n, check, None if report is None else
                                (lambda rows: report(LandscapeProgress(rows, n))))
-    return LandscapeGrid(surface, directions, xs, ys, z)
+    scale = vm.color_scale(z)
+    contours = vm.contour_lines(xs, ys, scale.image, LANDSCAPE_CONTOURS, scale.levels)
+    path = vm.drawable_points(surface.trajectory[:, None, :], surface.window)[0]
+    return LandscapeGrid(surface, directions, xs, ys, z, scale, contours, path)
 
 
 def train_job(config: NetConfig, check: Callable[[], None] | None = None,
               report: Callable[[Progress], None] | None = None,
-              reports: int = MAX_REPORTS) -> NetRun:
+              reports: int = MAX_REPORTS, recorder: Recorder | None = None) -> NetRun:
     """Train ``config``, reporting at most ``reports`` snapshots; ``check()`` as in
-    :func:`train` (what it raises ends the run and propagates)."""
-    return train(config, on_step=Recorder(config.steps, report, reports), check=check)
+    :func:`train` (what it raises ends the run and propagates). ``recorder`` (default: one
+    made of ``report`` and ``reports``) records the steps."""
+    return train(config, on_step=recorder or Recorder(config.steps, report, reports),
+                 check=check)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,3 +286,44 @@ def decision_field(run: NetRun, weights: Array, window: Any, n: int = 80
             field = np.where(np.isfinite(out).all(axis=1), out.argmax(axis=1), np.nan)
         field = np.where(np.isfinite(field), field, np.nan)
     return xs, ys, field.reshape(n, n).astype(float)
+
+
+def target_levels(y: Array) -> tuple[float, float]:
+    """The colour range of regression targets ``y`` (never empty)."""
+    lo, hi = float(np.min(y)), float(np.max(y))
+    return lo, hi if hi > lo else lo + 1.0
+
+
+class DecisionView(NamedTuple):
+    """The decision region at one step, ready to draw: the :func:`decision_field` ``field``
+    over ``(xs, ys)``, the ``image`` to colour (NaN replaced: by the top target for regression,
+    0.5 for two classes, class 0 for more), the two-class ``boundary`` (the 0.5 contour,
+    NaN-separated, ``(0, 2)`` if none) and, for regression, the fraction of the image
+    ``outside`` the targets' colour range."""
+
+    xs: Array
+    ys: Array
+    field: Array
+    image: Array
+    boundary: Array
+    outside: float
+
+
+def decision_view(run: NetRun, weights: Array, window: Any, n: int = 80) -> DecisionView:
+    """:func:`decision_field` and what the data view draws of it (off the window's thread)."""
+    xs, ys, field = decision_field(run, weights, window, n)
+    data, boundary, outside = run.data, np.empty((0, 2)), 0.0
+    if data.is_regression:
+        lo, hi = target_levels(data.y)
+        image = np.where(np.isfinite(field), field, hi)
+        with np.errstate(all="ignore"):
+            outside = float(np.mean(~((field >= lo) & (field <= hi))))
+    elif data.n_classes == 2:
+        image = np.where(np.isfinite(field), field, 0.5)
+        lines = vm.contour_lines(xs, ys, image, 1, (0.0, 1.0))
+        if lines:
+            boundary = lines[0][1]
+    else:
+        image = np.where(np.isfinite(field), field, 0.0)
+    return DecisionView(xs, ys, field, np.ascontiguousarray(image, dtype=np.float32),
+                        boundary, outside)

@@ -20,10 +20,12 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.netlab import NetRun
 from app.netlab.data import Dataset
 from app.netlab.viewdata import (
+    DecisionView,
     LandscapeGrid,
     Progress,
     data_window,
     readout_arrays,
+    target_levels,
     weight_index,
 )
 from app.ui import theme
@@ -41,7 +43,6 @@ RUN_COLORS = {"loss": "#E69F00", "grad_norm": "#56B4E9", "sharpness": "#CC79A7",
               "path": "#ffffff", "head": "#E69F00"}
 #: class colours of the data view (Okabe-Ito: orange, sky blue, green)
 CLASS_COLORS = ("#E69F00", "#56B4E9", "#009E73")
-CONTOUR_LEVELS = 12
 #: the data view colours regression targets with this many shades of the heatmap
 TARGET_SHADES = 64
 #: a path of at most this many recorded points gets its step numbers written beside them
@@ -387,10 +388,11 @@ class LandscapePlot(QWidget):
         self.note.setText(message)
 
     def show_grid(self, grid: LandscapeGrid, run: NetRun) -> None:
-        """Draw ``grid`` (values of ``grid.surface`` on its window) and ``run``'s path."""
+        """Draw ``grid`` (values of ``grid.surface`` on its window, with its colour scale,
+        contours and path computed with it, off the window's thread) and ``run``'s path."""
         self.grid, self._run = grid, run
-        xs, ys, z = grid.xs, grid.ys, grid.z
-        scale = vm.color_scale(z)
+        xs, ys = grid.xs, grid.ys
+        scale = grid.scale
         self.color_scale = scale
         self.image.setImage(scale.image, levels=scale.levels, autoLevels=False)
         dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
@@ -403,8 +405,8 @@ class LandscapePlot(QWidget):
         bar_axis.enableAutoSIPrefix(max(abs(v) for v in scale.levels) >= 1e5)
         bar_axis.setLabel(translate(
             "NetlabPlots", "log10 loss") if scale.log else "loss")
-        self._set_contours(vm.contour_lines(xs, ys, scale.image, CONTOUR_LEVELS, scale.levels))
-        traj = vm.drawable_points(grid.surface.trajectory[:, None, :], grid.surface.window)[0]
+        self._set_contours(grid.contours)
+        traj = grid.path
         self.trajectory = traj
         self.path.setData(traj[:, 0], traj[:, 1])
         self.start.setData(pos=traj[:1])
@@ -506,8 +508,7 @@ class DataPlot(QWidget):
         self.data = data
         self.window = data_window(data.X)
         if data.is_regression:
-            lo, hi = float(np.min(data.y)), float(np.max(data.y))
-            self._target_levels = (lo, hi if hi > lo else lo + 1.0)
+            lo, _ = self._target_levels = target_levels(data.y)
             cmap = theme.heatmap_colormap()
             t = (data.y - lo) / (self._target_levels[1] - lo)
             # one brush object per shade (64 shades): the scatter item renders one symbol per
@@ -534,38 +535,27 @@ class DataPlot(QWidget):
         (x0, x1), (y0, y1) = self.window
         self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
-    def show_field(self, run: NetRun, step: int, xs: np.ndarray, ys: np.ndarray,
-                   field: np.ndarray) -> None:
-        """The model's output at the recorded weights of ``step``: ``field[j, i]`` at
-        ``(xs[i], ys[j])``, computed off the window's thread
-        (:func:`~app.netlab.viewdata.decision_field` over :attr:`window`)."""
+    def show_field(self, run: NetRun, step: int, view: DecisionView) -> None:
+        """The model's output at the recorded weights of ``step``, computed and made ready to
+        draw off the window's thread (:func:`~app.netlab.viewdata.decision_view` over
+        :attr:`window`)."""
         if self.data is None:
             self.show_data(run.data)
-        self.field, self.shown_step = field, step
+        self.field, self.shown_step = view.field, step
         data = run.data
         if data.is_regression:
             cmap, levels = theme.heatmap_colormap(), self._target_levels
-            self.image.setColorMap(cmap)
-            img = np.where(np.isfinite(field), field, levels[1])
-            self.boundary.setData([], [])
-            with np.errstate(all="ignore"):
-                outside = float(np.mean(~((field >= levels[0]) & (field <= levels[1]))))
             self.note.setText(
                 translate(
                     "NetlabPlots", "points: the targets · background: the network's prediction "
                                    "at step {step}, same colours").format(step=step) + (translate(
                     "NetlabPlots", " ({outside:.0f}% of it off the targets' scale)").format(
-                    outside=100 * outside)
-                                   if outside > 0.05 else ""))
+                    outside=100 * view.outside)
+                                   if view.outside > 0.05 else ""))
         elif data.n_classes == 2:
             cmap = pg.ColorMap([0.0, 0.5, 1.0], [_dim(CLASS_COLORS[0]), (40, 41, 46),
                                                  _dim(CLASS_COLORS[1])])
             levels = (0.0, 1.0)
-            self.image.setColorMap(cmap)
-            img = np.where(np.isfinite(field), field, 0.5)
-            lines = vm.contour_lines(xs, ys, img, 1, (0.0, 1.0))
-            xy = lines[0][1] if lines else np.empty((0, 2))
-            self.boundary.setData(xy[:, 0], xy[:, 1], connect="finite")
             self.note.setText(translate(
                 "NetlabPlots", "background: the class the network predicts at step {step} · "
                                "white line: its decision boundary").format(step=step))
@@ -575,14 +565,14 @@ class DataPlot(QWidget):
                                [_dim(CLASS_COLORS[i % len(CLASS_COLORS)], 0.45)
                                 for i in range(n)])
             levels = (0.0, float(n - 1))
-            self.image.setColorMap(cmap)
-            img = np.where(np.isfinite(field), field, 0.0)
-            self.boundary.setData([], [])
             self.note.setText(translate(
                 "NetlabPlots", "background: the class the network predicts at step {step}").format(
                 step=step))
-        self.image.setImage(np.ascontiguousarray(img, dtype=np.float32), levels=levels,
-                            autoLevels=False)
+        xy = view.boundary
+        self.boundary.setData(xy[:, 0], xy[:, 1], connect="finite")
+        self.image.setColorMap(cmap)
+        self.image.setImage(view.image, levels=levels, autoLevels=False)
+        xs, ys = view.xs, view.ys
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx,
                                   ys[-1] - ys[0] + dy))

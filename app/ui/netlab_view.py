@@ -433,7 +433,7 @@ class NetlabView(QWidget):
         m.stopped.connect(self._stopped)
         m.failed.connect(self._failed)
         m.idle.connect(self._idle)
-        m.field_ready.connect(lambda run, step, out: self.data_plot.show_field(run, step, *out))
+        m.field_ready.connect(self.data_plot.show_field)
         self._set_heading()
         self.data_plot.show_data(self.form.config().data())
         self.landscape_plot.set_message(translate(

@@ -3,6 +3,7 @@ show exactly the run's numbers, Stop ends a long run at once, and the window sta
 
 from __future__ import annotations
 
+import os
 import threading
 
 import numpy as np
@@ -12,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import scenario as scenario_mod
 from app import viewmodel as vm
-from app.netlab import NetConfig, landscape, train, viewdata
+from app.netlab import NetConfig, landscape, train, viewdata, worker
 from app.netlab import session as netlab_session
-from app.netlab.viewdata import MAX_REPORTS, decision_field, weight_index
+from app.netlab.viewdata import MAX_REPORTS, decision_field, decision_view, weight_index
 from app.ui.netlab_view import TAB_TITLE, NetlabView, install_netlab_tab
 
 SEED000 = "netlab_p1_seed000"
@@ -116,6 +117,9 @@ def test_landscape_item_is_landscape_value_on_its_grid_with_the_projected_path(v
     qtbot.waitUntil(lambda: view.data_plot.shown_step == step, timeout=20_000)
     _, _, field = decision_field(run, run.weights[k], view.data_plot.window,
                                  view.data_plot.GRID)
+    drawn = decision_view(run, run.weights[k], view.data_plot.window, view.data_plot.GRID)
+    np.testing.assert_array_equal(view.data_plot.image.image, drawn.image)
+    np.testing.assert_array_equal(view.data_plot.boundary.getData()[0], drawn.boundary[:, 0])
     np.testing.assert_array_equal(view.data_plot.field, field)
     assert view.readouts.loss_plot.playhead.value() == step
 
@@ -133,19 +137,34 @@ def test_landscape_item_is_landscape_value_on_its_grid_with_the_projected_path(v
 
 @pytest.fixture
 def compute_threads(monkeypatch):
-    """Spy: the thread of every training and landscape computation."""
-    threads: list[int] = []
+    """Spy: where every computation ran, as ``(kind, process id, thread id)``: training and
+    landscapes in a child process (:mod:`app.netlab.worker`, its ``calls``), anything of them
+    in this process and the decision field by their thread."""
+    here: list[tuple[str, int, int]] = []
+    first = len(worker.calls)
 
-    def spy(fn):
+    def spy(kind, fn):
         def wrapper(*args, **kwargs):
-            threads.append(threading.get_ident())
+            here.append((kind, os.getpid(), threading.get_ident()))
             return fn(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(viewdata, "train", spy(viewdata.train))
-    monkeypatch.setattr(viewdata, "landscape", spy(viewdata.landscape))
-    monkeypatch.setattr(netlab_session, "decision_field", spy(viewdata.decision_field))
-    return threads
+    monkeypatch.setattr(viewdata, "train", spy("train", viewdata.train))
+    monkeypatch.setattr(viewdata, "landscape", spy("landscape", viewdata.landscape))
+    monkeypatch.setattr(netlab_session, "decision_view", spy("field", viewdata.decision_view))
+
+    class Log:
+        def all(self):
+            return here + [(kind, pid, -1) for kind, pid in worker.calls[first:]]
+
+        def kinds(self, where):
+            return [k for k, pid, _ in self.all() if (pid == os.getpid()) == (where == "here")]
+
+        def on_gui_thread(self):
+            main = threading.main_thread().ident
+            return [e for e in self.all() if e[1] == os.getpid() and e[2] == main]
+
+    return Log()
 
 
 def test_stop_takes_effect_at_once_and_nothing_of_the_stopped_run_arrives(
@@ -166,7 +185,10 @@ def test_stop_takes_effect_at_once_and_nothing_of_the_stopped_run_arrives(
     redraws, text = view.redraws, view.status.text()
     QApplication.processEvents()
     assert view.redraws == redraws and view.run is None and view.status.text() == text
-    assert compute_threads and threading.main_thread().ident not in compute_threads
+    assert compute_threads.kinds("child") == ["train"] and compute_threads.kinds("here") == []
+    # the child stopped within one step of work after the cancel reached it (it checks
+    # before every update)
+    assert worker.stops[-1][0] == "train" and worker.stops[-1][1] in (0, 1)
 
     # the next run starts cleanly
     run = _train(qtbot, view, NetConfig(hidden=(4,), steps=5, sharpness_every=0))
@@ -186,7 +208,7 @@ def test_stop_takes_effect_at_once_and_nothing_of_the_stopped_run_arrives(
     ticket = view.model.ticket
     window.close()
     assert ticket.cancelled and ticket.wait(60)
-    assert threading.main_thread().ident not in compute_threads
+    assert compute_threads.on_gui_thread() == [] and "train" not in compute_threads.kinds("here")
 
 
 def test_redraws_are_bounded_and_coalesced_however_fast_training_runs(view, qtbot):
@@ -239,9 +261,11 @@ def test_opening_a_netlab_lesson_never_computes_on_the_gui_thread(window, view, 
     assert window.center_tabs.currentWidget() is view and view.busy
     _wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: view.data_plot.shown_step == view.run.steps, timeout=20_000)
-    # training, the landscape and the decision region: three computations, none here
-    assert len(compute_threads) >= 3
-    assert threading.main_thread().ident not in compute_threads
+    # training and the landscape in a child process (the window's interpreter lock stays
+    # free), the decision region in a worker thread: none on the window's thread
+    assert compute_threads.kinds("child") == ["train", "landscape"]
+    assert set(compute_threads.kinds("here")) == {"field"}
+    assert compute_threads.on_gui_thread() == []
     assert not view.busy
 
 
