@@ -40,6 +40,7 @@ from app.numbers import format_field
 from app.ui import theme
 from app.ui.copy_menu import install_copy_menu
 from app.ui.formula_field import FormulaField
+from app.ui.idle import idle_queue
 from app.ui.param_fields import ParamField, ParamForm
 from app.ui.playback import SPEEDS, Playback
 from app.ui.session import MAX_UI_STEPS, Session
@@ -49,13 +50,23 @@ from surfaces.params import Param
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
 translate = QCoreApplication.translate
 
-__all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline"]
+__all__ = ["ControlPanel", "SurfaceSection", "RunSection", "RacerCard", "LrSparkline",
+           "card_kind"]
 
 
 #: the panel's least width: the window fits a 1024-pixel projector with the lesson beside it
 MIN_WIDTH = 285
 #: surface family -> {param name: editor factory} replacing the generated ParamField
 CUSTOM_EDITORS = {"formula": {"expr": FormulaField}}
+
+
+def card_kind(racer) -> tuple:
+    """What decides a racer card's widgets: the optimizer, the fields its values call for (a
+    wrapper's inner optimizer brings its own) and the schedule. A card of the same kind shows
+    another racer by syncing its values."""
+    spec = optimizers.spec(racer.optimizer)
+    return (racer.optimizer, tuple(p.name for p in spec.params_of(racer.params)),
+            racer.schedule)
 
 
 def _swatch(color: str, size: int = 14) -> QIcon:
@@ -300,6 +311,7 @@ class RacerCard(QFrame):
         self.session = session
         self.index = index
         racer = session.scenario.racers[index]
+        self.kind = card_kind(racer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(5)
@@ -473,6 +485,10 @@ class RacerCard(QFrame):
             self.label_edit.setText(racer.label)
             self.label_edit.setCursorPosition(0)
         self.label_edit.setPlaceholderText(racer.display_label())
+        if self.enabled_box.isChecked() != racer.enabled:
+            self.enabled_box.blockSignals(True)
+            self.enabled_box.setChecked(racer.enabled)
+            self.enabled_box.blockSignals(False)
         if not self.noise_edit.hasFocus():
             own = racer.noise_sigma
             self.noise_edit.setText("" if own is None else format_field(own))
@@ -566,6 +582,11 @@ class ControlPanel(QScrollArea):
         layout.addWidget(self.racers_box)
         layout.addStretch(1)
         self.cards: list[RacerCard] = []
+        #: cards are built one per event-loop turn (app.ui.idle); how many were built in all
+        self._idle = idle_queue()
+        self._owner = object()  # this panel's tasks in the shared queue
+        self.destroyed.connect(lambda *_, q=self._idle, o=self._owner: q.cancel(o))
+        self.cards_built = 0
         self.setMinimumWidth(MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
@@ -594,21 +615,65 @@ class ControlPanel(QScrollArea):
             act.triggered.connect(lambda _=False, n=name: self.session.add_racer(n))
 
     def rebuild_cards(self) -> None:
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
-        for i in range(len(self.session.scenario.racers)):
-            card = RacerCard(self.session, i)
+        """Match the cards to the racers. A card whose racer has the same kind
+        (:func:`card_kind`) is kept and shows the racer's values; every other card is built
+        in a later event-loop turn, one per turn (:mod:`app.ui.idle`), and replaces the old one
+        in place (which waits disabled); a build the racers changed again before is dropped.
+        With an inline job runner (tests, offscreen rendering) every card is built before this
+        returns."""
+        self._idle.cancel(self._owner)
+        racers = self.session.scenario.racers
+        inner = self.widget()
+        inner.setUpdatesEnabled(False)  # one re-layout and paint for the whole change
+        try:
+            while len(self.cards) > len(racers):
+                card = self.cards.pop()
+                card.setParent(None)
+                card.deleteLater()
+            for i, racer in enumerate(racers):
+                card = self.cards[i] if i < len(self.cards) else None
+                if card is not None and card.kind == card_kind(racer):
+                    card.setEnabled(True)
+                    card.sync()
+                    continue
+                if card is not None:
+                    card.setEnabled(False)
+                self._idle.add(self._owner, lambda i=i: self._build_card(i))
+        finally:
+            inner.setUpdatesEnabled(True)
+        if self.session.runner.inline:
+            self._idle.flush(self._owner)
+
+    def _build_card(self, i: int) -> None:
+        """Build racer ``i``'s card (a turn of the idle queue) and put it in its place."""
+        if i >= len(self.session.scenario.racers) or i > len(self.cards):
+            return
+        card = RacerCard(self.session, i)
+        self.cards_built += 1
+        if i < len(self.cards):
+            old = self.cards[i]
+            self.cards_layout.replaceWidget(old, card)
+            self.cards[i] = card
+            old.setParent(None)
+            old.deleteLater()
+        else:
             self.cards_layout.addWidget(card)
             self.cards.append(card)
 
+    def building(self) -> int:
+        """How many cards wait for their turn to be built."""
+        return self._idle.pending(self._owner)
+
     def sync(self) -> None:
-        if len(self.cards) != len(self.session.scenario.racers):
+        racers = self.session.scenario.racers
+        matches = [i < len(racers) and card.kind == card_kind(racers[i])
+                   for i, card in enumerate(self.cards)]
+        if (len(self.cards) != len(racers) or not all(matches)) and not self.building():
             self.rebuild_cards()
             return
-        for card in self.cards:
-            card.sync()
+        for card, match in zip(self.cards, matches, strict=True):
+            if match:
+                card.sync()
 
     def _playhead(self, step: int) -> None:
         for card in self.cards:

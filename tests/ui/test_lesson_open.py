@@ -94,3 +94,79 @@ def test_the_picture_is_refocused_only_when_the_visited_range_moves():
     moved = picture.surface_picture(surface, 64, window, first.grid,
                                     [np.array([[hi]])], 15, first.key)
     assert moved is not None and moved.grid is first.grid and moved.key != first.key
+
+
+def _racers(*kinds):
+    from app.scenario import PALETTE, Racer
+
+    return tuple(Racer(k, {"lr": lr}, color=PALETTE[i % len(PALETTE)])
+                 for i, (k, lr) in enumerate(kinds))
+
+
+def _settle(qtbot, w):
+    qtbot.waitUntil(lambda: not w.controls.building(), timeout=WAIT_MS)
+
+
+def test_cards_of_racers_of_the_same_kind_are_reused(threaded_window, qtbot):
+    from app.scenario import load
+
+    w = threaded_window
+    base = load("default")
+    assert w.set_scenario(base.with_changes(racers=_racers(("gd", 0.01), ("adam", 0.1))),
+                          autoplay=False)
+    _settle(qtbot, w)
+    cards, built = list(w.controls.cards), w.controls.cards_built
+    assert w.set_scenario(base.with_changes(racers=_racers(("gd", 0.03), ("adam", 0.2))),
+                          autoplay=False)
+    assert not w.controls.building()
+    assert all(a is b for a, b in zip(w.controls.cards, cards, strict=True))
+    assert w.controls.cards_built == built  # not one widget of a card made again
+    assert [c.form.fields["lr"].value for c in w.controls.cards] == [0.03, 0.2]
+    # a different kind at one place: only that card is built again
+    assert w.set_scenario(base.with_changes(racers=_racers(("gd", 0.03), ("momentum", 0.01))),
+                          autoplay=False)
+    _settle(qtbot, w)
+    assert w.controls.cards[0] is cards[0] and w.controls.cards[1] is not cards[1]
+    assert w.controls.cards_built == built + 1
+    assert w.controls.cards[1].kind[0] == "momentum"
+
+
+def test_cards_are_built_one_per_event_loop_turn(threaded_window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from app.scenario import load
+
+    w = threaded_window
+    _settle(qtbot, w)
+    panel = w.controls
+    built, turns = panel.cards_built, panel._idle.turns
+    four = _racers(("adagrad", 0.5), ("momentum", 0.01), ("rmsprop", 0.01), ("nadam", 0.1))
+    assert w.set_scenario(load("default").with_changes(racers=four), autoplay=False)
+    assert panel.cards_built == built and panel.building() == 4  # none built in the call
+    seen = []
+    QTimer.singleShot(0, lambda: seen.append(panel.cards_built - built))  # another event
+    _settle(qtbot, w)
+    assert panel.cards_built - built == 4 and panel._idle.turns - turns >= 4
+    assert seen and seen[0] < 4  # the loop ran other events between the cards
+    assert [c.kind[0] for c in panel.cards] == ["adagrad", "momentum", "rmsprop", "nadam"]
+    assert [c.index for c in panel.cards] == [0, 1, 2, 3]
+
+
+def test_a_superseded_card_build_is_dropped(threaded_window, qtbot):
+    from app.scenario import load
+
+    w = threaded_window
+    base = load("default")
+    first = _racers(("gd", 0.01))
+    assert w.set_scenario(base.with_changes(racers=first), autoplay=False)
+    _settle(qtbot, w)
+    panel = w.controls
+    cards, built = list(panel.cards), panel.cards_built
+    four = _racers(("momentum", 0.01), ("rmsprop", 0.01), ("adam", 0.1), ("nadam", 0.1))
+    assert w.set_scenario(base.with_changes(racers=four), autoplay=False)
+    assert panel.building() == 4
+    assert w.set_scenario(base.with_changes(racers=_racers(("gd", 0.05))), autoplay=False)
+    assert panel.building() == 0  # the four cards of the lesson left behind are never built
+    qtbot.wait(50)
+    assert panel.cards_built == built and panel.cards == cards
+    assert panel.cards[0].isEnabled() and panel.cards[0].form.fields["lr"].value == 0.05
