@@ -312,6 +312,8 @@ class RacerCard(QFrame):
         self.index = index
         racer = session.scenario.racers[index]
         self.kind = card_kind(racer)
+        self._swatch_color = None  # what the colour button and the sparkline show
+        self._curve_for = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(5)
@@ -480,7 +482,9 @@ class RacerCard(QFrame):
         if self.index >= len(racers):
             return
         racer = racers[self.index]
-        self.color_button.setIcon(_swatch(racer.color))
+        if racer.color != self._swatch_color:
+            self._swatch_color = racer.color
+            self.color_button.setIcon(_swatch(racer.color))
         if not self.label_edit.hasFocus() and self.label_edit.text() != racer.label:
             self.label_edit.setText(racer.label)
             self.label_edit.setCursorPosition(0)
@@ -509,7 +513,10 @@ class RacerCard(QFrame):
             title=sspec.title, formula=sspec.formula))
         self._sync_batch(racer)
         self.remove_button.setEnabled(len(racers) > 1)
-        self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
+        curve_for = (racer, self.session.steps)
+        if curve_for != self._curve_for:  # (a lesson opening syncs a card several times)
+            self._curve_for = curve_for
+            self.sparkline.set_values(vm.lr_curve(racer, self.session.steps), racer.color)
         selected = self.session.selected == self.index
         if self.property("selected") != selected:
             self.setProperty("selected", selected)

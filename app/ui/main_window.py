@@ -95,6 +95,10 @@ DOCK_MIN_WIDTHS = (CONTROLS_MIN_WIDTH, 230)
 #: their own minimum cannot hold the centre open before; tests/ui/test_startup_lazy.py checks)
 CENTER_MIN_WIDTH = 440
 DOCK_WIDTHS = (370, 310)
+#: how long a worker thread may hold the interpreter lock while the window's thread waits for
+#: it (Python's default is 5 ms: a paint that calls back into Python a hundred times while the
+#: engine's worker computes then waits up to 0.5 s; the window sets this when it is made)
+GIL_SWITCH_SECONDS = 0.001
 KEYS_HELP = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<table cellspacing=6>"
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         # nothing of numba is imported or compiled before the first paint (app.compiled)
         compiled.hold()
         self._compiles_held = True
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_SECONDS))
         self.runner = runner if runner is not None else qt_runner(self)
         self.session = session or Session()
         self.session.set_runner(self.runner)

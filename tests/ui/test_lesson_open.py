@@ -107,7 +107,7 @@ def _settle(qtbot, w):
     qtbot.waitUntil(lambda: not w.controls.building(), timeout=WAIT_MS)
 
 
-def test_cards_of_racers_of_the_same_kind_are_reused(threaded_window, qtbot):
+def test_cards_of_racers_of_the_same_kind_are_reused(threaded_window, qtbot, monkeypatch):
     from app.scenario import load
 
     w = threaded_window
@@ -116,8 +116,13 @@ def test_cards_of_racers_of_the_same_kind_are_reused(threaded_window, qtbot):
                           autoplay=False)
     _settle(qtbot, w)
     cards, built = list(w.controls.cards), w.controls.cards_built
+    curves = []
+    original = vm.lr_curve
+    monkeypatch.setattr(vm, "lr_curve", lambda *a: curves.append(a) or original(*a))
     assert w.set_scenario(base.with_changes(racers=_racers(("gd", 0.03), ("adam", 0.2))),
                           autoplay=False)
+    # the panel syncs on several of the model's events: each sparkline is computed once
+    assert sorted(r.params["lr"] for r, _ in curves) == [0.03, 0.2]
     assert not w.controls.building()
     assert all(a is b for a, b in zip(w.controls.cards, cards, strict=True))
     assert w.controls.cards_built == built  # not one widget of a card made again
@@ -170,3 +175,12 @@ def test_a_superseded_card_build_is_dropped(threaded_window, qtbot):
     qtbot.wait(50)
     assert panel.cards_built == built and panel.cards == cards
     assert panel.cards[0].isEnabled() and panel.cards[0].form.fields["lr"].value == 0.05
+
+
+def test_the_window_takes_the_interpreter_lock_back_within_a_millisecond(window):
+    import sys
+
+    from app.ui import main_window
+
+    # a worker thread (the engine) yields the lock to the window's thread at least this often
+    assert sys.getswitchinterval() <= main_window.GIL_SWITCH_SECONDS
