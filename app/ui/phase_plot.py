@@ -2,7 +2,8 @@
 
 The phase readout of lesson P4: a run that converges heads to the lower left; a stall is a
 curve that stops moving left while |g| stays high (the loss no longer falls, the gradient did
-not vanish). The series come from :func:`app.viewmodel.phase_series`; this widget only draws.
+not vanish). The curves come from :func:`app.readout_data.readouts_layout` (computed off the
+window's thread, thinned to the pixels); this widget only draws.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from app import viewmodel as vm
+from app.readout_data import PhaseCurve
 from app.ui import theme
 
 translate = QCoreApplication.translate
@@ -78,45 +80,35 @@ class PhasePlot(pg.PlotWidget):
         self.zero_at: tuple = (None, None)
         self.getViewBox().sigResized.connect(lambda *_: self._update_ticks())
 
-    def set_runs(self, runs: list[tuple[str, np.ndarray, np.ndarray, object]],
-                 facts: tuple[list, list] | None = None, series: list | None = None) -> None:
-        """``(color, loss, grad_norm, key)`` per racer (``(steps + 1, N)`` arrays); a curve
-        whose key, colour and floors are unchanged is kept (its series and bounds too), and the
-        axes are re-laid only when their range changes. ``facts``: the loss and |g| arrays'
-        :class:`~app.viewmodel.ReadoutFacts` if the caller has them (else scanned); ``series``:
-        per racer its ``(x, y)`` of :func:`~app.viewmodel.phase_series` where the caller has
-        them already (the log readouts draw the same values), else None."""
+    def set_runs(self, runs: list[tuple[str, PhaseCurve]], floors: tuple[float, float],
+                 zero_at: tuple) -> None:
+        """``(color, curve)`` per racer (:class:`app.readout_data.PhaseCurve`, computed off the
+        window's thread with the ``floors`` where exact zeros are drawn and ``zero_at``, the
+        levels labelled 0 or None); a curve whose key and colour are unchanged is kept, and the
+        axes are re-laid only when their range changes."""
         item = self.getPlotItem()
-        if facts is None:
-            facts = ([vm.readout_facts(r[1]) for r in runs], [vm.readout_facts(r[2]) for r in runs])
-        self.floors = (vm.facts_floor(facts[0]), vm.facts_floor(facts[1]))
-        series = series or [None] * len(runs)
+        self.floors = tuple(floors)
         while len(self.curves) < len(runs):
             c = pg.PlotCurveItem(connect="finite", antialias=True)
+            # the moving dots repaint the curves under them: blitted from a cached picture
+            # (its anti-aliased edges differ from direct strokes by at most 2 of 255 levels:
+            # the cache is composited in premultiplied alpha), stroked again only on a change
+            c.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.addItem(c)
             self.curves.append(c)
         while len(self.curves) > len(runs):
             item.removeItem(self.curves.pop())
         bounds_x, bounds_y, dots = [], [], []
-        for curve, (color, loss, grad, key), fx, fy, xy in zip(
-                self.curves, runs, facts[0], facts[1], series, strict=True):
-            # a floor matters only to a run with exact zeros (drawn there)
-            floors = (self.floors[0] if fx.zeros else None, self.floors[1] if fy.zeros else None)
-            if getattr(curve, "_key", None) != (key, color, floors):
-                x, y = xy if xy is not None else vm.phase_series(loss, grad, self.floors)
-                curve._key = (key, color, floors)
-                curve._series = (x, y, vm.value_bounds(x), vm.value_bounds(y))
+        for curve, (color, phase) in zip(self.curves, runs, strict=True):
+            if getattr(curve, "_key", None) != (phase.key, color):
+                curve._key = (phase.key, color)
                 curve.setPen(pg.mkPen(QColor(color), width=1))
-                curve.setData(x, y, connect="finite", skipFiniteCheck=True)
-            x, y, bx, by = curve._series
-            bounds_x.append(bx)
-            bounds_y.append(by)
-            n = np.shape(loss)[1]
-            dots.append((x.reshape(n, -1), y.reshape(n, -1), _brush(color)))
-        self._dots = dots
-        self._shown = None
-        self.zero_at = (vm.facts_zero_level(facts[0], True, self.floors[0]),
-                        vm.facts_zero_level(facts[1], True, self.floors[1]))
+                curve.setData(phase.x, phase.y, connect="finite", skipFiniteCheck=True)
+            bounds_x.append(phase.bounds[0])
+            bounds_y.append(phase.bounds[1])
+            dots.append((phase.full_x, phase.full_y, _brush(color)))
+        self._dots = dots  # (the dots shown stay until show_step finds them moved)
+        self.zero_at = tuple(zero_at)
         ranges = (vm.padded_range(bounds_x), vm.padded_range(bounds_y), self.zero_at)
         if ranges != self._ranges:  # a new range re-lays the axes: only when it changed
             self._ranges = ranges

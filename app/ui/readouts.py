@@ -23,6 +23,7 @@ from app import viewmodel as vm
 from app.analysis import SharpnessTrace, sharpness_trace
 from app.i18n import QT_TRANSLATE_NOOP
 from app.optimizers import GD, HEAVY_BALL, NESTEROV, Dynamics
+from app.readout_data import Readout, readouts_layout, resolution
 from app.ui import theme
 from app.ui.phase_plot import PhasePlot
 from app.ui.plot_parts import set_log_ticks
@@ -139,27 +140,6 @@ class ReadoutPlot(pg.PlotWidget):
         set_log_ticks(self, self.log, px_per_label=28, max_labels=8, zero_at=self.zero_at)
 
 
-class _Readout:
-    """One run's loss or |gradient| readout: its scale facts and its drawn series, computed
-    once and kept while the run is shown (an lr edit computes the edited racer's only)."""
-
-    def __init__(self, source, values, x):
-        self.source = source  # the Trajectories (kept: no id is reused while it is shown)
-        self.values = values
-        self.facts = vm.readout_facts(values)
-        self.x = x
-        self._drawn = None
-
-    def series(self, log: bool, floor: float):
-        """``(key, y, bounds)``: the series in ``log`` (or linear) units; ``key`` changes only
-        when the drawn values do (the floor matters only to a readout with exact zeros)."""
-        key = (self, log, floor if self.facts.zeros else None)
-        if self._drawn is None or self._drawn[0] != key:
-            y = vm.readout_series(self.values, log, floor)
-            self._drawn = (key, y, vm.value_bounds(y))
-        return self._drawn
-
-
 def racer_sharpness(surface, racer, trajectories) -> SharpnessTrace:
     """:func:`app.analysis.sharpness_trace` of one racer's run, with its momentum limit
     (heavy ball ``2 + 2 momentum``, Nesterov's own; plain ``2`` for every other optimizer)."""
@@ -198,7 +178,14 @@ class ReadoutsView(QWidget):
         #: the sharpness traces drawn (racer index -> SharpnessTrace), for tests and tools
         self.sharpness: dict[int, SharpnessTrace] = {}
         self._sharp_key = None
-        self._readouts: dict = {}  # (id(trajectories), field) -> _Readout
+        self._readouts: dict = {}  # (id(trajectories), field) -> Readout
+        self._phase_cache: dict = {}  # (loss Readout, grad Readout) -> its PhaseCurve
+        #: the pixel sizes the shown curves are thinned for (readouts' width, phase cells)
+        self._resolution = None
+        self._lane = f"readouts-{id(self)}"
+        self.destroyed.connect(lambda *_, s=session, lane=self._lane: s.runner.cancel(lane))
+        #: how many layouts were computed and shown (tests and tools)
+        self.layouts_shown = 0
         self._drawn_runs: list = []  # what is drawn (vm.runs_to_draw)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +198,8 @@ class ReadoutsView(QWidget):
         self._phase_wanted = True
         layout.addWidget(self.phase_plot)
         session.runsChanged.connect(self.on_runs_changed)
+        for plot in (self.loss_plot, self.phase_plot):
+            plot.getViewBox().sigResized.connect(self._resized)
         if hasattr(session, "computingChanged"):  # stopped: nothing kept that did not arrive
             session.computingChanged.connect(self._computing_changed)
         session.surfaceChanged.connect(self._sharpness_stale)
@@ -220,46 +209,57 @@ class ReadoutsView(QWidget):
         self.show_step(session.step)
 
     def on_runs_changed(self) -> None:
-        """Draw the runs: a run shown before keeps its series (and its curve is not set
-        again); the scale is decided from each run's facts, not by scanning every array."""
+        """Draw the runs. The numbers (each run's scale facts, its series thinned to the plots'
+        pixels, the phase curves: :func:`app.readout_data.readouts_layout`) are a job of the
+        session's runner (latest wins); a run shown before keeps what was computed for it (and
+        its curve is not set again). The view only copies the finished arrays in."""
         s = self.session
-        steps = s.steps
         runs = vm.runs_to_draw(s.runs, s.scenario.racers, bool(s.scenario.starts),
                                getattr(s, "computing", False), self._drawn_runs)
         self._drawn_runs = runs
         pairs = [(r, run.trajectories) for r, run in
                  zip(s.scenario.racers, runs, strict=False) if run is not None]
-        old, cache = self._readouts, {}
-        xs: dict = {}
-        field_facts, log_series = [], []
-        for plot, field in ((self.loss_plot, "loss"), (self.grad_plot, "grad_norm")):
+        old, cache, fields = self._readouts, {}, []
+        for field in ("loss", "grad_norm"):
             entries = []
             for _, t in pairs:
                 e = old.get((id(t), field))
                 if e is None or e.source is not t:
-                    shape = (t.n, t.steps)
-                    if shape not in xs:
-                        xs[shape] = vm.steps_series(*shape)
-                    e = _Readout(t, getattr(t, field), xs[shape])
+                    e = Readout(t, getattr(t, field))
                 cache[(id(t), field)] = e
                 entries.append(e)
-            facts = [e.facts for e in entries]
-            field_facts.append(facts)
-            log = vm.facts_want_log(facts) if facts else True
-            floor = vm.facts_floor(facts)
-            drawn = [e.series(log, floor) for e in entries]
-            series = [(r.color, e.x, y, key) for (r, _), e, (key, y, _) in
-                      zip(pairs, entries, drawn, strict=True)]
-            plot.set_series(series, steps, log, vm.facts_zero_level(facts, log, floor),
-                            [b for _, _, b in drawn])
-            # the phase readout draws the log series of both (the same floors): shared
-            log_series.append([y for _, y, _ in drawn] if log else [None] * len(drawn))
+            fields.append(entries)
         self._readouts = cache
-        self.phase_plot.set_runs([(r.color, t.loss, t.grad_norm, (id(t.loss), id(t.grad_norm)))
-                                  for r, t in pairs], tuple(field_facts),
-                                 [None if x is None or y is None else (x, y)
-                                  for x, y in zip(*log_series, strict=True)])
+        colors = [r.color for r, _ in pairs]
+        res = self._wanted_resolution()
+        phase_cache, steps = self._phase_cache, s.steps
+        s.runner.submit(
+            self._lane, lambda t: readouts_layout(fields, res[0], res[1], phase_cache, t.check),
+            on_result=lambda out: self._show_layout(out, colors, fields, steps, res))
+
+    def _wanted_resolution(self) -> tuple[int, tuple[int, int]]:
+        w = max(self.loss_plot.getViewBox().width(), self.grad_plot.getViewBox().width())
+        phase = self.phase_plot.getViewBox()
+        return resolution(w), (resolution(phase.width()), resolution(phase.height()))
+
+    def _resized(self, *_) -> None:
+        """A plot grew past the pixels its curves were thinned for: thin them again."""
+        if self._resolution is not None and self._wanted_resolution() != self._resolution:
+            self.on_runs_changed()
+
+    def _show_layout(self, out, colors, fields, steps, res) -> None:
+        layouts, phase, floors = out
+        self._resolution = res
+        for plot, layout in zip((self.loss_plot, self.grad_plot), layouts, strict=True):
+            plot.set_series([(c, x, y, key) for c, (key, x, y, _) in
+                             zip(colors, layout.drawn, strict=True)], steps, layout.log,
+                            layout.zero_at, [b for *_, b in layout.drawn])
+        self._phase_cache = {(a, b): c for a, b, c in zip(*fields, phase, strict=True)}
+        zero_at = tuple(vm.facts_zero_level([e.facts for e in entries], True, floor)
+                        for entries, floor in zip(fields, floors, strict=True))
+        self.phase_plot.set_runs(list(zip(colors, phase, strict=True)), floors, zero_at)
         self.phase_plot.show_step(self.session.step)
+        self.layouts_shown += 1
         if self.sharp_plot.isVisibleTo(self):
             self.update_sharpness()
 

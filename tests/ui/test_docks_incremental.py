@@ -3,11 +3,14 @@ without re-setting a curve or re-rendering a symbol, an lr edit re-sets only the
 phase curve, the status bar builds no optimizer per frame; proved by counting calls and by the
 pixels of an incrementally updated phase readout against one built from scratch."""
 
+import threading
+
 import numpy as np
 from PySide6.QtWidgets import QApplication
 from test_drawing_incremental import Calls, _edit_lr, _pixels
 
 from app import viewmodel as vm
+from app.readout_data import thin_phase
 from app.scenario import Racer
 from app.ui.readouts import ReadoutsView
 
@@ -47,7 +50,8 @@ def test_an_lr_edit_sets_only_the_edited_racers_phase_curve(window, qtbot, monke
     _edit_lr(qtbot, session, 1, 0.015)
     assert curves.counts == [0, 1, 0]
     t = session.runs[1].trajectories
-    x, y = vm.phase_series(t.loss, t.grad_norm, phase.floors)
+    x, y = thin_phase(*vm.phase_series(t.loss, t.grad_norm, phase.floors), t.n,
+                      window.readouts._resolution[1])
     cx, cy = phase.curves[1].getData()
     np.testing.assert_array_equal(cx, x)
     np.testing.assert_array_equal(cy, y)
@@ -85,3 +89,37 @@ def test_the_status_bar_builds_the_optimizer_once_per_run_not_per_frame(window, 
         session.set_step(k)
     assert built.counts == [0]
     assert window.status.step_label.text().startswith("Step 21 / ")
+
+
+def test_the_readouts_numbers_are_computed_off_the_windows_thread(threaded_window, qtbot,
+                                                                    monkeypatch):
+    """Facts, series, thinning and phase curves of every run: in the runner's worker; the
+    window's thread only copies the finished arrays (no readout series computed there)."""
+    from app.ui import readouts as readouts_mod
+
+    w = threaded_window
+    where = {"layout": [], "series": [], "facts": []}
+    for name, module, attr in (("layout", readouts_mod, "readouts_layout"),
+                               ("series", vm, "readout_series"), ("facts", vm, "readout_facts")):
+        original = getattr(module, attr)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            where[_name].append(threading.get_ident())
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, attr, spy)
+    shown = w.readouts.layouts_shown
+    assert w.load_scenario("p4_stall", autoplay=False)
+    qtbot.waitUntil(lambda: not w.session.computing and w.readouts.layouts_shown > shown,
+                    timeout=60_000)
+    qtbot.waitUntil(lambda: not w.session.runner.busy(w.readouts._lane), timeout=10_000)
+    main = threading.get_ident()
+    assert where["layout"] and where["series"] and where["facts"]
+    assert main not in where["layout"] + where["series"] + where["facts"]
+    runs = [r for r in w.session.runs if r is not None]
+    assert len(w.readouts.loss_plot.curves) == len(runs) == 2
+    t = runs[0].trajectories
+    cx, cy = w.readouts.loss_plot.curves[0].getData()
+    expected = vm.readout_series(t.loss, True)  # (no exact zeros in this lesson)
+    assert np.nanmin(cy) == np.nanmin(expected) and np.nanmax(cy) == np.nanmax(expected)
+    assert np.nanmin(cx) == 0 and np.nanmax(cx) == t.steps

@@ -5,6 +5,7 @@ import numpy as np
 
 from app import scenario as scenario_mod
 from app import viewmodel as vm
+from app.readout_data import thin_phase
 
 
 def test_relu_lesson_draws_creases_and_focused_contours(window, session, qtbot):
@@ -55,7 +56,8 @@ def test_phase_readout_draws_one_curve_per_racer_and_the_playhead_as_a_dot(windo
     assert len(phase.curves) == len(runs) == 2
     for curve, run in zip(phase.curves, runs, strict=True):
         t = run.trajectories
-        x, y = vm.phase_series(t.loss, t.grad_norm, phase.floors)
+        x, y = thin_phase(*vm.phase_series(t.loss, t.grad_norm, phase.floors), t.n,
+                          window.readouts._resolution[1])  # (the pixels' points)
         cx, cy = curve.getData()
         np.testing.assert_array_equal(cx[np.isfinite(cx)], x[np.isfinite(x)])
         np.testing.assert_array_equal(cy[np.isfinite(cy)], y[np.isfinite(y)])
