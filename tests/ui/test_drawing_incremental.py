@@ -177,6 +177,8 @@ def test_a_threaded_edit_keeps_the_old_path_until_the_new_one_arrives(threaded_w
     assert session.runs[1] is None and session.computing  # the worker's run arrives later
     assert view.path_data(1)[0].size > 0  # ... the old path stays drawn meanwhile
     qtbot.waitUntil(lambda: not session.computing, timeout=60_000)
+    # (the readouts' numbers follow in their own job)
+    qtbot.waitUntil(lambda: not session.runner.busy(w.readouts._lane), timeout=10_000)
     assert seen and not seen[-1][0]  # the views were told when the run arrived
     assert all(size > 0 for _, size in seen)  # ... and the path never vanished meanwhile
     assert loss.counts[0] == loss.counts[2] == 0 and loss.counts[1] >= 1  # (partial, full)
