@@ -43,6 +43,7 @@ __all__ = [
     "format_number",
     "axis_labels",
     "clip_segments_needed",
+    "limit_points",
     "dock_widths",
     "line_segments",
     "focused_levels",
@@ -240,8 +241,9 @@ def drawable_window(window):
     return tuple(out)
 
 
-def _limit(points: np.ndarray, window) -> np.ndarray:
-    """Clamp coordinates far outside ``window`` (only for drawing: Qt mishandles huge values)."""
+def limit_points(points: np.ndarray, window) -> np.ndarray:
+    """A copy of ``points`` (``(..., 2)``) with coordinates far outside ``window`` clamped (only
+    for drawing: Qt mishandles huge values); see :func:`clip_segments_needed`."""
     (x0, x1), (y0, y1) = window
     sx, sy = (x1 - x0) * DRAW_LIMIT_SPANS, (y1 - y0) * DRAW_LIMIT_SPANS
     out = points.copy()
@@ -265,7 +267,7 @@ def drawable_points(points: np.ndarray, window) -> np.ndarray:
     as ``(N, steps + 1, 2)`` so that one start point's path is contiguous."""
     p = np.ascontiguousarray(np.transpose(points, (1, 0, 2)), dtype=np.float64)
     if clip_segments_needed(p, window):
-        p = _limit(p, window)
+        p = limit_points(p, window)
     return p
 
 

@@ -1,14 +1,46 @@
-"""Small drawing pieces shared by the plots: contour line items and log-axis tick labels."""
+"""Small drawing pieces shared by the plots: contour line items, a curve drawn as pixel
+segments, and log-axis tick labels."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from app import viewmodel as vm
 from app.ui import theme
 
-__all__ = ["ContourLines", "set_log_ticks"]
+__all__ = ["ContourLines", "SegmentsCurve", "set_log_ticks"]
+
+
+class SegmentsCurve(pg.PlotCurveItem):
+    """A ``PlotCurveItem`` that, in segmented line mode (``setSegmentedLineMode("on")``),
+    maps its points to device pixels itself and draws the segments there: Qt draws
+    antialiased lines under the plot's scaling transform several times slower than in pixel
+    coordinates, and a long path that crosses itself slower still (its outline is merged).
+    Otherwise (the default) it draws exactly as a ``PlotCurveItem``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._device_segments = None
+
+    def paint(self, p, opt, widget):
+        x, y = self.xData, self.yData
+        if self.opts["segmentedLineMode"] != "on" or x is None or len(x) < 2:
+            super().paint(p, opt, widget)
+            return
+        t = p.transform()
+        px = t.m11() * x + t.m21() * y + t.dx()
+        py = t.m12() * x + t.m22() * y + t.dy()
+        self._device_segments = arrayToLineSegments(
+            px, py, connect="finite", finiteCheck=False, out=self._device_segments)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(self.opts["antialias"]))
+        p.setPen(self.opts["pen"])
+        p.drawLines(*self._device_segments.drawargs())
+        p.restore()
 
 
 class ContourLines:

@@ -14,16 +14,20 @@ Shift/Ctrl+click) on a start point removes it; dragging elsewhere pans, the whee
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
+from app import drawn_paths as dp
 from app import optimizers, picture
 from app import viewmodel as vm
+from app.jobs import InlineRunner
 from app.ui import theme
-from app.ui.plot_parts import ContourLines
+from app.ui.plot_parts import ContourLines, SegmentsCurve
 from app.ui.session import Session
 
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
@@ -123,17 +127,74 @@ def _same(a, b) -> bool:
     return a is not None and b is not None and a[0] is b[0] and a[1] == b[1]
 
 
+def _same_arrays(a: np.ndarray, b: np.ndarray) -> bool:
+    """True if ``a`` is a prefix of ``b``'s rows (views of one run's arrays: a run never changes
+    a row it computed, so what was drawn of ``a`` holds for ``b``)."""
+    return (a.__array_interface__["data"][0] == b.__array_interface__["data"][0]
+            and a.strides == b.strides and a.shape[1:] == b.shape[1:]
+            and a.shape[0] <= b.shape[0])
+
+
+def _rows_view(points: np.ndarray) -> np.ndarray:
+    """``(steps + 1, N, 2)`` seen as ``(N, steps + 1, 2)`` (no copy) for the few points read
+    from it (heads, marks, blow-ups)."""
+    return np.transpose(points, (1, 0, 2))
+
+
+def _drawable(points: np.ndarray, window) -> np.ndarray:
+    """A few points (heads, marks) limited for drawing (vm.limit_points)."""
+    return vm.limit_points(points, window) if vm.clip_segments_needed(points, window) else points
+
+
+@dataclass(frozen=True)
+class _PathJob:
+    """What one racer's paths are decimated from (the job's input, read in a worker)."""
+
+    index: int
+    trajectories: object
+    readouts: tuple
+    window: tuple
+    grid: object
+    previous: object  # dp.DrawnPaths of a prefix of the same arrays, or None
+    previous_second: object
+
+    def run(self):
+        t = self.trajectories
+        path = dp.drawn_paths(t.points, self.window, self.grid, t.loss, self.previous)
+        second = vm.second_path(t, self.readouts)
+        drawn_second = (None if second is None else
+                        dp.drawn_paths(second[1], self.window, self.grid,
+                                       previous=self.previous_second))
+        return self, path, drawn_second
+
+
+def _decimate(ticket, jobs: list[_PathJob]) -> list:
+    """The job (a worker thread): decimate each racer's paths; each racer's result is handed
+    over as it is ready (progress carries the results so far)."""
+    done = []
+    for job in jobs:
+        ticket.check()
+        done.append(job.run())
+        if len(done) < len(jobs):
+            ticket.progress(len(done) / len(jobs), list(done))
+    return done
+
+
 class _RacerItems:
     """The kept-alive items of one racer: its paths, current points and blow-up markers, and
     for optimizers that declare them its second points (dashed path, hollow heads: e.g. the
-    point schedule-free evaluates) and its event marks (e.g. where GD departs from the flow)."""
+    point schedule-free evaluates) and its event marks (e.g. where GD departs from the flow).
+
+    ``wanted`` is the run to draw; ``source`` the one drawn (its paths decimated to the screen
+    by :mod:`app.drawn_paths`, in a worker when the run is large: until they arrive the items
+    keep showing the run before)."""
 
     def __init__(self, plot: pg.PlotItem):
-        self.path = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.path = SegmentsCurve(connect="finite", antialias=True, skipFiniteCheck=True)
         self.path.setZValue(20)
         self.heads = _Markers(size=11, pxMode=True)
         self.heads.setZValue(30)
-        self.second = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.second = pg.PlotCurveItem(connect="finite", antialias=True, skipFiniteCheck=True)
         self.second.setZValue(19)
         self.second_heads = _Markers(size=9, pxMode=True)
         self.second_heads.setZValue(29)
@@ -141,14 +202,19 @@ class _RacerItems:
         self.marks.setZValue(35)
         for item in self._items():
             plot.addItem(item)
-        self.paths = np.empty((0, 1, 2))
-        self.second_paths = np.empty((0, 1, 2))
+        self.drawn: dp.DrawnPaths | None = None
+        self.second_drawn: dp.DrawnPaths | None = None
         self.second_title = ""
         self.events = np.empty(0, dtype=np.int64)
         self.events_title = ""
         self.diverged_at = np.empty(0, dtype=int)
         self.color = None
-        self.source = None  # the Trajectories the paths were made from
+        self.source = None  # the Trajectories drawn
+        self.wanted = None  # the Trajectories to draw (with its readouts and window)
+        self.wanted_readouts: tuple = ()
+        self.wanted_window = None
+        self.window = None  # the window the drawn paths are limited to
+        self._second_points = None
         self.step = None  # the step the items show (None: not drawn since the last change)
         self._marks_shown = -1
 
@@ -176,27 +242,64 @@ class _RacerItems:
         self.marks.setPen(pg.mkPen("w", width=1.5))
         self.marks.setBrush(pg.mkBrush(c))
 
-    def set_run(self, trajectories, readouts, window) -> None:
-        """Paths (and second paths, event steps) of ``trajectories``, drawable in ``window``."""
-        self.paths = vm.drawable_points(trajectories.points, window)
-        self.diverged_at = trajectories.diverged_at
-        self.source = trajectories
-        second = vm.second_path(trajectories, readouts)
-        self.second_title, self.second_paths = (
-            ("", np.empty((0, 1, 2))) if second is None else
-            (second[0], vm.drawable_points(second[1], window)))
-        events = vm.event_steps(trajectories, readouts)
+    def want(self, trajectories, readouts, window) -> None:
+        """Draw ``trajectories`` (in ``window``); a small run is made ready at once."""
+        self.wanted, self.wanted_readouts = trajectories, tuple(readouts)
+        self.wanted_window = window
+        if dp.is_exact_size(trajectories.points):
+            self.apply(_PathJob(-1, trajectories, self.wanted_readouts, window, None, None,
+                                None).run())
+
+    def job(self, index: int, grid: dp.PixelGrid) -> _PathJob | None:
+        """The decimation this racer still needs for ``grid`` (the view's now), or None."""
+        t, window = self.wanted, self.wanted_window
+        if t is None:
+            return None
+        drawn = self.drawn
+        fits = drawn is not None and (drawn.grid is None or drawn.grid.serves(grid))
+        if t is self.source and window == self.window and fits:
+            return None
+        grow = (self.source is not None and drawn is not None and drawn.grid is not None
+                and fits and window == self.window and _same_arrays(self.source.points,
+                                                                    t.points))
+        return _PathJob(index, t, self.wanted_readouts, window,
+                        drawn.grid if grow else grid, drawn if grow else None,
+                        self.second_drawn if grow else None)
+
+    def current(self, job: _PathJob) -> bool:
+        """True if ``job``'s result is (a prefix of) what this racer is to draw."""
+        t = self.wanted
+        return (t is not None and job.window == self.wanted_window
+                and (job.trajectories is t or _same_arrays(job.trajectories.points, t.points)))
+
+    def apply(self, result) -> None:
+        """Show a decimation (:class:`_PathJob`'s result)."""
+        job, drawn, second_drawn = result
+        t = job.trajectories
+        self.source, self.window = t, job.window
+        self.drawn = drawn
+        # a decimated path as separate segments: Qt strokes a long antialiased path that
+        # crosses itself many times slower (its outline is merged); a small run as one path,
+        # exactly as before
+        self.path.setSegmentedLineMode("auto" if drawn.grid is None else "on")
+        second = vm.second_path(t, job.readouts)
+        self.second_title = "" if second is None else second[0]
+        self.second_drawn = second_drawn
+        self._second_points = None if second is None else second[1]
+        self.diverged_at = t.diverged_at
+        events = vm.event_steps(t, job.readouts)
         self.events_title, self.events = (("", np.empty(0, dtype=np.int64)) if events is None
                                           else events)
         self.step = None
         self._marks_shown = -1
 
     def clear_run(self) -> None:
-        self.paths, self.second_paths = np.empty((0, 1, 2)), np.empty((0, 1, 2))
+        self.drawn = self.second_drawn = None
+        self._second_points = None
         self.events = np.empty(0, dtype=np.int64)
         self.second_title = self.events_title = ""
         self.diverged_at = np.empty(0, dtype=int)
-        self.source = None
+        self.source = self.wanted = None
         self.step = None
         self._marks_shown = -1
 
@@ -204,27 +307,31 @@ class _RacerItems:
         """Reveal this racer's paths, current points, second path and event marks up to
         ``step`` (data updates only; an item that is empty and stays empty is not touched)."""
         self.step = int(step)
-        if self.paths.shape[0]:
-            x, y = vm.path_until(self.paths, step)
-            self.path.setData(x, y, connect="finite")
-            self.heads.setData(pos=vm.heads_at(self.paths, step))
+        window = self.window
+        if self.drawn is not None:
+            x, y = dp.vertices_until(self.drawn, step)
+            self.path.setData(x, y, connect="finite", skipFiniteCheck=True)
+            self.heads.setData(pos=_drawable(vm.heads_at(_rows_view(self.source.points), step),
+                                             window))
             self.path.show()
             self.heads.show()
         else:
             _clear(self.path, hide=True)  # no run: not in the legend either
             _clear(self.heads, hide=True)
-        if self.second_paths.shape[0]:
-            x, y = vm.path_until(self.second_paths, step)
-            self.second.setData(x, y, connect="finite")
-            self.second_heads.setData(pos=vm.heads_at(self.second_paths, step))
+        if self.second_drawn is not None:
+            x, y = dp.vertices_until(self.second_drawn, step)
+            self.second.setData(x, y, connect="finite", skipFiniteCheck=True)
+            self.second_heads.setData(pos=_drawable(
+                vm.heads_at(_rows_view(self._second_points), step), window))
             self.second.show()
             self.second_heads.show()
         else:
             _clear(self.second, hide=not self.second_title)
             _clear(self.second_heads, hide=True)
-        on = self.second_paths if self.second_paths.shape[0] else self.paths
-        marks = (vm.marks_until(on, self.events, step) if self.events.size and on.shape[0]
-                 else np.empty((0, 2)))
+        on = (self._second_points if self.second_drawn is not None else
+              self.source.points if self.source is not None else None)
+        marks = (_drawable(vm.marks_until(_rows_view(on), self.events, step), window)
+                 if self.events.size and on is not None else np.empty((0, 2)))
         if marks.shape[0] != self._marks_shown:  # marks only appear (or vanish on rewind)
             self._marks_shown = marks.shape[0]
             if marks.shape[0]:
@@ -237,10 +344,13 @@ class _RacerItems:
         """The last drawable point of every path that blew up by ``step``, and the earliest
         such step (-1: none)."""
         hit = (self.diverged_at >= 0) & (self.diverged_at <= step)
-        if not hit.any() or not self.paths.shape[0]:
+        if not hit.any() or self.source is None:
             return np.empty((0, 2)), -1
         last = np.maximum(self.diverged_at[hit] - 1, 0)
-        return self.paths[np.nonzero(hit)[0], last], int(self.diverged_at[hit].min())
+        rows = _rows_view(self.source.points)
+        last = np.minimum(last, rows.shape[1] - 1)
+        return (_drawable(rows[np.nonzero(hit)[0], last], self.window),
+                int(self.diverged_at[hit].min()))
 
     def remove(self, plot: pg.PlotItem) -> None:
         for item in self._items():
@@ -333,7 +443,13 @@ class SurfaceView(QWidget):
         self.legend.anchor((1, 0), (1, 0), offset=(-8, 8))
         self.racer_items: list[_RacerItems] = []
         self._legend_key = None
-        self._paths_window = None
+        #: the decimation job on its way: (ticket, {racer index: _PathJob}), or None
+        self._paths_job = None
+        self._paths_lane = f"paths-{id(self)}"
+        #: an export view (not following the playhead) draws every frame at once
+        self._paths_runner = None if follow_playhead else InlineRunner()
+        #: decimations that arrived for runs no longer wanted (dropped, never shown)
+        self.stale_paths_dropped = 0
         self._blown = np.empty((0, 2))
         self._badge_text = ""
         self._drawn_runs: list = []  # what is drawn (vm.runs_to_draw)
@@ -368,6 +484,12 @@ class SurfaceView(QWidget):
         self._regrid.setInterval(200)
         self._regrid.timeout.connect(self._regrid_to_view)
         self.viewbox.sigRangeChangedManually.connect(lambda *_: self._regrid.start())
+        self._repath = QTimer(self)  # zoomed or resized: paths decimated again if needed
+        self._repath.setSingleShot(True)
+        self._repath.setInterval(100)
+        self._repath.timeout.connect(self._check_paths_grid)
+        self.viewbox.sigRangeChanged.connect(lambda *_: self._repath.start())
+        self.viewbox.sigResized.connect(lambda *_: self._repath.start())
         self.viewbox.sigResized.connect(lambda *_: self._place_badge())
         self.viewbox.sigResized.connect(lambda *_: self._place_hole_note())
 
@@ -443,7 +565,10 @@ class SurfaceView(QWidget):
             return
         grid = self._grid if _same(self._grid_target, target) else None
         key = self._focus_key if grid is not None else None
-        losses = [r.trajectories.loss for r in self.session.runs if r is not None]
+        # the largest loss each drawn run visits, computed with its paths (all that
+        # focused_levels reads of them): no pass over every step's loss on each update
+        losses = [np.array([items.drawn.top]) for items in self.racer_items
+                  if items.drawn is not None]
         size = self.grid_size
         self._picture_wanted, self._picture_dirty = target, False
         self.session.runner.submit(
@@ -523,17 +648,90 @@ class SurfaceView(QWidget):
         for items, racer, run in zip(self.racer_items, racers, runs, strict=False):
             items.style(racer.color)
             if run is None:
-                if items.source is not None or items.step is None:
+                if items.wanted is not None or items.source is not None or items.step is None:
                     items.clear_run()
-            elif run.trajectories is not items.source or window != self._paths_window:
-                items.set_run(run.trajectories, optimizers.spec(run.racer.optimizer).readouts,
-                              window)
-        self._paths_window = window
+            elif run.trajectories is not items.wanted or window != items.wanted_window:
+                items.want(run.trajectories, optimizers.spec(run.racer.optimizer).readouts,
+                           window)
+        self._request_paths()
         self._refocus()
         self._update_legend(racers, runs)
         if self.follow_playhead:
             self._step = self.session.step
         self._show(self._step, only_changed=True)
+
+    # -- paths decimated to the screen, in the job runner -----------------------------------
+    def pixel_grid(self) -> dp.PixelGrid:
+        """The half-pixel grid of the plot as it is now (view range, size in device pixels)."""
+        ratio = self.plot_widget.devicePixelRatioF() or 1.0
+        return dp.PixelGrid.of_view(self.viewbox.viewRange(),
+                                    (self.viewbox.width() * ratio, self.viewbox.height() * ratio))
+
+    @property
+    def paths_pending(self) -> bool:
+        """True while a decimation of the paths is on its way (the old paths are shown)."""
+        return self._paths_job is not None
+
+    def _request_paths(self) -> None:
+        """Decimate, in the job runner, every racer's run that is not drawn as wanted yet (a
+        grown run: only its new rows). Latest wins: a job for runs that were replaced is
+        cancelled; one whose runs only grew meanwhile finishes and is followed by the next."""
+        grid = self.pixel_grid()
+        jobs = [job for i, items in enumerate(self.racer_items)
+                if (job := items.job(i, grid)) is not None]
+        running = self._paths_job
+        if running is not None:
+            ticket, pending = running
+            if jobs and all(i < len(self.racer_items) and self.racer_items[i].current(job)
+                            for i, job in pending.items()):
+                return  # it is still worth having: the next job follows its result
+            ticket.cancel()
+            self._paths_job = None
+        if not jobs:
+            return
+        runner = self._paths_runner or self.session.runner
+        pending = {job.index: job for job in jobs}
+
+        def on_result(results, _pending=pending):
+            if self._paths_job is not None and self._paths_job[1] is _pending:
+                self._paths_job = None
+            self._take_paths(results)
+            self._request_paths()
+
+        def on_progress(_fraction, results):
+            self._take_paths(results)
+
+        self._paths_job = (None, pending)
+        ticket = runner.submit(self._paths_lane, lambda t: _decimate(t, jobs),
+                               on_result=on_result, on_progress=on_progress)
+        if self._paths_job is not None and self._paths_job[1] is pending:
+            self._paths_job = (ticket, pending)  # (an inline runner has delivered already)
+
+    def _take_paths(self, results) -> None:
+        """Show the decimations that are still wanted; a stale one is dropped (counted)."""
+        changed = False
+        for result in results:
+            job = result[0]
+            if job.index >= len(self.racer_items):
+                self.stale_paths_dropped += 1
+                continue
+            items = self.racer_items[job.index]
+            if items.source is job.trajectories and items.drawn is result[1]:
+                continue  # (delivered with progress already)
+            if not items.current(job):
+                self.stale_paths_dropped += 1
+                continue
+            items.apply(result)
+            changed = True
+        if changed:
+            self._refocus()
+            self._update_legend(self.session.scenario.racers, self._drawn_runs)
+            self._show(self._step, only_changed=True)
+
+    def _check_paths_grid(self) -> None:
+        """After a zoom or resize: decimate again where the drawn paths no longer fit the
+        pixels (the old ones stay meanwhile)."""
+        self._request_paths()
 
     def _computing_changed(self, on: bool) -> None:
         if not on and not vm.drawn_is_current(self._drawn_runs, self.session.runs):
@@ -542,7 +740,7 @@ class SurfaceView(QWidget):
     def _update_legend(self, racers, runs) -> None:
         entries = []
         for i, (items, run) in enumerate(zip(self.racer_items, runs, strict=False)):
-            if run is None or i >= len(racers):
+            if run is None or i >= len(racers) or items.source is None:
                 continue
             entries.append((items.path, self.session.label(i)))
             if items.second_title:  # a racer's second path, dashed: "schedule-free: x ..."
@@ -578,6 +776,8 @@ class SurfaceView(QWidget):
     def _show(self, step: int, only_changed: bool = False) -> None:
         step = int(step)
         self._step = step
+        if self._paths_runner is not None and self._paths_job is None:
+            self._request_paths()  # an export view: paths fit the frame's pixels now
         for items in self.racer_items:
             if not only_changed or items.step != step:
                 items.show(step)
