@@ -92,7 +92,6 @@ def _python_run(surface, optimizer, starts):
         return None
     ns = codegen.python_namespace(sp, op)
     kernel = type("PythonKernel", (), {"run": staticmethod(ns["run"]), "surface": sp,
-                                       "run_serial": staticmethod(ns["run_serial"]),
                                        "optimizer": op})
     with np.errstate(all="ignore"):
         return dispatch.run_kernel(kernel, optimizer, starts, np.ones(STEPS), state,

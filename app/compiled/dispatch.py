@@ -17,6 +17,7 @@ with loops over data, numba missing) runs on numpy; the reason is kept in :func:
 
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 import threading
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from . import kernels
+from .codegen import BLOCK
 from .programs import hyper_columns, state_columns
 
 __all__ = ["MODES", "AUTO_WAIT_WORK", "mode", "set_mode", "hold", "release", "kernel_for",
@@ -184,19 +186,27 @@ def wait_idle(timeout: float | None = None) -> bool:
 # Running a kernel
 # --------------------------------------------------------------------------------------------
 _CRITERIA = {None: 0, "distance": 1, "loss": 2, "gradient": 3}
-#: below this many point-steps a kernel runs on the calling thread (waking threads costs more)
+#: below this many point-steps a kernel runs on the calling thread alone (waking threads costs
+#: more)
 PARALLEL_MIN_WORK = 200_000
 
 
 def _warm_up(kernel: Any) -> None:
     """One tiny call: numba compiles (or loads from its cache) for the real argument types.
-    (``kernel`` needs ``run``, ``run_serial``, ``surface.blowup`` and ``widths``.)"""
+    (``kernel`` needs ``run``, ``surface.blowup`` and ``widths``.)"""
     nh, ns = kernel.widths
     p = np.zeros((1, 2))
     h, s = np.zeros((1, max(nh, 1))), np.zeros((1, max(ns, 1)))
-    for parallel in (False, True):
-        _call(kernel, p, np.array([1e-3]), np.ones(2), h, s, np.arange(3, dtype=np.int64), 0,
-              None, 0.0, 0.0, parallel)
+    _call(kernel, p, np.array([1e-3]), np.ones(2), h, s, np.arange(3, dtype=np.int64), 0,
+          None, 0.0, 0.0, False)
+
+
+def threads() -> int:
+    """How many threads a large batch runs on: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def run_kernel(kernel: kernels.Kernel, optimizer: Any, starts: np.ndarray,
@@ -239,9 +249,60 @@ def _call(kernel, p, lr, factors, h, s, at, crit, minima, tol, f_min,
             int(crit), mins, float(tol), float(f_min), out["points"], out["loss"],
             out["grad_norm"], out["final_points"], out["final_loss"], out["final_grad"],
             out["diverged_at"], out["converged_at"])
-    if not parallel:
-        kernel.run_serial(*args)
+    blocks = -(-n // BLOCK)
+    if not parallel or blocks < 2:
+        kernel.run(0, blocks, *args)
         return out
-    with kernels.CALL_LOCK:
-        kernel.run(*args)
+    nt = min(threads(), blocks)
+    size = -(-blocks // (PIECES_PER_THREAD * nt))  # blocks per piece
+    _spread(lambda i: kernel.run(i * size, min(blocks, (i + 1) * size), *args),
+            -(-blocks // size), nt)
     return out
+
+
+#: a parallel batch is cut into about this many pieces per thread, claimed in turn: a thread
+#: that the machine's other work holds up leaves its share to the others
+PIECES_PER_THREAD = 8
+_tasks: queue.SimpleQueue = queue.SimpleQueue()
+_helpers: list[threading.Thread] = []
+
+
+def _helper() -> None:
+    while True:
+        _tasks.get()()
+
+
+def _spread(work, pieces: int, nt: int) -> None:
+    """``work(i)`` for every ``i < pieces``, on this thread and ``nt - 1`` helper threads
+    (started once, then kept), each claiming the next piece when done with one; returns when
+    every piece is done (a helper that wakes late finds nothing left)."""
+    claim = itertools.count()  # next() is atomic under the GIL
+    done = [0]
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    finished = threading.Event()
+
+    def worker() -> None:
+        while (i := next(claim)) < pieces:
+            try:
+                work(i)
+            except BaseException as err:  # noqa: BLE001 (re-raised on the calling thread)
+                errors.append(err)
+            finally:
+                with lock:
+                    done[0] += 1
+                    if done[0] == pieces:
+                        finished.set()
+
+    with _lock:
+        while len(_helpers) < nt - 1:
+            t = threading.Thread(target=_helper, name=f"kernel-{len(_helpers) + 1}",
+                                 daemon=True)
+            t.start()
+            _helpers.append(t)
+    for _ in range(nt - 1):
+        _tasks.put(worker)
+    worker()
+    finished.wait()
+    if errors:
+        raise errors[0]

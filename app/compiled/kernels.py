@@ -23,10 +23,7 @@ from typing import Any
 from .codegen import module_source
 from .programs import OptimizerProgram, SurfaceProgram, trace_optimizer, trace_surface
 
-__all__ = ["Kernel", "cache_dir", "build", "numba_installed", "CALL_LOCK"]
-
-#: numba's default threading layer (workqueue) runs one parallel kernel at a time
-CALL_LOCK = threading.Lock()
+__all__ = ["Kernel", "cache_dir", "build", "numba_installed"]
 
 
 def cache_dir() -> Path:
@@ -53,8 +50,7 @@ def numba_installed() -> bool:
 class Kernel:
     """A compiled loop for one surface and one optimizer configuration."""
 
-    run: Any = field(repr=False)  # the generated ``run`` (start points in parallel)
-    run_serial: Any = field(repr=False)  # the same on the calling thread (a few points)
+    run: Any = field(repr=False)  # the generated ``run`` (every BS-th block from B0)
     surface: SurfaceProgram = field(repr=False)
     optimizer: OptimizerProgram = field(repr=False)
     path: Path
@@ -130,7 +126,7 @@ def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up,
     sp, op = programs(surface, optimizer, init_state, n)
     path = _write(module_source(sp, op))
     module = _load(path)
-    kernel = Kernel(module.run, module.run_serial, sp, op, path)
+    kernel = Kernel(module.run, sp, op, path)
     if in_child:
         _compile_in_child(path, kernel.widths, sp.blowup)
     warm_up(kernel)
@@ -167,5 +163,5 @@ def child_compile(path: str, nh: int, ns: int, blowup: float) -> None:
     from .dispatch import _warm_up
 
     module = _load(Path(path))
-    _warm_up(SimpleNamespace(run=module.run, run_serial=module.run_serial, widths=(nh, ns),
+    _warm_up(SimpleNamespace(run=module.run, widths=(nh, ns),
                              surface=SimpleNamespace(blowup=blowup)))
