@@ -7,7 +7,10 @@ window's event loop; the longest gap between two ticks is the longest time the w
 answer the user (goal: <= 50 ms on a quiet machine). Each row observes the loop for
 ``--observe`` seconds after the action (and for as long as the action itself blocks). The last
 row is the time from Ctrl+Q (the window closing while a long run computes) to the process' exit,
-measured on a child process. ``--quick`` skips the 1,000,000-step row and the lessons.
+measured on a child process. ``--quick`` skips the 1,000,000-step row and the lessons;
+``--tabs`` runs only the rows that open a tab or dialog the first time (Maps with its default
+map, Analysis, 3D, the export dialog). The 3D row needs a display with OpenGL (offscreen has
+none): run under ``xvfb-run -a`` with ``QT_QPA_PLATFORM=xcb``; without one it is skipped.
 """
 
 from __future__ import annotations
@@ -86,9 +89,17 @@ class StallMeter:
 
         self.app = app
         self.ticks: list[float] = []
+        self.cpu: list[float] = []
+        #: the most CPU time the window's thread spent between two ticks in the last run (a
+        #: busy machine stretches the stalls, much less this)
+        self.longest_cpu = float("nan")
         self.timer = QTimer()
         self.timer.setInterval(10)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
 
     def run(self, action, observe: float, until=None, limit: float = 120.0) -> float:
         """Run ``action`` from the event loop, then keep the loop going ``observe`` seconds
@@ -97,6 +108,7 @@ class StallMeter:
         from PySide6.QtCore import QEventLoop, QTimer
 
         self.ticks = []
+        self.cpu = []
         self.timer.start()
         loop = QEventLoop()
         poll = QTimer()
@@ -111,7 +123,7 @@ class StallMeter:
         poll.timeout.connect(check)
 
         def act():
-            self.ticks.append(time.perf_counter())
+            self._tick()
             action()
             if until is None:
                 QTimer.singleShot(int(observe * 1000), loop.quit)
@@ -122,6 +134,8 @@ class StallMeter:
         loop.exec()
         self.timer.stop()
         gaps = [b - a for a, b in zip(self.ticks[:-1], self.ticks[1:], strict=True)]
+        cpu = [b - a for a, b in zip(self.cpu[:-1], self.cpu[1:], strict=True)]
+        self.longest_cpu = max(cpu) if cpu else float("nan")
         return max(gaps) if gaps else float("nan")
 
 
@@ -161,6 +175,43 @@ def type_formula(window):
     return act
 
 
+def open_tab(tabs, title: str):
+    """Make the tab ``title`` of ``tabs`` current (as a click on it does)."""
+
+    def act():
+        tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
+
+    return act
+
+
+def maps_done(window) -> bool:
+    """The Maps tab is built and shows its (automatic) map."""
+    view = window._pages.get("Maps")
+    return view is not None and not view.busy and view.results.get("hyper") is not None
+
+
+def has_gl_display() -> bool:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
+def tab_rows(window, row) -> None:
+    """The first opening of each lazily built tab and of the export dialog."""
+    row("open the Maps tab and compute the default map", open_tab(window.center_tabs, "Maps"),
+        until=lambda: maps_done(window))
+    window.center_tabs.setCurrentIndex(0)
+    row("open the Analysis panel", open_tab(window.side_tabs, "Analysis"))
+    if has_gl_display():
+        row("open the 3D tab", open_tab(window.center_tabs, "3D"))
+        window.center_tabs.setCurrentIndex(0)
+    else:
+        print(f"{'open the 3D tab':<72} {'skipped':>13} (needs a display: xvfb-run, "
+              "QT_QPA_PLATFORM=xcb)", flush=True)
+    row("open the export dialog the first time", window.export_actions.open_dialog)
+    window.export_actions.dialog.close()
+
+
 def quit_seconds() -> float:
     """Ctrl+Q while 10 racers x 100 starts x 10,000 steps compute: close -> process exit."""
     proc = subprocess.Popen([sys.executable, "-c", QUIT_CHILD, str(ROOT)], stdout=subprocess.PIPE,
@@ -178,6 +229,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--observe", type=float, default=3.0, help="seconds observed after each action")
     ap.add_argument("--quick", action="store_true", help="skip the 1M-step row and the lessons")
+    ap.add_argument("--tabs", action="store_true",
+                    help="only the first opening of the tabs and the export dialog")
     args = ap.parse_args()
 
     from app.ui import main_window
@@ -195,7 +248,8 @@ def main() -> None:
     def row(name, action, observe=args.observe, until=None):
         stall = meter.run(action, observe, until)
         rows.append((name, stall))
-        print(f"{name:<72} {stall * 1000:10.0f} ms", flush=True)
+        print(f"{name:<72} {stall * 1000:10.0f} ms  (CPU {meter.longest_cpu * 1000:.0f} ms)",
+              flush=True)
         window.playback.pause()
         window.set_scenario(main_window.scenario_mod.load("default"), autoplay=False)
         meter.run(lambda: None, 0.5)  # let any leftover work settle between rows
@@ -204,6 +258,10 @@ def main() -> None:
         return lambda: window.set_scenario(scenario, autoplay=True)
 
     print(f"{'what the user did':<72} {'longest stall':>13}")
+    tab_rows(window, row)  # first: each tab is built when first opened
+    if args.tabs:
+        window.close()
+        return
     row("open 100 starts x 10 racers x 10,000 steps and press play",
         open_and_play(racers_scenario(10, 100, 10_000)))
     if not args.quick:

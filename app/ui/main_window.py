@@ -302,10 +302,14 @@ class MainWindow(QMainWindow):
 
         self.add_side_tab(AnalysisPanel(self.session, self.surface_view.plot), "Analysis")
 
-    def _build_maps(self) -> None:
+    def _build_maps(self):
+        """Staged (:mod:`app.ui.lazy_tabs`): the import, then the view's parts, one turn each."""
         from app.ui.maps_view import MapsView
 
-        self.add_center_tab(MapsView(self.session), "Maps")
+        yield
+        view = MapsView(self.session, staged=True)
+        yield from view.stages()
+        self.add_center_tab(view, "Maps")
 
     def _build_3d(self) -> None:
         from app.ui.view3d import make_3d_view

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -298,6 +298,20 @@ def map_job(compute: Callable[[Callable[[float], bool]], Any]) -> Callable[[Any]
     return job
 
 
+@dataclass(frozen=True)
+class _Computed:
+    """A map and its colour image, made by the job (off the window's thread)."""
+
+    map: HyperparameterMap | BasinMap
+    image: tuple  # hyper_rgba's or basin_rgba's result
+
+
+def _with_image(m: HyperparameterMap | BasinMap | None) -> _Computed | None:
+    if m is None:  # cancelled
+        return None
+    return _Computed(m, hyper_rgba(m) if isinstance(m, HyperparameterMap) else basin_rgba(m))
+
+
 # ---------------------------------------------------------------------------------------------
 # What a map is computed for
 # ---------------------------------------------------------------------------------------------
@@ -374,7 +388,8 @@ class MapsView(QWidget):
     #: the computation failed (the message)
     failed = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 staged: bool = False):
         super().__init__(parent)
         self.session = session
         self.results: dict[str, HyperparameterMap | BasinMap | None] = {HYPER: None,
@@ -387,6 +402,8 @@ class MapsView(QWidget):
         self.running: MapRequest | None = None
         self.auto_compute = True
         self.image_rgba: np.ndarray | None = None
+        #: the colour images of the results, made with them by the job (kind -> image)
+        self._images: dict[str, tuple] = {}
         self.last_seconds = math.nan
         self._t0 = 0.0
         self._lr_fill_key = None
@@ -395,15 +412,37 @@ class MapsView(QWidget):
         self._auto.setSingleShot(True)
         self._auto.setInterval(250)
         self._auto.timeout.connect(self._auto_compute)
-        self._build()
+        self._stages = self._construct()
+        if not staged:
+            self.finish_building()
+
+    # -- building ------------------------------------------------------------------------------
+    def stages(self) -> Iterator[None]:
+        """The construction still to do, one event-loop turn per item (``staged=True``: the
+        window's lazy tab runs them in turns, so that opening the tab never stalls it)."""
+        return self._stages
+
+    def finish_building(self) -> None:
+        """Run the construction still to do now."""
+        for _ in self._stages:
+            pass
+
+    def _construct(self) -> Iterator[None]:
+        self._build_controls()
+        yield
+        self._build_plot()
+        yield
+        self._build_plot_items()
+        yield
+        self._build_layout()
+        session = self.session
         for sig in (session.scenarioEdited, session.runsChanged, session.selectedChanged,
                     session.surfaceChanged, session.startsChanged):
             sig.connect(self._on_session_changed)
         session.scenarioReplaced.connect(self._on_replaced)
         self._on_replaced()
 
-    # -- building ------------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build_controls(self) -> None:
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(translate(
             "MapsView", "Learning rate × momentum / β1"), HYPER)
@@ -496,7 +535,9 @@ class MapsView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
+        self._rows = (row1, row2)
 
+    def _build_plot(self) -> None:
         self.viewbox = _MapViewBox(enableMenu=False)
         self.viewbox.setMouseEnabled(False, False)
         self.plot_widget = pg.PlotWidget(viewBox=self.viewbox)
@@ -506,6 +547,8 @@ class MapsView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
+
+    def _build_plot_items(self) -> None:
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=self._reversed_cmap(),
                                         interactive=False, width=14, colorMapMenu=False)
         self.plot.layout.addItem(self.colorbar, 2, 5)
@@ -531,6 +574,7 @@ class MapsView(QWidget):
         self.viewbox.clicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
 
+    def _build_layout(self) -> None:
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -543,6 +587,7 @@ class MapsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(4)
+        row1, row2 = self._rows
         lay.addLayout(row1)
         lay.addLayout(row2)
         lay.addWidget(self.lr_row)
@@ -726,15 +771,15 @@ class MapsView(QWidget):
             name = racer.optimizer
 
             def job(progress):
-                return hyperparameter_map(surface, name, req.start, lrs, param, values,
-                                          hyper=hyper, steps=req.steps, schedule=sched,
-                                          criterion=req.criterion, tol=req.tol,
-                                          progress=progress)
+                return _with_image(hyperparameter_map(
+                    surface, name, req.start, lrs, param, values, hyper=hyper,
+                    steps=req.steps, schedule=sched, criterion=req.criterion, tol=req.tol,
+                    progress=progress))
         else:
             def job(progress):
-                return basin_map(surface, opt, resolution=req.resolution, window=req.window,
-                                 steps=req.steps, schedule=sched, tol=req.tol,
-                                 progress=progress)
+                return _with_image(basin_map(
+                    surface, opt, resolution=req.resolution, window=req.window,
+                    steps=req.steps, schedule=sched, tol=req.tol, progress=progress))
         return job
 
     # -- computing -----------------------------------------------------------------------------
@@ -792,13 +837,15 @@ class MapsView(QWidget):
         self.progress.setValue(round(1000 * fraction))
         self.progressChanged.emit(fraction)
 
-    def _on_succeeded(self, result) -> None:
+    def _on_succeeded(self, computed: _Computed) -> None:
         req = self.running
         if req is None:
             return
         self.last_seconds = time.perf_counter() - self._t0
         self._detach()
+        result = computed.map
         self.results[req.kind] = result
+        self._images[req.kind] = computed.image
         self.requests[req.kind] = req
         self.progress.setValue(1000)
         self._set_status(translate(
@@ -884,6 +931,14 @@ class MapsView(QWidget):
         self._update_starts()
         self._update_stale()
 
+    def _image(self, m: HyperparameterMap | BasinMap) -> tuple:
+        """``m``'s colour image: the one its job made (a map set from elsewhere is coloured
+        here)."""
+        kind = HYPER if isinstance(m, HyperparameterMap) else BASIN
+        if self.results.get(kind) is m and kind in self._images:
+            return self._images[kind]
+        return _with_image(m).image
+
     def _set_image(self, rgba: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
         self.image_rgba = rgba
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
@@ -910,7 +965,7 @@ class MapsView(QWidget):
             sw_not_converged_color=sw(NOT_CONVERGED_COLOR), steps=steps, click=click))
 
     def _show_hyper(self, m: HyperparameterMap, req: MapRequest) -> None:
-        rgba, levels = hyper_rgba(m)
+        rgba, levels = self._image(m)
         xs = np.log10(m.lrs)
         one_row = m.param is None
         ys = np.array([0.0]) if one_row else np.asarray(m.values, dtype=float)
@@ -1001,7 +1056,7 @@ class MapsView(QWidget):
             "MapsView", "within {tol:g} of a known minimum").format(tol=tol)
 
     def _show_basin(self, m: BasinMap, req: MapRequest) -> None:
-        rgba, levels, categorical = basin_rgba(m)
+        rgba, levels, categorical = self._image(m)
         self._set_image(rgba, m.xs, m.ys)
         labels = vm.axis_labels(req.surface)
         bottom = self.plot.getAxis("bottom")

@@ -1,0 +1,81 @@
+"""Opening a tab never stalls the window (issue 14): its page is built over several event-loop
+turns (:mod:`app.ui.lazy_tabs`), and the numbers it shows are made off the window's thread.
+The tests prove the mechanism (which turn made which part, which thread coloured a map), not a
+time."""
+
+import threading
+
+import pyqtgraph as pg
+import pytest
+
+from app.ui import lazy_tabs, maps_view
+from app.ui.lazy_tabs import LazyTab
+from app.ui.maps_view import HYPER, MapsView
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def _record_turns(monkeypatch, made: list, *names: str) -> None:
+    """Note the event-loop turn in which each of pyqtgraph's ``names`` is constructed."""
+    for name in names:
+        cls = getattr(pg, name)
+
+        def init(self, *args, _cls=cls, _name=name, **kwargs):
+            made.append((_name, lazy_tabs.turns["count"]))
+            _cls.__init__(self, *args, **kwargs)
+
+        monkeypatch.setattr(pg, name, type(name, (cls,), {"__init__": init}))
+
+
+def _open(tabs, title):
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    placeholder = tabs.widget(index)
+    assert isinstance(placeholder, LazyTab)
+    tabs.setCurrentIndex(index)
+    return placeholder
+
+
+def test_opening_maps_builds_the_page_over_several_turns(window, qtbot, monkeypatch):
+    made: list = []
+    _record_turns(monkeypatch, made, "PlotWidget", "ColorBarItem")
+    tabs = window.center_tabs
+    first = lazy_tabs.turns["count"]
+    placeholder = _open(tabs, "Maps")
+    # the click's own turn built nothing: the placeholder shows, the build is under way
+    assert made == [] and tabs.currentWidget() is placeholder and placeholder.building
+    qtbot.waitUntil(lambda: isinstance(tabs.currentWidget(), MapsView), timeout=10_000)
+    done = lazy_tabs.turns["count"]
+    turn_of = dict(made)
+    assert set(turn_of) == {"PlotWidget", "ColorBarItem"}
+    assert first < turn_of["PlotWidget"] < turn_of["ColorBarItem"] < done  # one part a turn
+    assert done - first >= 4  # import, controls, plot, plot items, the rest
+
+
+def test_asking_for_the_page_finishes_a_staged_build_at_once(window):
+    tabs = window.center_tabs
+    placeholder = _open(tabs, "Maps")
+    assert placeholder.building
+    view = window.maps_view  # code that needs the page gets it built, current as asked
+    assert isinstance(view, MapsView) and tabs.currentWidget() is view
+    assert not placeholder.building
+
+
+def test_a_map_is_coloured_off_the_window_thread(window, qtbot, monkeypatch):
+    threads = []
+    original = maps_view.hyper_rgba
+
+    def spy(m):
+        threads.append(threading.get_ident())
+        return original(m)
+
+    monkeypatch.setattr(maps_view, "hyper_rgba", spy)
+    view = window.maps_view
+    view.auto_compute = False
+    view.set_resolution(16)
+    view.set_steps(50)
+    window.center_tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(view.mapReady, timeout=20_000):
+        view.compute(HYPER)
+    assert view.image_rgba is not None and view.image_rgba.shape == (16, 16, 4)
+    assert threads and threading.get_ident() not in threads  # the job coloured it; shown as is
+    assert len(threads) == 1
