@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import html
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -472,7 +473,7 @@ class AnalysisPanel(QWidget):
     reportChanged = Signal(object)
 
     def __init__(self, session: Session, plot: pg.PlotItem | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, staged: bool = False):
         super().__init__(parent)
         self.session = session
         self.report: PointReport | None = None
@@ -481,22 +482,51 @@ class AnalysisPanel(QWidget):
         self._trace_key: Any = None
         self._trace_drawn = False
         self._dirty = True
-        self.overlay = CurvatureOverlay(plot, self) if plot is not None else None
-        if self.overlay is not None:
+        self._plot = plot
+        self.overlay: CurvatureOverlay | None = None
+        self._stages = self._construct()
+        if not staged:
+            self.finish_building()
+
+    # -- building ------------------------------------------------------------------------------
+    def stages(self) -> Iterator[None]:
+        """The construction still to do, one event-loop turn per item (``staged=True``: the
+        window's lazy tab runs them in turns, so that opening the panel never stalls it)."""
+        return self._stages
+
+    def finish_building(self) -> None:
+        """Run the construction still to do now."""
+        for _ in self._stages:
+            pass
+
+    def _construct(self) -> Iterator[None]:
+        """One section per turn; the report is filled in before the first paint."""
+        if self._plot is not None:
+            self.overlay = CurvatureOverlay(self._plot, self)
             self.overlay.setVisible(False)
-        self._build()
+        body = QWidget()
+        self._lay = QVBoxLayout(body)
+        self._lay.setContentsMargins(6, 6, 6, 6)
+        self._lay.setSpacing(8)
+        self._build_header()
+        self._build_stability()
+        yield
+        self._build_curvature()
+        yield
+        self._build_taylor()
+        yield
+        self._build_adaptive()
+        yield
+        self._build_optimal(body)
+        session = self.session
         session.playheadChanged.connect(self._on_playhead)
         for sig in (session.runsChanged, session.selectedChanged, session.surfaceChanged,
                     session.racersChanged, session.startIndexChanged):
             sig.connect(self._invalidate)
         session.scenarioReplaced.connect(self._on_replaced)
 
-    # -- building ------------------------------------------------------------------------------
-    def _build(self) -> None:
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(6, 6, 6, 6)
-        lay.setSpacing(8)
+    def _build_header(self) -> None:
+        lay = self._lay
 
         self.title = _label(translate(
             "AnalysisPanel", "<b>Analysis</b>"))
@@ -520,7 +550,8 @@ class AnalysisPanel(QWidget):
         lay.addWidget(self.start_row)
         lay.addWidget(self.message_label)
 
-        # stability
+    def _build_stability(self) -> None:
+        lay = self._lay
         self.stability_box, sl = _group(translate(
             "AnalysisPanel", "Stability"))
         self.verdict_label = QLabel()
@@ -539,7 +570,8 @@ class AnalysisPanel(QWidget):
             sl.addWidget(w)
         lay.addWidget(self.stability_box)
 
-        # curvature
+    def _build_curvature(self) -> None:
+        lay = self._lay
         self.curvature_box, cl = _group(translate(
             "AnalysisPanel", "Curvature (Hessian)"))
         self.hessian_label = _label(wrap=False)
@@ -572,7 +604,8 @@ class AnalysisPanel(QWidget):
         cl.addLayout(axes_row)
         lay.addWidget(self.curvature_box)
 
-        # Taylor
+    def _build_taylor(self) -> None:
+        lay = self._lay
         self.taylor_box, tl = _group(translate(
             "AnalysisPanel", "Next step: Taylor"))
         self.taylor_caption = _label(hint=True)
@@ -626,7 +659,8 @@ class AnalysisPanel(QWidget):
         tl.addWidget(self.taylor_verdict)
         lay.addWidget(self.taylor_box)
 
-        # adaptive
+    def _build_adaptive(self) -> None:
+        lay = self._lay
         self.adaptive_box, al = _group(translate(
             "AnalysisPanel", "Effective step lr/σ"))
         self.effective_label = _label()
@@ -647,7 +681,9 @@ class AnalysisPanel(QWidget):
         al.addWidget(self.effective_legend)
         lay.addWidget(self.adaptive_box)
 
-        # optimal values on the quadratic
+    def _build_optimal(self, body: QWidget) -> None:
+        """The optimal values on the quadratic, then the scroll area around ``body``."""
+        lay = self._lay
         self.optimal_box, ol = _group(translate(
             "AnalysisPanel", "Optimal values"))
         self.optimal_label = _label(hint=True)

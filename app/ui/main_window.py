@@ -297,10 +297,14 @@ class MainWindow(QMainWindow):
             self._lazy[title].get()
         return self._pages[title]
 
-    def _build_analysis_panel(self) -> None:
+    def _build_analysis_panel(self):
+        """Staged (:mod:`app.ui.lazy_tabs`): the import, then the panel's sections."""
         from app.ui.analysis_panel import AnalysisPanel
 
-        self.add_side_tab(AnalysisPanel(self.session, self.surface_view.plot), "Analysis")
+        yield
+        panel = AnalysisPanel(self.session, self.surface_view.plot, staged=True)
+        yield from panel.stages()
+        self.add_side_tab(panel, "Analysis")
 
     def _build_maps(self):
         """Staged (:mod:`app.ui.lazy_tabs`): the import, then the view's parts, one turn each."""

@@ -79,3 +79,28 @@ def test_a_map_is_coloured_off_the_window_thread(window, qtbot, monkeypatch):
     assert view.image_rgba is not None and view.image_rgba.shape == (16, 16, 4)
     assert threads and threading.get_ident() not in threads  # the job coloured it; shown as is
     assert len(threads) == 1
+
+
+def test_opening_analysis_builds_one_section_a_turn(window, qtbot, monkeypatch):
+    from app.ui.analysis_panel import AnalysisPanel
+
+    made: list = []
+    for name in ("_build_stability", "_build_curvature", "_build_taylor", "_build_adaptive",
+                 "_build_optimal"):
+        original = getattr(AnalysisPanel, name)
+
+        def build(self, *args, _original=original, _name=name):
+            made.append((_name, lazy_tabs.turns["count"]))
+            return _original(self, *args)
+
+        monkeypatch.setattr(AnalysisPanel, name, build)
+    tabs = window.side_tabs
+    placeholder = _open(tabs, "Analysis")
+    assert made == [] and placeholder.building
+    qtbot.waitUntil(lambda: isinstance(tabs.currentWidget(), AnalysisPanel), timeout=10_000)
+    turn_of = dict(made)
+    order = [turn_of[n] for n in ("_build_stability", "_build_curvature", "_build_taylor",
+                                  "_build_adaptive", "_build_optimal")]
+    assert order == sorted(set(order))  # five sections, five turns, in order
+    panel = tabs.currentWidget()
+    assert panel.report is not None  # shown, it reports like a panel built at once
