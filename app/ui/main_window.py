@@ -336,9 +336,19 @@ class MainWindow(QMainWindow):
         """The "LR range" tab (built on first use)."""
         return self._page(LR_RANGE_TAB)
 
-    def _netlab_on_demand(self) -> None:
-        """A network-lab scenario was opened: build the Network lab now (it shows itself)."""
-        if self.session.scenario.netlab is not None and NETLAB_TAB in self._lazy:
+    def _netlab_on_demand(self, step: int = 0) -> None:
+        """A network-lab scenario was opened: build the Network lab (it shows itself), over
+        event-loop turns of its own: its modules are imported in the next turn, the tab is
+        made in the one after (``window.netlab_view`` makes it at once if asked for first)."""
+        if self.session.scenario.netlab is None or NETLAB_TAB not in self._lazy:
+            return
+        if step == 0:
+            QTimer.singleShot(0, self, lambda: self._netlab_on_demand(1))
+        elif step == 1:
+            import app.ui.netlab_view  # noqa: F401 (the import alone is this turn's work)
+
+            QTimer.singleShot(0, self, lambda: self._netlab_on_demand(2))
+        else:
             self._page(NETLAB_TAB)
 
     @property

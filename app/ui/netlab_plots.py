@@ -57,10 +57,9 @@ class LogPlot(pg.PlotWidget):
     """A readout with a log10 y axis labelled with values (10⁻⁵, 0.01, 1, 10⁴ ...)."""
 
     def __init__(self, title: str, y_label: str, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # (no context menu is ever built)
         item = self.getPlotItem()
         item.hideButtons()
-        item.setMenuEnabled(False)
         _title(item, title)
         item.setLabel("bottom", "step")
         item.setLabel("left", y_label)
@@ -68,7 +67,6 @@ class LogPlot(pg.PlotWidget):
         item.getAxis("left").setWidth(54)
         item.showGrid(x=True, y=True, alpha=0.15)
         vb = self.getViewBox()
-        vb.setMenuEnabled(False)
         vb.disableAutoRange()
         vb.setMouseEnabled(x=True, y=False)
         vb.sigResized.connect(lambda *_: self.update_ticks())
@@ -133,46 +131,67 @@ class NetReadouts(QWidget):
     """
 
     FIELDS = ("loss", "grad_norm")
+    #: the plots, in the order they are built and laid out
+    NAMES = ("loss", "grad_norm", "sharpness")
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, build: bool = True):
+        """``build=False``: the plots are made later, one per :meth:`build_next` call (a
+        window builds them over several event-loop turns); nothing is drawn before."""
         super().__init__(parent)
-        self.loss_plot = LogPlot(translate(
-            "NetlabPlots", "training loss"), "loss")
-        self.grad_plot = LogPlot(translate(
-            "NetlabPlots", "|gradient|"), "|g|")
-        c = RUN_COLORS
-        self.sharp_plot = LogPlot(
-            translate(
-                "NetlabPlots", "sharpness <span "
-                               "style='color:{c_sharpness}'>λ<sub>max</sub></span> vs <span "
-                               "style='color:{c_limit}'>2 / lr</span>").format(
-                c_sharpness=c['sharpness'], c_limit=c['limit']), "λ")
-        self.plots = {"loss": self.loss_plot, "grad_norm": self.grad_plot,
-                      "sharpness": self.sharp_plot}
-        for p in (self.grad_plot, self.sharp_plot):
-            p.setXLink(self.loss_plot)
-        self.previous = {name: plot.curve(c["previous"], 1.0, z=5)
-                         for name, plot in self.plots.items()}
-        self.limit_curve = self.sharp_plot.curve(c["limit"], 1.5, Qt.PenStyle.DashLine, z=8)
-        self.curves = {"loss": self.loss_plot.curve(c["loss"], 1.6),
-                       "grad_norm": self.grad_plot.curve(c["grad_norm"], 1.6),
-                       "sharpness": self.sharp_plot.curve(c["sharpness"], 1.4, symbol="o")}
-        self.badge = QLabel(self.loss_plot)
-        self.badge.setObjectName("badge")
-        self.badge.hide()
-        self.loss_plot.getViewBox().sigResized.connect(lambda *_: self._place_badge())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        for plot in self.plots.values():
-            layout.addWidget(plot)
-        self.logs = {name: True for name in self.plots}
-        self.floors = {name: -16.0 for name in self.plots}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.plots: dict[str, LogPlot] = {}
+        self.previous: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.logs = {name: True for name in self.NAMES}
+        self.floors = {name: -16.0 for name in self.NAMES}
         self.diverged_at = -1
         self._previous_data: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._steps = 1
         self._shown_steps: int | None = None
         self._limit = None
+        while build and self.build_next():
+            pass
+
+    @property
+    def built(self) -> bool:
+        return len(self.plots) == len(self.NAMES)
+
+    def build_next(self) -> bool:
+        """Make the next plot; True while more are to be made."""
+        if self.built:
+            return False
+        name = self.NAMES[len(self.plots)]
+        c = RUN_COLORS
+        titles = {"loss": (translate("NetlabPlots", "training loss"), "loss"),
+                  "grad_norm": (translate("NetlabPlots", "|gradient|"), "|g|"),
+                  "sharpness": (translate(
+                      "NetlabPlots", "sharpness <span "
+                                     "style='color:{c_sharpness}'>λ<sub>max</sub></span> vs <span "
+                                     "style='color:{c_limit}'>2 / lr</span>").format(
+                      c_sharpness=c['sharpness'], c_limit=c['limit']), "λ")}
+        plot = LogPlot(*titles[name])
+        self.plots[name] = plot
+        self.previous[name] = plot.curve(c["previous"], 1.0, z=5)
+        if name == "loss":
+            self.loss_plot = plot
+            self.badge = QLabel(plot)
+            self.badge.setObjectName("badge")
+            self.badge.hide()
+            plot.getViewBox().sigResized.connect(lambda *_: self._place_badge())
+            self.curves[name] = plot.curve(c["loss"], 1.6)
+        else:
+            plot.setXLink(self.loss_plot)
+        if name == "grad_norm":
+            self.grad_plot = plot
+            self.curves[name] = plot.curve(c["grad_norm"], 1.6)
+        if name == "sharpness":
+            self.sharp_plot = plot
+            self.limit_curve = plot.curve(c["limit"], 1.5, Qt.PenStyle.DashLine, z=8)
+            self.curves[name] = plot.curve(c["sharpness"], 1.4, symbol="o")
+        self._layout.addWidget(plot)
+        return not self.built
 
     # -- data -------------------------------------------------------------------------------
     def clear(self, steps: int, limit: tuple[np.ndarray, np.ndarray] | None = None) -> None:
@@ -296,11 +315,9 @@ class NetReadouts(QWidget):
 # ---------------------------------------------------------------------------------------------
 def _still_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
     """A plot whose range the code sets: no auto-range, no context menu, no buttons."""
-    widget = pg.PlotWidget()
+    widget = pg.PlotWidget(enableMenu=False)  # (no context menu is ever built)
     plot = widget.getPlotItem()
     plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.getViewBox().setMenuEnabled(False)
     plot.getViewBox().disableAutoRange()
     return widget, plot
 
@@ -313,7 +330,9 @@ class LandscapePlot(QWidget):
                   ("random", QT_TRANSLATE_NOOP("NetlabPlots",
                                                "random directions (filter-normalized)")))
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, build: bool = True):
+        """``build=False``: the colour bar (a plot of its own) is made by :meth:`build_next`
+        (a window makes it in a later event-loop turn); nothing is drawn before."""
         super().__init__(parent)
         self.plot_widget, self.plot = _still_plot()
         _title(self.plot, translate(
@@ -321,9 +340,7 @@ class LandscapePlot(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=theme.heatmap_colormap(),
-                                        interactive=False, width=12, colorMapMenu=False)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar: pg.ColorBarItem | None = None
         self.contours = ContourLines(self.plot)
         self.path = pg.PlotDataItem(pen=pg.mkPen(RUN_COLORS["path"], width=1.6),
                                     symbol="o", symbolSize=4, symbolPen=None,
@@ -370,6 +387,16 @@ class LandscapePlot(QWidget):
         self.color_scale: vm.ColorScale | None = None
         self.trajectory = np.empty((0, 2))
         self._run: NetRun | None = None
+        if build:
+            self.build_next()
+
+    def build_next(self) -> bool:
+        """Make the colour bar; False: nothing more to make."""
+        if self.colorbar is None:
+            self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=theme.heatmap_colormap(),
+                                            interactive=False, width=12, colorMapMenu=False)
+            self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        return False
 
     def direction(self) -> str:
         return self.directions.currentData()

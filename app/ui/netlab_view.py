@@ -355,11 +355,19 @@ class NetlabView(QWidget):
         for button in (self.train_button, self.stop_button, self.save_button):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
 
-        self.landscape_plot = LandscapePlot()
-        self.landscape_plot.directions.activated.connect(lambda _: self.recompute_landscape())
-        self.data_plot = DataPlot()
-        self.readouts = NetReadouts()
+        # the plots are made after the rest, one per event-loop turn (_build_next): each
+        # waits in its slot, so adding it re-lays nothing else
+        self.landscape_plot: LandscapePlot | None = None
+        self.data_plot: DataPlot | None = None
+        self.readouts = NetReadouts(build=False)
         self.previous_hint = _hint("")
+        slots = {}
+        for name in ("landscape", "data"):
+            slot = QWidget()
+            slot_lay = QVBoxLayout(slot)
+            slot_lay.setContentsMargins(0, 0, 0, 0)
+            slots[name] = slot
+        self._slots = slots
 
         self.step_slider = QSlider(Qt.Orientation.Horizontal)
         self.step_slider.setRange(0, 0)
@@ -382,9 +390,9 @@ class NetlabView(QWidget):
         views_lay = QHBoxLayout(views)
         views_lay.setContentsMargins(0, 0, 0, 0)
         views_lay.setSpacing(6)
-        for plot in (self.landscape_plot, self.data_plot):
-            plot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-            views_lay.addWidget(plot, 1)
+        for slot in slots.values():
+            slot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            views_lay.addWidget(slot, 1)
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 0, 0, 0)
@@ -424,25 +432,86 @@ class NetlabView(QWidget):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self._redraw_pending)
+        #: what the model said while the plots were being made (replayed in order after)
+        self._held: list[tuple[Callable[..., None], tuple]] = []
         m = self.model
         m.config_changed.connect(self._config_set)
         m.started.connect(self._started)
-        m.progressed.connect(self._progressed)
-        m.trained.connect(self._trained)
-        m.landscape_ready.connect(self._landscape_ready)
         m.stopped.connect(self._stopped)
         m.failed.connect(self._failed)
         m.idle.connect(self._idle)
-        m.field_ready.connect(self.data_plot.show_field)
+        for event, handler in ((m.progressed, self._progressed), (m.trained, self._trained),
+                               (m.landscape_ready, self._landscape_ready),
+                               (m.field_ready, lambda *a: self.data_plot.show_field(*a))):
+            event.connect(lambda *args, h=handler: self._on_plots(h, *args))
         self._set_heading()
-        self.data_plot.show_data(self.form.config().data())
+        #: the plots still to make, one per event-loop turn
+        self._to_build: list[Callable[[], bool]] = [
+            self._build_landscape, lambda: self.landscape_plot.build_next(), self._build_data,
+            self.readouts.build_next, lambda: False]  # (the last turn lays the plots out:
+        # what the model said meanwhile is drawn on plots of their final size)
+        #: how many event-loop turns the plots took (tests)
+        self.build_turns = 0
+        self._build_timer = QTimer(self)  # (dies with the tab: no turn runs for a dead one)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_next)
+        self._build_timer.start()
+
+    # -- the plots, made over several event-loop turns -----------------------------------------
+    @property
+    def built(self) -> bool:
+        """True once every plot is made."""
+        return not self._to_build
+
+    def _build_landscape(self) -> bool:
+        self.landscape_plot = LandscapePlot(build=False)
+        self.landscape_plot.directions.activated.connect(lambda _: self.recompute_landscape())
         self.landscape_plot.set_message(translate(
             "NetlabView", "Press Train to train the network."))
+        self._slots["landscape"].layout().addWidget(self.landscape_plot)
+        return False
+
+    def _build_data(self) -> bool:
+        self.data_plot = DataPlot()
+        self.data_plot.show_data(self.form.config().data())
+        self._slots["data"].layout().addWidget(self.data_plot)
+        return False
+
+    def _build_one(self) -> None:
+        if self._to_build and not self._to_build[0]():
+            self._to_build.pop(0)
+        if not self._to_build:
+            held, self._held = self._held, []
+            for handler, args in held:
+                handler(*args)
+
+    def _build_next(self) -> None:
+        if not self._to_build:
+            return
+        self.build_turns += 1
+        self._build_one()
+        if self._to_build:
+            self._build_timer.start()
+
+    def ensure_built(self) -> None:
+        """Make the plots still to make now (and show what the model said meanwhile)."""
+        while self._to_build:
+            self._build_one()
+
+    def _on_plots(self, handler: Callable[..., None], *args) -> None:
+        """``handler(*args)`` now, or once the plots are made (in the order of the calls)."""
+        if self._to_build:
+            self._held.append((handler, args))
+        else:
+            handler(*args)
 
     # -- state (the model's) ------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self.model.busy
+        """True while the model computes, or the tab has yet to show what it computed (the
+        plots are still being made)."""
+        return self.model.busy or bool(self._held)
 
     @property
     def run(self) -> NetRun | None:
@@ -526,6 +595,7 @@ class NetlabView(QWidget):
 
     def recompute_landscape(self) -> None:
         """The landscape of the current run in the chosen plane (in the background)."""
+        self.ensure_built()
         self.model.set_directions(self.landscape_plot.direction())
 
     def shutdown(self) -> None:
@@ -534,7 +604,7 @@ class NetlabView(QWidget):
 
     def _config_edited(self, config: NetConfig) -> None:
         self.model.edit(config)
-        if not self.busy:
+        if not self.busy and self.data_plot is not None:
             self.data_plot.show_data(config.data())
         if self.run is not None:
             self.status.setText(self.status.text().split(translate(
@@ -547,31 +617,34 @@ class NetlabView(QWidget):
         self.form.set_config(config)
         self._set_heading()
         if not self.busy:
-            self.data_plot.show_data(config.data())
+            self._on_plots(lambda: self.data_plot.show_data(config.data()))
 
     def _started(self, config: NetConfig, previous: NetRun | None) -> None:
-        self._drop_pending()
         self.redraws = 0
-        self.readouts.set_previous(previous)
+        self._on_plots(self._started_plots, config, previous)
         self.previous_hint.setText(translate(
             "NetlabView", "grey: the previous run ({describe})").format(
             describe=_describe(previous))
                                    if previous is not None else "")
-        steps, limit = stability_limit(config)
-        self.readouts.clear(config.steps, peaks(steps, limit))
         self.progress.setRange(0, config.steps)
         self.progress.setFormat(translate(
             "NetlabView", "step %v / %m"))
         self.progress.setValue(0)
         self.step_slider.setEnabled(False)
-        self.data_plot.show_data(config.data())
-        self.landscape_plot.clear(translate(
-            "NetlabView", "training…"))
         self.status.setText(translate(
             "NetlabView", "training {describe_config_config} …").format(
             describe_config_config=describe_config(config)))
         self.train_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+
+    def _started_plots(self, config: NetConfig, previous: NetRun | None) -> None:
+        self._drop_pending()
+        self.readouts.set_previous(previous)
+        steps, limit = stability_limit(config)
+        self.readouts.clear(config.steps, peaks(steps, limit))
+        self.data_plot.show_data(config.data())
+        self.landscape_plot.clear(translate(
+            "NetlabView", "training…"))
 
     def _progressed(self, payload: Progress | LandscapeProgress) -> None:
         """A snapshot arrived: kept, and drawn by the redraw timer (a burst of deliveries
@@ -626,16 +699,18 @@ class NetlabView(QWidget):
         self.runFinished.emit(run)
 
     def _stopped(self, step: int) -> None:
-        self._redraw.stop()
-        self._redraw_pending()  # the curves so far stay, up to the last snapshot
-        if step >= 0 or self.run is None:
+        run_stopped = step >= 0 or self.run is None
+        if run_stopped:
             self.status.setText(translate(
                 "NetlabView", "stopped at step {max_step} (no landscape for a stopped run)").format(
                 max_step=max(step, 0)))
-            self.landscape_plot.clear("stopped")
-        else:
-            self.landscape_plot.clear(translate(
-                "NetlabView", "landscape stopped: choose a plane to compute it"))
+        self._on_plots(self._stopped_plots, run_stopped)
+
+    def _stopped_plots(self, run_stopped: bool) -> None:
+        self._redraw.stop()
+        self._redraw_pending()  # the curves so far stay, up to the last snapshot
+        self.landscape_plot.clear("stopped" if run_stopped else translate(
+            "NetlabView", "landscape stopped: choose a plane to compute it"))
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"<span style='color:{theme.COLORS['error']}'>failed: "
@@ -644,7 +719,7 @@ class NetlabView(QWidget):
     def _idle(self) -> None:
         self.train_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        self.idle.emit()
+        self._on_plots(self.idle.emit)
 
     def _slider_moved(self, k: int) -> None:
         run = self.run

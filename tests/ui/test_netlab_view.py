@@ -214,6 +214,7 @@ def test_stop_takes_effect_at_once_and_nothing_of_the_stopped_run_arrives(
 def test_redraws_are_bounded_and_coalesced_however_fast_training_runs(view, qtbot):
     fast = NetConfig(hidden=(4,), n_samples=40, steps=20_000, sharpness_every=0,
                      trajectory_points=11)
+    view.ensure_built()  # (the window is kept busy below: it could not make its plots)
     view.train(fast)
     ticket = view.model.ticket
     # the window does not get to draw until the whole run is done: of its reports only the
@@ -363,3 +364,35 @@ def test_save_writes_the_forms_config_as_a_netlab_scenario(window, view, qtbot, 
     saved = scenario_mod.load(path)
     assert saved.net_config().optimizer_params == {"lr": 1e-4}
     assert saved.lesson.title == ""  # the lesson was about lr 0.001
+
+
+def test_the_tabs_plots_are_made_one_per_event_loop_turn(window, qtbot, monkeypatch):
+    """Opening the tab makes no plot at once: its five plots (and the landscape's colour bar)
+    come one per event-loop turn, and what the model says meanwhile is shown once they are
+    there, in order."""
+    import pyqtgraph as pg
+
+    made: list[int] = []
+    real = pg.PlotWidget.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(view.build_turns if "view" in box else -1)
+        real(self, *args, **kwargs)
+
+    box: dict = {}
+    monkeypatch.setattr(pg.PlotWidget, "__init__", counting)
+    view = NetlabView()
+    box["view"] = view
+    qtbot.addWidget(view)
+    assert made == [] and not view.built and view.landscape_plot is None
+    config = NetConfig(hidden=(4,), n_samples=40, steps=12, sharpness_every=0,
+                       trajectory_points=4)
+    view.train(config)  # before any plot exists: the buttons answer at once
+    assert view.stop_button.isEnabled() and not view.train_button.isEnabled()
+    qtbot.waitUntil(lambda: view.built, timeout=10_000)
+    assert made == [1, 3, 4, 5, 6] and view.build_turns == 7
+    assert view.landscape_plot.colorbar is not None
+    _wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: view.landscape_plot.grid is not None, timeout=20_000)
+    assert view.run.config == config
+    assert view.readouts.curve_values("loss")[0][-1] == config.steps
