@@ -634,9 +634,9 @@ class SessionModel:
         after = [None if r is None else r.trajectories for r in self._runs]
         if self._computing and len(before) == len(after) and all(
                 b is None or b is a for a, b in zip(before, after, strict=True)):
-            if self._step > self.ready:
-                self._step = self.ready
-                self.playheadChanged.emit(self._step)
+            # the views keep drawing the old runs at the old playhead until the new ones arrive
+            # (:meth:`_emit_runs` then brings the playhead to what is computed): a slider drag
+            # does not send every view to step 0 and back for each position
             return
         self._emit_runs()
 
@@ -644,6 +644,9 @@ class SessionModel:
         """Stop computing: the paths keep what is computed; the next edit resumes."""
         self.runner.cancel(LANE)
         self._set_computing(False)
+        if self._step > self.ready:  # (an edit left it where the old runs were)
+            self._step = self.ready
+            self.playheadChanged.emit(self._step)
 
     def _emit_runs(self) -> None:
         step = min(self._want, self.ready)

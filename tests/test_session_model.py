@@ -187,9 +187,9 @@ def test_edits_keep_the_model_consistent_headless(edit):
                                       _expected(model, i).points)
 
 
-def test_a_run_the_compiled_path_finished_at_once_is_shown_once_whole(monkeypatch):
-    """Scrubbing with the compiled engine: every row exists after the first advance, so the
-    views get the finished run once (its result), never a 16-step partial path first."""
+@pytest.fixture
+def all_rows_at_once(monkeypatch):
+    """A stand-in for the compiled kernel: every row of a run at its first advance."""
     reference = {}
 
     def all_rows(run):  # a stand-in for the compiled kernel: every row at once
@@ -204,17 +204,49 @@ def test_a_run_the_compiled_path_finished_at_once_is_shown_once_whole(monkeypatc
         return None
 
     monkeypatch.setattr(engine.Run, "_compiled_run", all_rows)
+
+
+def test_a_run_the_compiled_path_finished_at_once_is_shown_once_whole(all_rows_at_once):
+    """Scrubbing with the compiled engine: every row exists after the first advance, so the
+    views get the finished run once (its result), never a 16-step partial path first; the
+    playhead stays where it was (no trip to step 0 and back per slider position)."""
     inbox = Inbox()
     model = SessionModel(runner=JobRunner(inbox))
     model.set_scenario(_scenario(steps=300, racers=2))
     _settle(model, inbox)
-    shown = []
+    model.set_step(250)
+    shown, moves = [], []
     model.runsChanged.connect(lambda: shown.append(
         [None if r is None else r.trajectories.steps for r in model.runs]))
-    model.update_racer(1, debounce=True, params={"lr": 0.07})
+    model.playheadChanged.connect(moves.append)
+    for lr in (0.07, 0.08):
+        model.update_racer(1, debounce=True, params={"lr": lr})
+        assert model.computing and model.step == 250  # the old runs stay drawn there
+        _settle(model, inbox)
+    assert shown == [[300, 300], [300, 300]] and moves == []
+    assert not model.computing and model.step == 250
+
+
+def test_a_stopped_edit_brings_the_playhead_to_what_was_computed(monkeypatch):
+    gate = Gate(monkeypatch)
+    inbox = Inbox()
+    model = SessionModel(runner=JobRunner(inbox))
+    gate.open = True
+    model.set_scenario(_scenario(steps=300))
     _settle(model, inbox)
-    assert shown == [[300, 300]]
-    assert not model.computing
+    model.set_step(300)
+    gate.open = False
+    model.update_racer(0, params={"lr": 0.01})
+    gate.wait_entered()
+    moves = []
+    model.playheadChanged.connect(moves.append)
+    model.cancel()
+    gate.open = True
+    gate.step()
+    for thread in model.runner.threads():
+        thread.join(WAIT)
+    inbox.pump()
+    assert model.step == model.ready == 0 and moves == [0]
 
 
 def _settle(model, inbox):
