@@ -8,10 +8,11 @@ and makes the real page and adds it (``MainWindow.add_center_tab``), which hands
 tooltip; still the current tab if it was).
 
 **Staged building** (issue 14: no event-loop turn over 50 ms): ``build`` may be a generator
-function. Each ``yield`` ends one event-loop turn: opening the tab runs one stage per turn
-(:func:`run_in_turns`; the placeholder says "Loading…" meanwhile and the window keeps
-answering), so importing the page's module, making its plot and making its other widgets are
-separate turns. Asking for the page (``get()``) finishes the remaining stages at once.
+function. Each ``yield`` ends one event-loop turn: opening the tab runs one stage per turn as
+tasks of the application's idle queue (:mod:`app.ui.idle`; the placeholder says "Loading…"
+meanwhile and the window keeps answering), so importing the page's module, making its plot and
+making its other widgets are separate turns. Asking for the page (``get()``) finishes the
+remaining stages at once.
 """
 
 from __future__ import annotations
@@ -19,56 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-__all__ = ["LazyTab", "replace_placeholder", "run_in_turns", "turns"]
+from app.ui.idle import idle_queue
 
-#: how many event-loop turns staged builds took (tests read it: the mechanism, not a clock)
-turns = {"count": 0}
-
-
-def run_in_turns(steps: Iterator[Any], owner: QObject,
-                 done: Callable[[], None] | None = None) -> Callable[[], None]:
-    """Advance ``steps`` by one ``next()`` per event-loop turn (a zero-time timer between two,
-    so paints, input and timers run in between) while ``owner`` lives; ``done()`` after the
-    last. Returns ``finish()``: runs the remaining steps now; False if it cannot (called from
-    inside a step), True when none are left."""
-    state = {"steps": steps, "running": False}
-
-    def step() -> bool:
-        """One stage; False when there are no more."""
-        it = state["steps"]
-        if it is None or state["running"]:
-            return False
-        state["running"] = True
-        try:
-            next(it)
-            more = True
-        except StopIteration:
-            more = False
-        finally:
-            state["running"] = False
-        if not more:
-            state["steps"] = None
-            if done is not None:
-                done()
-        return more
-
-    def turn() -> None:
-        turns["count"] += 1
-        if step():
-            QTimer.singleShot(0, owner, turn)
-
-    def finish() -> bool:
-        if state["running"]:
-            return False
-        while step():
-            pass
-        return True
-
-    QTimer.singleShot(0, owner, turn)
-    return finish
+__all__ = ["LazyTab", "replace_placeholder"]
 
 
 class LazyTab(QWidget):
@@ -84,14 +41,15 @@ class LazyTab(QWidget):
         self._build = build
         self.page: QWidget | None = None
         self._building = False
-        self._finish: Callable[[], None] | None = None  # a staged build under way
+        self._stages: Iterator[Any] | None = None  # a staged build under way
+        self._in_stage = False
         tabs.addTab(self, QCoreApplication.translate("tabs", title))
         tabs.currentChanged.connect(self._current_changed)
 
     @property
     def building(self) -> bool:
         """True while ``build()`` runs (the page is being made, maybe over several turns)."""
-        return self._building or self._finish is not None
+        return self._building or self._stages is not None
 
     def _current_changed(self, index: int) -> None:
         if self.page is None and self.tabs.widget(index) is self:
@@ -109,12 +67,29 @@ class LazyTab(QWidget):
             self._building = False
         if isinstance(result, Iterator):
             self._show_loading()
-            self._finish = run_in_turns(result, self, self._built)
-        elif self.page is None:
-            raise RuntimeError(f"building the {self.title!r} tab did not add its page")
+            self._stages = result
+            idle_queue().add(self, self._stage)
+        else:
+            self._check()
 
-    def _built(self) -> None:
-        self._finish = None
+    def _stage(self) -> bool:
+        """Run the next stage (a task of the idle queue, which then gets the one after);
+        False when there was none left."""
+        if self._stages is None or self._in_stage:
+            return False
+        self._in_stage = True
+        try:
+            next(self._stages)
+        except StopIteration:
+            self._stages = None
+            self._check()
+            return False
+        finally:
+            self._in_stage = False
+        idle_queue().add(self, self._stage)
+        return True
+
+    def _check(self) -> None:
         if self.page is None:
             raise RuntimeError(f"building the {self.title!r} tab did not add its page")
 
@@ -128,12 +103,14 @@ class LazyTab(QWidget):
         """The real page (built now if it was not; a staged build's remaining stages run
         now)."""
         if self.page is None and not self._building:
-            if self._finish is None:
+            if self._stages is None:
                 self.start()
-            if self._finish is not None and not self._finish():
+            if self._in_stage:
                 return self.page  # asked for from inside one of its own stages: not yet
-            if self.page is None:
-                raise RuntimeError(f"building the {self.title!r} tab did not add its page")
+            idle_queue().cancel(self)
+            while self._stage():
+                idle_queue().cancel(self)
+            self._check()
         return self.page
 
 

@@ -8,7 +8,8 @@ import threading
 import pyqtgraph as pg
 import pytest
 
-from app.ui import lazy_tabs, maps_view
+from app.ui import maps_view
+from app.ui.idle import idle_queue
 from app.ui.lazy_tabs import LazyTab
 from app.ui.maps_view import HYPER, MapsView
 
@@ -21,7 +22,7 @@ def _record_turns(monkeypatch, made: list, *names: str) -> None:
         cls = getattr(pg, name)
 
         def init(self, *args, _cls=cls, _name=name, **kwargs):
-            made.append((_name, lazy_tabs.turns["count"]))
+            made.append((_name, idle_queue().turns))
             _cls.__init__(self, *args, **kwargs)
 
         monkeypatch.setattr(pg, name, type(name, (cls,), {"__init__": init}))
@@ -39,12 +40,12 @@ def test_opening_maps_builds_the_page_over_several_turns(window, qtbot, monkeypa
     made: list = []
     _record_turns(monkeypatch, made, "PlotWidget", "ColorBarItem")
     tabs = window.center_tabs
-    first = lazy_tabs.turns["count"]
+    first = idle_queue().turns
     placeholder = _open(tabs, "Maps")
     # the click's own turn built nothing: the placeholder shows, the build is under way
     assert made == [] and tabs.currentWidget() is placeholder and placeholder.building
     qtbot.waitUntil(lambda: isinstance(tabs.currentWidget(), MapsView), timeout=10_000)
-    done = lazy_tabs.turns["count"]
+    done = idle_queue().turns
     turn_of = dict(made)
     assert set(turn_of) == {"PlotWidget", "ColorBarItem"}
     assert first < turn_of["PlotWidget"] < turn_of["ColorBarItem"] < done  # one part a turn
@@ -90,7 +91,7 @@ def test_opening_analysis_builds_one_section_a_turn(window, qtbot, monkeypatch):
         original = getattr(AnalysisPanel, name)
 
         def build(self, *args, _original=original, _name=name):
-            made.append((_name, lazy_tabs.turns["count"]))
+            made.append((_name, idle_queue().turns))
             return _original(self, *args)
 
         monkeypatch.setattr(AnalysisPanel, name, build)
