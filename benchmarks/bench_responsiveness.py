@@ -82,7 +82,9 @@ def racers_scenario(racers: int, starts: int, steps: int):
 
 
 class StallMeter:
-    """Ticks a 10 ms QTimer and reports the longest gap between ticks."""
+    """Ticks a 10 ms QTimer and reports the longest gap between ticks. ``stall_cpu`` is the window's
+    thread's own CPU time inside that gap (``time.thread_time``): on a busy machine the gap
+    also holds time spent waiting for a core or for the interpreter lock, the CPU time not."""
 
     def __init__(self, app):
         from PySide6.QtCore import QTimer
@@ -93,6 +95,7 @@ class StallMeter:
         #: the most CPU time the window's thread spent between two ticks in the last run (a
         #: busy machine stretches the stalls, much less this)
         self.longest_cpu = float("nan")
+        self.stall_cpu = self.cpu_total = float("nan")  # inside the longest gap, in all
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
@@ -136,7 +139,12 @@ class StallMeter:
         gaps = [b - a for a, b in zip(self.ticks[:-1], self.ticks[1:], strict=True)]
         cpu = [b - a for a, b in zip(self.cpu[:-1], self.cpu[1:], strict=True)]
         self.longest_cpu = max(cpu) if cpu else float("nan")
-        return max(gaps) if gaps else float("nan")
+        if not gaps:
+            return float("nan")
+        worst = max(range(len(gaps)), key=gaps.__getitem__)
+        self.stall_cpu = cpu[worst]
+        self.cpu_total = self.cpu[-1] - self.cpu[0]
+        return gaps[worst]
 
 
 def drag_slider(window, app, ticks: int = 40):
@@ -231,7 +239,13 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="skip the 1M-step row and the lessons")
     ap.add_argument("--tabs", action="store_true",
                     help="only the first opening of the tabs and the export dialog")
+    ap.add_argument("--lessons", nargs="*", metavar="NAME",
+                    help="only open these lessons (none named: every built-in one), each from "
+                         "the default scenario; prints the window thread's CPU time too")
     args = ap.parse_args()
+    if args.lessons is not None:
+        open_lessons(args.lessons, args.observe)
+        return
 
     from app.ui import main_window
     from app.ui.lesson_gallery import lesson_entries
@@ -296,6 +310,33 @@ def main() -> None:
     window.close()
     print(f"{'Ctrl+Q while computing: window closed -> process exited':<72} "
           f"{quit_seconds() * 1000:10.0f} ms", flush=True)
+
+
+def open_lessons(names: list[str], observe: float) -> None:
+    """Open each lesson from the default scenario (as a user picking it from the menu after
+    start-up): the longest stall, and the window thread's CPU time inside it."""
+    from app.ui import main_window
+    from app.ui.lesson_gallery import lesson_entries
+
+    answer_dialogs()
+    app = main_window._app()
+    window = main_window.MainWindow()
+    window.load_scenario("default", autoplay=False)
+    window.show()
+    meter = StallMeter(app)
+    meter.run(lambda: None, 1.0)
+    names = names or [entry.name for entry in lesson_entries()]
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'open lesson (from the default scenario)':<44} {'longest stall':>13} {'its CPU':>9} "
+          f"{'all CPU':>9}")
+    for name in names:
+        stall = meter.run(lambda n=name: window.open_lesson(n), observe)
+        print(f"  {name:<42} {stall * 1000:10.0f} ms {meter.stall_cpu * 1000:6.0f} ms "
+              f"{meter.cpu_total * 1000:6.0f} ms", flush=True)
+        window.playback.pause()
+        window.set_scenario(main_window.scenario_mod.load("default"), autoplay=False)
+        meter.run(lambda: None, 0.5)
+    window.close()
 
 
 if __name__ == "__main__":
