@@ -66,6 +66,7 @@ class LessonPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
         self._changes: tuple[str, ...] = ()
+        self._page = ""  # the HTML shown
         session.scenarioReplaced.connect(self.sync)
         session.surfaceChanged.connect(self.sync)
         session.scenarioEdited.connect(self._check_changes)
@@ -90,7 +91,10 @@ class LessonPanel(QWidget):
                                                                 steps=config.steps)
         self._changes = self.session.lesson_changes()
         note = lesson_state.stale_note(self._changes)
-        self.browser.setHtml(lesson_html(scenario.lesson, title, text, note))
+        page = lesson_html(scenario.lesson, title, text, note)
+        if page != self._page:  # (opening a lesson tells the panel twice: laid out once)
+            self._page = page
+            self.browser.setHtml(page)
 
     def text(self) -> str:
         return self.browser.toPlainText()

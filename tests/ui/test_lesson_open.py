@@ -184,3 +184,15 @@ def test_the_window_takes_the_interpreter_lock_back_within_a_millisecond(window)
 
     # a worker thread (the engine) yields the lock to the window's thread at least this often
     assert sys.getswitchinterval() <= main_window.GIL_SWITCH_SECONDS
+
+
+def test_opening_a_lesson_lays_out_its_text_once(window, monkeypatch):
+    panel = window.lesson_panel
+    pages = []
+    original = panel.browser.setHtml
+    monkeypatch.setattr(panel.browser, "setHtml", lambda html: (pages.append(html),
+                                                                original(html)))
+    assert window.open_lesson("p4_stall")
+    assert len(pages) == 1 and "P4" in panel.text()
+    assert window.open_lesson("p4_stall")  # the same page again: nothing to lay out
+    assert len(pages) == 1
