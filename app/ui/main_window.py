@@ -320,9 +320,12 @@ class MainWindow(QMainWindow):
 
         self.add_center_tab(make_3d_view(self.session), "3D")
 
-    def _build_netlab(self) -> None:
+    def _build_netlab(self):
+        """Staged (:mod:`app.ui.lazy_tabs`): the import, then the tab (its plots follow, one
+        per turn)."""
         from app.ui.netlab_view import install_netlab_tab
 
+        yield
         install_netlab_tab(self)  # (it adds its tab with add_center_tab)
 
     def _build_lr_range(self) -> None:
@@ -336,20 +339,11 @@ class MainWindow(QMainWindow):
         """The "LR range" tab (built on first use)."""
         return self._page(LR_RANGE_TAB)
 
-    def _netlab_on_demand(self, step: int = 0) -> None:
-        """A network-lab scenario was opened: build the Network lab (it shows itself), over
-        event-loop turns of its own: its modules are imported in the next turn, the tab is
-        made in the one after (``window.netlab_view`` makes it at once if asked for first)."""
-        if self.session.scenario.netlab is None or NETLAB_TAB not in self._lazy:
-            return
-        if step == 0:
-            QTimer.singleShot(0, self, lambda: self._netlab_on_demand(1))
-        elif step == 1:
-            import app.ui.netlab_view  # noqa: F401 (the import alone is this turn's work)
-
-            QTimer.singleShot(0, self, lambda: self._netlab_on_demand(2))
-        else:
-            self._page(NETLAB_TAB)
+    def _netlab_on_demand(self) -> None:
+        """A network-lab scenario was opened: build the Network lab (staged; it shows
+        itself)."""
+        if self.session.scenario.netlab is not None and NETLAB_TAB in self._lazy:
+            self._lazy[NETLAB_TAB].start()
 
     @property
     def analysis_panel(self):
@@ -368,11 +362,12 @@ class MainWindow(QMainWindow):
 
     @property
     def netlab_view(self):
-        """The "Network lab" tab (built on first use; None while it is being built)."""
+        """The "Network lab" tab (built on first use, the stages left at once; None when
+        asked for from inside its own build)."""
         placeholder = self._lazy.get(NETLAB_TAB)
-        if placeholder is not None and placeholder.building:
-            return None
-        return self._page(NETLAB_TAB)
+        if NETLAB_TAB not in self._pages and placeholder is not None:
+            placeholder.get()
+        return self._pages.get(NETLAB_TAB)
 
     @netlab_view.setter
     def netlab_view(self, view) -> None:  # (install_netlab_tab keeps its view here)

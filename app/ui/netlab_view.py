@@ -61,6 +61,7 @@ from app.netlab.viewdata import (
 from app.scenario import Lesson, Scenario
 from app.ui import theme
 from app.ui.jobs_qt import qt_runner
+from app.ui.lazy_tabs import run_in_turns
 from app.ui.netlab_plots import DataPlot, LandscapePlot, NetReadouts
 from app.ui.param_fields import ParamForm
 
@@ -355,7 +356,7 @@ class NetlabView(QWidget):
         for button in (self.train_button, self.stop_button, self.save_button):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
 
-        # the plots are made after the rest, one per event-loop turn (_build_next): each
+        # the plots are made after the rest, one per event-loop turn (_stages): each
         # waits in its slot, so adding it re-lays nothing else
         self.landscape_plot: LandscapePlot | None = None
         self.data_plot: DataPlot | None = None
@@ -445,63 +446,53 @@ class NetlabView(QWidget):
                                (m.field_ready, lambda *a: self.data_plot.show_field(*a))):
             event.connect(lambda *args, h=handler: self._on_plots(h, *args))
         self._set_heading()
-        #: the plots still to make, one per event-loop turn
-        self._to_build: list[Callable[[], bool]] = [
-            self._build_landscape, lambda: self.landscape_plot.build_next(), self._build_data,
-            self.readouts.build_next, lambda: False]  # (the last turn lays the plots out:
-        # what the model said meanwhile is drawn on plots of their final size)
+        #: True once every plot is made (until then what the model says is held)
+        self.built = False
         #: how many event-loop turns the plots took (tests)
         self.build_turns = 0
-        self._build_timer = QTimer(self)  # (dies with the tab: no turn runs for a dead one)
-        self._build_timer.setSingleShot(True)
-        self._build_timer.setInterval(0)
-        self._build_timer.timeout.connect(self._build_next)
-        self._build_timer.start()
+        self._finish_build = run_in_turns(self._stages(), self, self._show_held)
 
     # -- the plots, made over several event-loop turns -----------------------------------------
-    @property
-    def built(self) -> bool:
-        """True once every plot is made."""
-        return not self._to_build
-
-    def _build_landscape(self) -> bool:
+    def _stages(self):
+        """One plot per stage (:func:`app.ui.lazy_tabs.run_in_turns`: one stage per turn),
+        then a turn that lays them out: what the model said meanwhile is drawn on plots of
+        their final size."""
+        self.build_turns += 1
         self.landscape_plot = LandscapePlot(build=False)
         self.landscape_plot.directions.activated.connect(lambda _: self.recompute_landscape())
         self.landscape_plot.set_message(translate(
             "NetlabView", "Press Train to train the network."))
         self._slots["landscape"].layout().addWidget(self.landscape_plot)
-        return False
-
-    def _build_data(self) -> bool:
+        yield
+        self.build_turns += 1
+        self.landscape_plot.build_next()  # (its colour bar)
+        yield
+        self.build_turns += 1
         self.data_plot = DataPlot()
         self.data_plot.show_data(self.form.config().data())
         self._slots["data"].layout().addWidget(self.data_plot)
-        return False
-
-    def _build_one(self) -> None:
-        if self._to_build and not self._to_build[0]():
-            self._to_build.pop(0)
-        if not self._to_build:
-            held, self._held = self._held, []
-            for handler, args in held:
-                handler(*args)
-
-    def _build_next(self) -> None:
-        if not self._to_build:
-            return
+        yield
+        while True:
+            self.build_turns += 1
+            if not self.readouts.build_next():
+                break
+            yield
+        yield
         self.build_turns += 1
-        self._build_one()
-        if self._to_build:
-            self._build_timer.start()
+
+    def _show_held(self) -> None:
+        self.built = True
+        held, self._held = self._held, []
+        for handler, args in held:
+            handler(*args)
 
     def ensure_built(self) -> None:
         """Make the plots still to make now (and show what the model said meanwhile)."""
-        while self._to_build:
-            self._build_one()
+        self._finish_build()
 
     def _on_plots(self, handler: Callable[..., None], *args) -> None:
         """``handler(*args)`` now, or once the plots are made (in the order of the calls)."""
-        if self._to_build:
+        if not self.built:
             self._held.append((handler, args))
         else:
             handler(*args)
