@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,8 +61,8 @@ from app.netlab.viewdata import (
 )
 from app.scenario import Lesson, Scenario
 from app.ui import theme
+from app.ui.idle import idle_queue
 from app.ui.jobs_qt import qt_runner
-from app.ui.lazy_tabs import run_in_turns
 from app.ui.netlab_plots import DataPlot, LandscapePlot, NetReadouts
 from app.ui.param_fields import ParamForm
 
@@ -450,13 +451,13 @@ class NetlabView(QWidget):
         self.built = False
         #: how many event-loop turns the plots took (tests)
         self.build_turns = 0
-        self._finish_build = run_in_turns(self._stages(), self, self._show_held)
+        self._build = self._stages()
+        idle_queue().add(self, self._build_stage)
 
     # -- the plots, made over several event-loop turns -----------------------------------------
     def _stages(self):
-        """One plot per stage (:func:`app.ui.lazy_tabs.run_in_turns`: one stage per turn),
-        then a turn that lays them out: what the model said meanwhile is drawn on plots of
-        their final size."""
+        """One plot per stage (one stage per event-loop turn), then a turn that lays them
+        out: what the model said meanwhile is drawn on plots of their final size."""
         self.build_turns += 1
         self.landscape_plot = LandscapePlot(build=False)
         self.landscape_plot.directions.activated.connect(lambda _: self.recompute_landscape())
@@ -480,15 +481,24 @@ class NetlabView(QWidget):
         yield
         self.build_turns += 1
 
-    def _show_held(self) -> None:
-        self.built = True
-        held, self._held = self._held, []
-        for handler, args in held:
-            handler(*args)
+    def _build_stage(self) -> None:
+        """The next stage (a task of the shared idle queue, :mod:`app.ui.idle`, which then
+        gets the one after); after the last, what the model said meanwhile is shown."""
+        if self.built or not shiboken6.isValid(self):  # (a tab closed meanwhile: nothing)
+            return
+        try:
+            next(self._build)
+        except StopIteration:
+            self.built = True
+            held, self._held = self._held, []
+            for handler, args in held:
+                handler(*args)
+            return
+        idle_queue().add(self, self._build_stage)
 
     def ensure_built(self) -> None:
         """Make the plots still to make now (and show what the model said meanwhile)."""
-        self._finish_build()
+        idle_queue().flush(self)
 
     def _on_plots(self, handler: Callable[..., None], *args) -> None:
         """``handler(*args)`` now, or once the plots are made (in the order of the calls)."""
