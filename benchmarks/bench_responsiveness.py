@@ -211,7 +211,8 @@ def tab_rows(window, row) -> None:
     window.center_tabs.setCurrentIndex(0)
     row("open the Analysis panel", open_tab(window.side_tabs, "Analysis"))
     if has_gl_display():
-        row("open the 3D tab", open_tab(window.center_tabs, "3D"))
+        row("open the 3D tab", open_tab(window.center_tabs, "3D"),
+            until=lambda: getattr(window._pages.get("3D"), "attached", False))
         window.center_tabs.setCurrentIndex(0)
     else:
         print(f"{'open the 3D tab':<72} {'skipped':>13} (needs a display: xvfb-run, "

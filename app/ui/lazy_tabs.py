@@ -11,27 +11,49 @@ tooltip; still the current tab if it was).
 function. Each ``yield`` ends one event-loop turn: opening the tab runs one stage per turn as
 tasks of the application's idle queue (:mod:`app.ui.idle`; the placeholder says "Loading…"
 meanwhile and the window keeps answering), so importing the page's module, making its plot and
-making its other widgets are separate turns. Asking for the page (``get()``) finishes the
-remaining stages at once.
+making its other widgets are separate turns. A stage may yield a
+:class:`concurrent.futures.Future` (e.g. from :func:`in_background`: a big import on another
+thread): the next stage then waits until it is done, while the window keeps answering. Asking
+for the page (``get()``) finishes the remaining stages at once (waiting for such work).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.idle import idle_queue
 
-__all__ = ["LazyTab", "replace_placeholder"]
+__all__ = ["LazyTab", "replace_placeholder", "in_background"]
+
+
+def in_background(fn: Callable[[], Any]) -> Future:
+    """``fn()`` on a new daemon thread; its future (for a stage to yield: e.g. importing a big
+    module while the window answers)."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(fn())
+        except BaseException as err:  # noqa: BLE001 (handed to whoever waits)
+            future.set_exception(err)
+
+    threading.Thread(target=run, name="lazy-tab", daemon=True).start()
+    return future
 
 
 class LazyTab(QWidget):
     """The placeholder page of ``title`` in ``tabs``; ``build()`` makes the real page and puts
     it in place (:func:`replace_placeholder`). A generator ``build`` is staged (module
     docstring)."""
+
+    #: background work a stage waits for is done (emitted from its thread: queued to ours)
+    _resume = Signal()
 
     def __init__(self, tabs: QTabWidget, title: str, build: Callable[[], Any]):
         super().__init__()
@@ -43,6 +65,8 @@ class LazyTab(QWidget):
         self._building = False
         self._stages: Iterator[Any] | None = None  # a staged build under way
         self._in_stage = False
+        self._waiting: Future | None = None  # background work the next stage waits for
+        self._resume.connect(self._queue_stage)
         tabs.addTab(self, QCoreApplication.translate("tabs", title))
         tabs.currentChanged.connect(self._current_changed)
 
@@ -72,22 +96,42 @@ class LazyTab(QWidget):
         else:
             self._check()
 
-    def _stage(self) -> bool:
-        """Run the next stage (a task of the idle queue, which then gets the one after);
-        False when there was none left."""
+    def _queue_stage(self) -> None:
+        self._waiting = None
+        if self._stages is not None:
+            idle_queue().add(self, self._stage)
+
+    def _stage(self, wait: bool = False) -> bool:
+        """Run the next stage (a task of the idle queue, which then gets the one after, or,
+        if the stage handed back unfinished background work, when that work is done); False
+        when there was none left. ``wait``: wait for such work here (finishing at once)."""
         if self._stages is None or self._in_stage:
             return False
         self._in_stage = True
         try:
-            next(self._stages)
+            out = next(self._stages)
         except StopIteration:
             self._stages = None
             self._check()
             return False
         finally:
             self._in_stage = False
-        idle_queue().add(self, self._stage)
+        if isinstance(out, Future) and not out.done():
+            if wait:
+                out.exception()  # waits (a failure is the next stage's to report)
+            else:
+                self._waiting = out
+                out.add_done_callback(self._work_done)
+                return True
+        if not wait:
+            self._queue_stage()
         return True
+
+    def _work_done(self, _future: Future) -> None:
+        try:
+            self._resume.emit()
+        except RuntimeError:  # the tab is gone (the window closed meanwhile)
+            pass
 
     def _check(self) -> None:
         if self.page is None:
@@ -108,8 +152,10 @@ class LazyTab(QWidget):
             if self._in_stage:
                 return self.page  # asked for from inside one of its own stages: not yet
             idle_queue().cancel(self)
-            while self._stage():
-                idle_queue().cancel(self)
+            if self._waiting is not None:
+                self._waiting.exception()  # the background work the next stage needs
+            while self._stage(wait=True):
+                pass
             self._check()
         return self.page
 

@@ -315,10 +315,12 @@ class MainWindow(QMainWindow):
         yield from view.stages()
         self.add_center_tab(view, "Maps")
 
-    def _build_3d(self) -> None:
-        from app.ui.view3d import make_3d_view
+    def _build_3d(self):
+        """Staged (:mod:`app.ui.lazy_tabs`): PyOpenGL imported on another thread, the probe,
+        the view, its GL items (:func:`app.ui.view3d.build_3d_view`)."""
+        from app.ui.view3d import build_3d_view
 
-        self.add_center_tab(make_3d_view(self.session), "3D")
+        yield from build_3d_view(self.session, lambda view: self.add_center_tab(view, "3D"))
 
     def _build_netlab(self):
         """Staged (:mod:`app.ui.lazy_tabs`): the import, then the tab (its plots follow, one

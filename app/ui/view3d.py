@@ -25,7 +25,9 @@ process; a later call returns the message widget (instead of a view full of GL e
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -36,9 +38,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from app import viewmodel as vm
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ui import theme
+from app.ui.lazy_tabs import in_background
 
 __all__ = [
     "make_3d_view",
+    "build_3d_view",
     "gl_unavailable_reason",
     "GLUnavailableWidget",
     "SurfaceView3D",
@@ -249,9 +253,47 @@ def _shared_contexts() -> bool:
     return QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-def make_3d_view(session, parent: QWidget | None = None) -> QWidget:
-    """The 3D view of ``session``, or a message widget where OpenGL is not available."""
+def _warm_up_gl() -> None:
+    """Import PyOpenGL and pyqtgraph's OpenGL items, and make (and drop) one OpenGL context,
+    which loads the driver: on a background thread, this leaves the window's thread a probe
+    and a first paint of a few milliseconds each. A failure is the probe's to report."""
+    try:
+        import OpenGL.GL  # noqa: F401
+        import pyqtgraph.opengl  # noqa: F401
+        from PySide6.QtGui import QOpenGLContext
+
+        QOpenGLContext().create()
+    except Exception:  # noqa: BLE001, S110 (gl_unavailable_reason says why)
+        pass
+
+
+def build_3d_view(session, add: Callable[[QWidget], Any]) -> Iterator[Any]:
+    """:func:`make_3d_view` in stages, for a lazy tab (:mod:`app.ui.lazy_tabs`; each ``yield``
+    ends an event-loop turn): PyOpenGL's import (about 0.1 s of Python) and the OpenGL
+    driver's start on another thread (:func:`_warm_up_gl`), the OpenGL probe, the view, the
+    view handed to ``add``, then its first paint (OpenGL starts) and its GL items one turn at a
+    time (each kind compiles its shaders in its first paint)."""
+    if QGuiApplication.platformName() not in NO_GL_PLATFORMS:
+        yield in_background(_warm_up_gl)
     reason = gl_unavailable_reason()
+    yield
+    view = make_3d_view(session, reason=reason, staged=True)
+    yield
+    add(view)
+    if isinstance(view, SurfaceView3D):
+        yield from view.attach_in_stages()
+
+
+_PROBE = object()
+
+
+def make_3d_view(session, parent: QWidget | None = None, *, reason: Any = _PROBE,
+                 staged: bool = False) -> QWidget:
+    """The 3D view of ``session``, or a message widget where OpenGL is not available
+    (``reason``: :func:`gl_unavailable_reason`'s answer, if asked already; ``staged``: the
+    view's GL items are attached later, by :meth:`SurfaceView3D.attach_in_stages`)."""
+    if reason is _PROBE:
+        reason = gl_unavailable_reason()
     if reason is not None:
         return GLUnavailableWidget(reason, parent)
     if _views_made and not _shared_contexts():
@@ -260,7 +302,7 @@ def make_3d_view(session, parent: QWidget | None = None) -> QWidget:
             "OpenGL contexts (AA_ShareOpenGLContexts, set before the QApplication is created)",
             parent)
     try:
-        return SurfaceView3D(session, parent)
+        return SurfaceView3D(session, parent, staged=staged)
     except Exception as err:  # a GL item failing to build: keep the app running
         return GLUnavailableWidget(f"{type(err).__name__}: {err}", parent)
 
@@ -281,7 +323,7 @@ class SurfaceView3D(QWidget):
     """
 
     def __init__(self, session, parent: QWidget | None = None, *, grid_size: int = GRID_SIZE,
-                 follow_playhead: bool = True):
+                 follow_playhead: bool = True, staged: bool = False):
         super().__init__(parent)
         import pyqtgraph.opengl as gl
         from OpenGL import GL
@@ -304,12 +346,17 @@ class SurfaceView3D(QWidget):
         self.view = gl.GLViewWidget()
         self.view.setBackgroundColor(theme.COLORS["plot_bg"])
         self.view.setMinimumSize(200, 150)
+        #: the GL items are in the view (staged: not until attach_in_stages)
+        self.attached = not staged
         self.surface_item = gl.GLSurfacePlotItem(computeNormals=False, glOptions="opaque")
-        self.view.addItem(self.surface_item)
         self.minima_item = gl.GLScatterPlotItem(pos=np.zeros((1, 3)), color=(1, 1, 1, 1),
                                                 size=9, pxMode=True, glOptions=self._on_top)
         self.minima_item.setDepthValue(5)
-        self.view.addItem(self.minima_item)
+        if self.attached:
+            self.view.addItem(self.surface_item)
+            self.view.addItem(self.minima_item)
+        else:  # the page's first paint without OpenGL; the GL widget's own comes next
+            self.view.hide()
         self.racer_items: list[tuple] = []
         self._paths: list[tuple[np.ndarray, np.ndarray] | None] = []
 
@@ -345,6 +392,22 @@ class SurfaceView3D(QWidget):
         if follow_playhead:
             session.playheadChanged.connect(self.show_step)
         self.on_surface_changed()
+
+    def attach_in_stages(self) -> Iterator[None]:
+        """Show the GL widget after the page's first paint, then put the GL items into it
+        one kind a turn."""
+        if self.attached:
+            return
+        yield  # the page paints, without the GL widget
+        self.view.show()
+        yield  # the empty GL widget paints: OpenGL starts
+        self.view.addItem(self.surface_item)
+        yield
+        self.view.addItem(self.minima_item)
+        for line, dots in self.racer_items:
+            self.view.addItem(line)
+            self.view.addItem(dots)
+        self.attached = True
 
     def reset_camera(self) -> None:
         self.view.setCameraPosition(pos=pg.Vector(0, 0, Z_TOP * 0.6), distance=3.0,
@@ -397,13 +460,15 @@ class SurfaceView3D(QWidget):
             dots = gl.GLScatterPlotItem(size=12, pxMode=True, glOptions=self._on_top)
             line.setDepthValue(10)
             dots.setDepthValue(11)
-            self.view.addItem(line)
-            self.view.addItem(dots)
+            if self.attached:
+                self.view.addItem(line)
+                self.view.addItem(dots)
             self.racer_items.append((line, dots))
         while len(self.racer_items) > len(runs):
             line, dots = self.racer_items.pop()
-            self.view.removeItem(line)
-            self.view.removeItem(dots)
+            if self.attached:
+                self.view.removeItem(line)
+                self.view.removeItem(dots)
         self._paths = []
         self.legend.setText(" &nbsp; ".join(
             f"<span style=\"color: {QColor(r.color).name()}\">■</span> "

@@ -240,3 +240,42 @@ def test_write_screenshot(qapp, qtbot):
     out = ROOT / "assets" / "screenshots" / "view3d.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     assert w.grab().save(str(out))
+
+
+def test_staged_build_warms_opengl_off_the_window_thread(session, qtbot, monkeypatch):
+    """The lazy tab's build (app.ui.view3d.build_3d_view): PyOpenGL's import and the driver's
+    start run on another thread; the view is handed over without its GL items, which come one
+    kind per later event-loop turn; the finished view draws the same paths."""
+    import threading
+
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from app.ui import view3d
+    from app.ui.idle import idle_queue
+    from app.ui.lazy_tabs import LazyTab
+
+    warmed = []
+    original = view3d._warm_up_gl
+    monkeypatch.setattr(view3d, "_warm_up_gl",
+                        lambda: (warmed.append(threading.get_ident()), original())[1])
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "Surface")
+    added = []
+
+    def add(view):
+        added.append((view, view.attached, idle_queue().turns))
+        from app.ui.lazy_tabs import replace_placeholder
+        replace_placeholder(placeholder, view)
+
+    placeholder = LazyTab(tabs, "3D", lambda: view3d.build_3d_view(session, add))
+    tabs.resize(800, 600)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(added) and added[0][0].attached, timeout=20_000)
+    view, attached_when_added, turn_added = added[0]
+    assert warmed and threading.get_ident() not in warmed
+    assert not attached_when_added and idle_queue().turns >= turn_added + 3
+    session.set_step(200)
+    assert view.path_positions(0).shape[0] > 0 and tabs.currentWidget() is view
