@@ -199,6 +199,8 @@ class SessionModel:
         self._described: lesson_state.Setup | None = None
         self._runs: list[RacerRun | None] = []
         self._keys: list[Any] = []
+        #: racer index -> (racer, surface, first start, noise sigma, its label text)
+        self._labels: dict[int, tuple] = {}
         self._step = 0
         #: the step last asked for: while runs are computed the playhead waits at what is
         #: ready and comes back here as they arrive (a slider drag morphs the whole paths)
@@ -598,8 +600,17 @@ class SessionModel:
 
     def label(self, i: int) -> str:
         """Racer ``i``'s label now: its template filled in from its current hyperparameters
-        (:mod:`app.labels`), a hand-typed label as typed."""
-        return self._scenario.label_of(self._scenario.racers[i], self._surface)
+        (:mod:`app.labels`), a hand-typed label as typed. Rendered once per racer, surface,
+        first start point and noise (the legend, the status bar and the cards all ask)."""
+        s = self._scenario
+        racer, start = s.racers[i], (s.starts[0] if s.starts else None)
+        c = self._labels.get(i)
+        if (c is not None and c[0] is racer and c[1] is self._surface and c[2] == start
+                and c[3] == s.noise_sigma):
+            return c[4]
+        text = s.label_of(racer, self._surface)
+        self._labels[i] = (racer, self._surface, start, s.noise_sigma, text)
+        return text
 
     def diagnosis(self, i: int):
         """The divergence diagnosis (:mod:`app.analysis.divergence`) of racer ``i``'s run that

@@ -71,6 +71,7 @@ class StatusReadout(QWidget):
         self.values = ElidedLabel()  # its tooltip: the whole line
         layout.addWidget(self.values, 1)
         self._spec_of = None  # (racer, its optimizer's spec) of the run shown
+        self._labels: list = []  # the racers' labels in the list
         self.diverged = QLabel()
         layout.addWidget(self.diverged)
         session.runsChanged.connect(self._rebuild)
@@ -79,16 +80,25 @@ class StatusReadout(QWidget):
         self._rebuild()
 
     def _rebuild(self, *_) -> None:
-        racers = self.session.scenario.racers
+        """The racer list follows the racers' labels: only the entries whose label changed are
+        set again (an lr drag renames one racer per position), the list is rebuilt only when
+        the number of racers changed."""
+        labels = [self.session.label(i) for i in range(len(self.session.scenario.racers))]
         self.racer.blockSignals(True)
-        self.racer.clear()
-        metrics = self.racer.fontMetrics()
-        for i in range(len(racers)):  # elided to the list's width (cut mid-letter reads wrongly)
-            full = self.session.label(i)
-            self.racer.addItem(metrics.elidedText(full, Qt.TextElideMode.ElideRight,
-                                                  RACER_LIST_WIDTH - 40))
-            self.racer.setItemData(self.racer.count() - 1, full, Qt.ItemDataRole.ToolTipRole)
-        self.racer.setCurrentIndex(self.session.selected)
+        if labels != self._labels:
+            if len(labels) != self.racer.count():
+                self.racer.clear()
+                self.racer.addItems([""] * len(labels))
+                self._labels = [None] * len(labels)
+            metrics = self.racer.fontMetrics()
+            for i, (full, old) in enumerate(zip(labels, self._labels, strict=True)):
+                if full != old:  # elided to the list's width (cut mid-letter reads wrongly)
+                    self.racer.setItemText(i, metrics.elidedText(
+                        full, Qt.TextElideMode.ElideRight, RACER_LIST_WIDTH - 40))
+                    self.racer.setItemData(i, full, Qt.ItemDataRole.ToolTipRole)
+            self._labels = labels
+        if self.racer.currentIndex() != self.session.selected:
+            self.racer.setCurrentIndex(self.session.selected)
         self.racer.blockSignals(False)
         # as wide as its widest text: the playhead moving does not re-lay the status bar out
         widest = self._step_text(self.session.steps, self.session.steps)

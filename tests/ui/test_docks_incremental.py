@@ -123,3 +123,21 @@ def test_the_readouts_numbers_are_computed_off_the_windows_thread(threaded_windo
     expected = vm.readout_series(t.loss, True)  # (no exact zeros in this lesson)
     assert np.nanmin(cy) == np.nanmin(expected) and np.nanmax(cy) == np.nanmax(expected)
     assert np.nanmin(cx) == 0 and np.nanmax(cx) == t.steps
+
+
+def test_an_lr_edit_renames_one_entry_of_the_racer_list_and_renders_one_label(
+        window, qtbot, monkeypatch):
+    from app.scenario import Scenario
+
+    session, combo = window.session, window.status.racer
+    texts = Calls(monkeypatch, [combo], "setItemText")
+    cleared = Calls(monkeypatch, [combo], "clear")
+    rendered = Calls(monkeypatch, [Scenario], "label_of")
+    _edit_lr(qtbot, session, 1, 0.015)
+    assert texts.counts == [1] and cleared.counts == [0]
+    assert rendered.counts == [1]  # the edited racer's, once for the legend, list and cards
+    labels = [session.scenario.label_of(r, session.surface) for r in session.scenario.racers]
+    assert [combo.itemData(i, 3) for i in range(combo.count())] == labels  # (ToolTipRole)
+    assert "0.015" in combo.itemText(1)
+    session.remove_racer(2)
+    assert combo.count() == 2 and [combo.itemData(i, 3) for i in range(2)] == labels[:2]
