@@ -85,10 +85,13 @@ def make_window(scenario):
 
 
 def settle(window, app, limit_s: float = 60.0) -> None:
-    """Process events until the session's runs are all computed (the engine's worker)."""
+    """Process events until the session's runs are all computed (the engine's worker) and the
+    racer cards are built (one per event-loop turn)."""
     end = time.perf_counter() + limit_s
     app.processEvents()
-    while getattr(window.session, "computing", False) and time.perf_counter() < end:
+    building = getattr(window.controls, "building", lambda: 0)
+    while (getattr(window.session, "computing", False) or building()) \
+            and time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.002)
 
