@@ -37,6 +37,9 @@ __all__ = ["ParamField", "ParamForm", "LogSliderRange", "DecaySliderRange", "for
 
 SLIDER_TICKS = 1000
 ERROR_DELAY_MS = 400
+#: while a slider is held its positions go on at most once a display frame (the newest wins):
+#: a fast drag does not queue an edit per mouse event
+SLIDER_FRAME_MS = 16
 
 
 def format_value(param: Param, value: Any) -> str:
@@ -181,6 +184,7 @@ class ParamField(QWidget):
                 self.slider.setToolTip(self.toolTip())
                 self.slider.setValue(self.range.to_tick(float(self.value)))
                 self.slider.valueChanged.connect(self._slider_moved)
+                self.slider.sliderReleased.connect(self._slider_released)
                 row.addWidget(self.slider, 3)
                 edit.setMaximumWidth(100)
                 row.addWidget(edit, 2)
@@ -207,6 +211,7 @@ class ParamField(QWidget):
             label.setToolTip(self.toolTip())
             slider.setValue(self.item_range.to_tick(float(v)))
             slider.valueChanged.connect(lambda tick, _i=i: self._item_slider_moved(_i, tick))
+            slider.sliderReleased.connect(self._slider_released)
             row.addWidget(label)
             row.addWidget(slider, 1)
             self.sliders.append(slider)
@@ -222,7 +227,7 @@ class ParamField(QWidget):
             slider.blockSignals(False)
 
     def _item_slider_moved(self, i: int, tick: int) -> None:
-        items = list(self.value)
+        items = list(self.value if self._held is None else self._held)
         items[i] = self.item_range.to_value(tick)
         try:
             value = self.param.coerce(items)
@@ -231,7 +236,43 @@ class ParamField(QWidget):
             return
         self.editor.setText(format_value(self.param, value))
         self.editor.setCursorPosition(0)
+        self._slider_commit(self.sliders[i], value)
+
+    # -- a held slider: one position a frame -------------------------------------------------
+    _held = None  # the newest position of a held slider not sent on yet
+    _frame = None  # the QTimer pacing a held slider (made at its first drag)
+
+    def _slider_commit(self, slider: QSlider, value: Any) -> None:
+        """Send a slider's value on: at once, and while the slider is held at most once every
+        :data:`SLIDER_FRAME_MS` (positions in between: only the newest goes on)."""
+        if not slider.isSliderDown():
+            self._commit(value, debounce=True)
+            return
+        if self._frame is None:
+            self._frame = QTimer(self)
+            self._frame.setSingleShot(True)
+            self._frame.setInterval(SLIDER_FRAME_MS)
+            self._frame.timeout.connect(self._send_held)
+        if self._frame.isActive():
+            self._held = value
+            return
+        self._held = None
         self._commit(value, debounce=True)
+        self._frame.start()
+
+    def _send_held(self) -> None:
+        if self._held is not None:
+            value, self._held = self._held, None
+            self._commit(value, debounce=True)
+            self._frame.start()
+
+    def _slider_released(self) -> None:
+        """The drag ends with its last position sent on."""
+        if self._frame is not None:
+            self._frame.stop()
+        self._send_held()
+        if self._frame is not None:
+            self._frame.stop()
 
     # -- input -----------------------------------------------------------------------------
     def _editing_finished(self) -> None:
@@ -274,7 +315,7 @@ class ParamField(QWidget):
             return
         self.editor.setText(format_value(self.param, value))
         self.editor.setCursorPosition(0)
-        self._commit(value, debounce=True)
+        self._slider_commit(self.slider, value)
 
     def _commit(self, value: Any, debounce: bool = False) -> None:
         self._error_timer.stop()

@@ -70,3 +70,30 @@ def test_typing_betas_moves_the_sliders_and_a_bad_value_moves_nothing(window, qt
     field.set_text("0.8, 1")  # beta2 must stay below 1
     assert field.has_error() and [s.value() for s in field.sliders] == before
     assert math.isclose(session.scenario.racers[0].params["betas"][1], 0.99)
+
+
+def test_a_held_slider_sends_its_newest_position_once_a_frame(window, qtbot):
+    """A fast drag: the first position goes on at once, the ones that follow within a frame
+    are replaced by the newest, which goes on when the frame ends; the release sends the last
+    one. Each edit the session gets is a value the slider showed."""
+    session = window.session
+    field = window.controls.cards[0].form.fields["lr"]
+    sent = []
+    field.committed.connect(lambda name, value: sent.append(value))
+    slider = field.slider
+    start = slider.value()
+    slider.setSliderDown(True)
+    for k in range(1, 11):  # ten mouse events before the event loop runs again
+        slider.setValue(start - 10 * k)
+    first = field.range.to_value(start - 10)
+    assert sent == [first] and session.scenario.racers[0].params["lr"] == first
+    qtbot.waitUntil(lambda: len(sent) == 2, timeout=2000)  # the frame ended
+    assert sent[1] == field.range.to_value(start - 100)
+    slider.setValue(start - 110)
+    slider.setValue(start - 120)
+    slider.setSliderDown(False)  # the release does not wait for the frame
+    assert sent[2:] == [field.range.to_value(start - 120)]
+    assert session.scenario.racers[0].params["lr"] == sent[-1]
+    assert field.editor.text() == f"{sent[-1]:g}"
+    slider.setValue(start)  # not held: every position goes on
+    assert sent[-1] == field.range.to_value(start) and len(sent) == 4
