@@ -369,3 +369,33 @@ def test_kept_steps_of_a_compiled_run_are_numpys(mode):
     np.testing.assert_allclose(np.array([s.points for s in steps]),
                                run.trajectories().points, rtol=RTOL)
     assert steps[20].state.count == 20
+
+
+@pytest.mark.parametrize("criterion", ["distance", "loss", "gradient"])
+def test_generated_map_loop_gives_numpys_cells(criterion, monkeypatch):
+    """The generated loop's convergence criteria and finished points leaving their block
+    (compaction), as plain Python (no numba): a map on Himmelblau (four minima) over more
+    cells than one block holds gives numpy's cells."""
+    surface = surfaces.get("himmelblau")
+    args = (surface, "momentum", [0.5, -0.5], np.geomspace(1e-3, 3e-2, 37), "momentum",
+            np.linspace(0.0, 0.9, 15))
+    kw = dict(steps=40, tol=0.5, criterion=criterion)
+    ref = maps.hyperparameter_map(*args, **kw)
+
+    def python_kernel(surface, optimizer, state, n, work=0):
+        sp = programs.trace_surface(surface)
+        op = programs.trace_optimizer(optimizer, state, n)
+        ns = codegen.python_namespace(sp, op)
+        return type("PythonKernel", (), {"run": staticmethod(ns["run"]), "surface": sp,
+                                         "optimizer": op})
+
+    monkeypatch.setattr(codegen, "BLOCK", 128)  # 555 cells: five blocks
+    monkeypatch.setattr(dispatch, "BLOCK", 128)
+    monkeypatch.setattr(compiled, "kernel_for", python_kernel)
+    before = dispatch.runs["compiled"]
+    ours = maps.hyperparameter_map(*args, **kw)
+    assert dispatch.runs["compiled"] > before  # the generated loop ran
+    assert {-2, -1} <= set(ref.steps_to_converge.ravel()) and ref.converged.any()
+    np.testing.assert_array_equal(ours.steps_to_converge, ref.steps_to_converge)
+    np.testing.assert_array_equal(ours.diverged_at, ref.diverged_at)
+    np.testing.assert_allclose(ours.final_loss, ref.final_loss, rtol=RTOL)

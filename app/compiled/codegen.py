@@ -214,12 +214,28 @@ def _run(opt: OptimizerProgram, n_u: int) -> str:
                 GX[j] = qgx if keep else GX[j]
                 GY[j] = qgy if keep else GY[j]
 {keep_c}"""
+    # the criteria of _hit, branch-free so that the loops over the points vectorize
     converge = """\
+        if crit == 1:
+            for j in range(w):
+                HIT[j] = False
+            for q in range(minima.shape[0]):
+                mx = minima[q, 0]
+                my = minima[q, 1]
+                for j in range(w):
+                    dx = X[j] - mx
+                    dy = Y[j] - my
+                    HIT[j] = HIT[j] | (dx * dx + dy * dy < tol)
+        elif crit == 2:
+            for j in range(w):
+                HIT[j] = (F[j] - fmin) < tol
+        elif crit == 3:
+            for j in range(w):
+                HIT[j] = GX[j] * GX[j] + GY[j] * GY[j] < tol
         if crit != 0:
             for j in range(w):
-                if DV[j] < 0 and CV[j] < 0 and _hit(crit, X[j], Y[j], F[j], GX[j], GY[j],
-                                                    minima, tol, fmin):
-                    CV[j] = k + 1
+                hit = (DV[j] < 0) & (CV[j] < 0) & HIT[j]
+                CV[j] = k + 1 if hit else CV[j]
         alive = 0
         for j in range(w):
             alive += (DV[j] < 0) & (CV[j] < 0)
@@ -302,6 +318,7 @@ def block(b0, b1, {args}):
     C = np.zeros(({max(m, 1)}, w))
     DV = np.full(w, -1, np.int64)
     CV = np.full(w, -2, np.int64)
+    HIT = np.zeros(w, np.bool_)
     # the block's hyperparameters, one contiguous row each (strided reads stop vectorizing)
     HB = np.empty(({max(nh, 1)}, w))
     for q in range({nh}):
