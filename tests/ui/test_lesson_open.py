@@ -69,10 +69,16 @@ def test_opening_a_lesson_makes_its_picture_in_a_job_thread(threaded_window, qtb
 def test_a_superseded_picture_is_never_shown(threaded_window, qtbot):
     w = threaded_window
     view, s = w.surface_view, w.session
+    shown = []
+    original = view._show_picture
+    view._show_picture = lambda target, pic: (shown.append(target[0]), original(target, pic))
     assert w.open_lesson("p9_vanishing")
+    left_behind = s.surface
     assert w.open_lesson("p1_divergence")  # before the first picture arrived
     qtbot.waitUntil(lambda: _picture_shown(view, s) and not s.computing, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: view._picture_wanted is None, timeout=WAIT_MS)
+    assert shown and all(surface is s.surface for surface in shown)
+    assert left_behind not in shown  # P9's picture was computed for nothing, never shown
     assert view._grid_target[0] is s.surface
     xs, ys, _ = s.surface.grid(view.grid_size, view._grid_window)
     np.testing.assert_array_equal(view._grid_data[0], xs)
