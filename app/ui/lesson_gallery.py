@@ -36,11 +36,20 @@ class LessonEntry:
         return f"{head}{self.title or self.name}".replace("&", "&&")
 
 
+#: the built-in lessons as read from their files (on first use: the Lessons menu opening, the
+#: gallery); they do not change while the program runs, so the menu does not read them again
+#: each time it opens (its texts still follow the language: they are localized per call)
+_builtin: list | None = None
+
+
 def lesson_entries() -> list[LessonEntry]:
     """One entry per file in ``assets/scenarios``, in lesson order (a broken file is listed
     with its error)."""
+    global _builtin
+    if _builtin is None:
+        _builtin = builtin_lessons()
     out = []
-    for name, loaded in builtin_lessons():
+    for name, loaded in _builtin:
         if isinstance(loaded, Exception):
             out.append(LessonEntry(name, "", name, translate(
                 "LessonGallery", "cannot be loaded: {loaded}").format(loaded=loaded), str(loaded)))

@@ -202,3 +202,18 @@ def test_opening_a_lesson_lays_out_its_text_once(window, monkeypatch):
     assert len(pages) == 1 and "P4" in panel.text()
     assert window.open_lesson("p4_stall")  # the same page again: nothing to lay out
     assert len(pages) == 1
+
+
+def test_the_lessons_menu_reads_the_lesson_files_once(window, monkeypatch):
+    from app import scenario as scenario_mod
+    from app.ui import lesson_gallery
+
+    monkeypatch.setattr(lesson_gallery, "_builtin", None)
+    reads = []
+    original = scenario_mod.load
+    monkeypatch.setattr(scenario_mod, "load", lambda name: reads.append(name) or original(name))
+    window._fill_lessons_menu()  # as when the menu opens
+    first = len(reads)
+    assert first == len(scenario_mod.builtin_names())
+    window._fill_lessons_menu()  # opened again: the actions are made again, no file is read
+    assert len(reads) == first and len(window.lesson_actions) == first
