@@ -203,6 +203,7 @@ class _RacerItems:
         for item in self._items():
             plot.addItem(item)
         self.drawn: dp.DrawnPaths | None = None
+        self.resting = True  # the playhead rests (see cache_paths)
         self.second_drawn: dp.DrawnPaths | None = None
         self.second_title = ""
         self.events = np.empty(0, dtype=np.int64)
@@ -222,9 +223,20 @@ class _RacerItems:
         return (self.path, self.heads, self.second, self.second_heads, self.marks)
 
     def cache_paths(self, on: bool) -> None:
+        """At rest (``on``): cached pictures, antialiased. While the playhead moves: drawn
+        directly, and a decimated path (a long run) without antialiasing, which Qt strokes
+        several times faster; a small run's path keeps its look."""
+        self.resting = on
         mode = _CACHED if on else QGraphicsItem.CacheMode.NoCache
         self.path.setCacheMode(mode)
         self.second.setCacheMode(mode)
+        self._smooth()
+
+    def _smooth(self) -> None:
+        aa = self.resting or self.drawn is None or self.drawn.grid is None
+        if self.path.opts["antialias"] != aa:
+            self.path.opts["antialias"] = aa
+            self.path.update()
 
     def style(self, color: str) -> None:
         if color == self.color:
@@ -282,6 +294,7 @@ class _RacerItems:
         # crosses itself many times slower (its outline is merged); a small run as one path,
         # exactly as before
         self.path.setSegmentedLineMode("auto" if drawn.grid is None else "on")
+        self._smooth()
         second = vm.second_path(t, job.readouts)
         self.second_title = "" if second is None else second[0]
         self.second_drawn = second_drawn
@@ -315,8 +328,8 @@ class _RacerItems:
                                              window))
             self.path.show()
             self.heads.show()
-        else:
-            _clear(self.path, hide=True)  # no run: not in the legend either
+        else:  # no run: not in the legend either (a run on its way: in it, not drawn yet)
+            _clear(self.path, hide=self.wanted is None)
             _clear(self.heads, hide=True)
         if self.second_drawn is not None:
             x, y = dp.vertices_until(self.second_drawn, step)
@@ -445,6 +458,7 @@ class SurfaceView(QWidget):
         self._legend_key = None
         #: the decimation job on its way: (ticket, {racer index: _PathJob}), or None
         self._paths_job = None
+        self._tops_shown: list = []  # the runs' largest losses the colour focus was asked for
         self._paths_lane = f"paths-{id(self)}"
         #: an export view (not following the playhead) draws every frame at once
         self._paths_runner = None if follow_playhead else InlineRunner()
@@ -565,10 +579,9 @@ class SurfaceView(QWidget):
             return
         grid = self._grid if _same(self._grid_target, target) else None
         key = self._focus_key if grid is not None else None
-        # the largest loss each drawn run visits, computed with its paths (all that
-        # focused_levels reads of them): no pass over every step's loss on each update
-        losses = [np.array([items.drawn.top]) for items in self.racer_items
-                  if items.drawn is not None]
+        # no pass over every step's loss on each update: the largest of each drawn run
+        self._tops_shown = self._visited_tops()
+        losses = [np.array([top]) for top in self._tops_shown]
         size = self.grid_size
         self._picture_wanted, self._picture_dirty = target, False
         self.session.runner.submit(
@@ -724,9 +737,16 @@ class SurfaceView(QWidget):
             items.apply(result)
             changed = True
         if changed:
-            self._refocus()
+            tops = self._visited_tops()
+            if not np.array_equal(tops, self._tops_shown, equal_nan=True):
+                self._refocus()  # (the colour focus depends on nothing else of the runs)
             self._update_legend(self.session.scenario.racers, self._drawn_runs)
             self._show(self._step, only_changed=True)
+
+    def _visited_tops(self) -> list:
+        """The largest loss each drawn run visits (app.drawn_paths computes it with the paths):
+        all that the colour focus reads of the runs (vm.focused_levels)."""
+        return [items.drawn.top for items in self.racer_items if items.drawn is not None]
 
     def _check_paths_grid(self) -> None:
         """After a zoom or resize: decimate again where the drawn paths no longer fit the
@@ -740,7 +760,7 @@ class SurfaceView(QWidget):
     def _update_legend(self, racers, runs) -> None:
         entries = []
         for i, (items, run) in enumerate(zip(self.racer_items, runs, strict=False)):
-            if run is None or i >= len(racers) or items.source is None:
+            if run is None or i >= len(racers):
                 continue
             entries.append((items.path, self.session.label(i)))
             if items.second_title:  # a racer's second path, dashed: "schedule-free: x ..."

@@ -177,3 +177,21 @@ def _point_to_polyline(points, poly):
         near = aa[None] + t[..., None] * ab[None]
         best = np.minimum(best, np.linalg.norm(points[:, None] - near, axis=2).min(1))
     return best
+
+
+def test_a_long_path_moves_without_antialiasing_and_rests_with_it(window, qtbot):
+    """While the playhead moves, a decimated path is stroked without antialiasing (several
+    times cheaper per frame); at rest it is smooth again. A small run never changes look."""
+    assert window.set_scenario(_long(), autoplay=False)
+    view, session = window.surface_view, window.session
+    path = view.racer_items[0].path
+    session.set_step(50)
+    assert not view.paths_cached and path.opts["antialias"] is False
+    assert path.opts["segmentedLineMode"] == "on"
+    qtbot.waitUntil(lambda: view.paths_cached, timeout=WAIT_MS)
+    assert path.opts["antialias"] is True
+    assert window.load_scenario("default", autoplay=False)
+    session.set_step(20)
+    items = view.racer_items[0]
+    assert not view.paths_cached and items.path.opts["antialias"] is True
+    assert items.path.opts["segmentedLineMode"] == "auto"
