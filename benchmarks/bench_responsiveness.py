@@ -166,6 +166,15 @@ def drag_slider(window, app, ticks: int = 40):
     return press
 
 
+def netlab_idle(window) -> bool:
+    """True once the Network lab tab exists and shows a finished run (polled: it never makes
+    the tab itself, which ``window.netlab_view`` would, at once)."""
+    tabs = window.center_tabs
+    views = [tabs.widget(i) for i in range(tabs.count())]
+    view = next((v for v in views if type(v).__name__ == "NetlabView"), None)
+    return view is not None and not view.busy and view.run is not None
+
+
 def formula_field(window):
     """The formula surface's entry in the control panel (the formula surface is chosen)."""
     return window.controls.surface_section.form.fields["expr"]
@@ -284,7 +293,7 @@ def main() -> None:
     # until it trained and drew its loss landscape (both jobs of the network lab's model)
     row("open the network-lab lesson netlab_p9_sigmoid_plateau and let it train",
         lambda: window.open_lesson("netlab_p9_sigmoid_plateau"),
-        until=lambda: not window.netlab_view.busy)
+        until=lambda: netlab_idle(window))
     window.center_tabs.setCurrentIndex(0)
     window.session.set_surface("formula")
     meter.run(lambda: None, 0.5)

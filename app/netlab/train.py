@@ -470,11 +470,16 @@ class NetRun:
     def diagnosis(self):
         """Where the blow-up began, its growth per step and the curvature that implies
         (:mod:`app.analysis.divergence`, the rule of the 2D race); None if it did not
-        diverge."""
-        from app.analysis.divergence import diagnose_optimizer
+        diverge. Computed once (the job that trained the run computes it, so a window that
+        shows it only reads it; it travels with the run when pickled)."""
+        if "_diagnosis" not in self.__dict__:
+            from app.analysis.divergence import diagnose_optimizer
 
-        opt = optimizers.make(self.config.optimizer, **self.config.optimizer_params)
-        return diagnose_optimizer(self.loss, self.diverged_at, self.lr, opt)
+            opt = optimizers.make(self.config.optimizer, **self.config.optimizer_params)
+            # (a frozen dataclass: the cache goes into the instance's dict directly)
+            self.__dict__["_diagnosis"] = diagnose_optimizer(self.loss, self.diverged_at,
+                                                             self.lr, opt)
+        return self.__dict__["_diagnosis"]
 
     @property
     def final_weights(self) -> Array:

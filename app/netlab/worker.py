@@ -51,7 +51,9 @@ def _train(args, check, report, position):
     (config,) = args
     recorder = Recorder(config.steps, lambda p: report(p.step / max(p.steps, 1), p))
     position[0] = lambda: recorder.step
-    return train_job(config, check=check, recorder=recorder)
+    run = train_job(config, check=check, recorder=recorder)
+    run.diagnosis()  # (computed here, with the run: the window only reads it)
+    return run
 
 
 def _landscape(args, check, report, position):

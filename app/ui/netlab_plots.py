@@ -7,6 +7,7 @@ colour scale and contour lines from :mod:`app.viewmodel` (as the Surface tab's).
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -536,13 +537,11 @@ class DataPlot(QWidget):
         self.window = data_window(data.X)
         if data.is_regression:
             lo, _ = self._target_levels = target_levels(data.y)
-            cmap = theme.heatmap_colormap()
             t = (data.y - lo) / (self._target_levels[1] - lo)
             # one brush object per shade (64 shades): the scatter item renders one symbol per
             # distinct brush, not one per point
             shades = np.round(np.clip(t, 0, 1) * (TARGET_SHADES - 1)).astype(int)
-            palette = [pg.mkBrush(_bright(cmap.map(k / (TARGET_SHADES - 1), mode="qcolor")))
-                       for k in range(TARGET_SHADES)]
+            palette = _target_palette()
             brushes = [palette[k] for k in shades]
             _title(self.plot, translate(
                 "NetlabPlots", "data (colour: target) and prediction"))
@@ -603,6 +602,14 @@ class DataPlot(QWidget):
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx,
                                   ys[-1] - ys[0] + dy))
+
+
+@functools.cache
+def _target_palette() -> list:
+    """The brushes of the :data:`TARGET_SHADES` shades of regression targets (made once)."""
+    cmap = theme.heatmap_colormap()
+    return [pg.mkBrush(_bright(cmap.map(k / (TARGET_SHADES - 1), mode="qcolor")))
+            for k in range(TARGET_SHADES)]
 
 
 def _bright(color: QColor) -> QColor:

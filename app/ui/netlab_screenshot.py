@@ -26,6 +26,7 @@ def take(scenario: str = "netlab_p1_seed000", path: Path = OUT, timeout: float =
          step: int | None = None) -> Path:
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.idle import idle_queue
     from app.ui.main_window import MainWindow, _app
     from app.ui.netlab_view import install_netlab_tab
     from app.ui.screenshots import grab
@@ -37,13 +38,19 @@ def take(scenario: str = "netlab_p1_seed000", path: Path = OUT, timeout: float =
     if not window.load_scenario(scenario, autoplay=False):
         raise SystemExit(f"cannot open scenario '{scenario}'")
     end = time.monotonic() + timeout
-    while view.busy and time.monotonic() < end:
+
+    def shown() -> bool:  # (the tab comes to the front and trains in turns of its own)
+        return (window.center_tabs.currentWidget() is view and not view.busy
+                and view.run is not None)
+
+    while not shown() and time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
-    if view.busy:
+    if not shown():
         raise SystemExit(f"training '{scenario}' took longer than {timeout:g} s")
     if step is not None:
         view.step_slider.setValue(step)
+    idle_queue().flush()  # whatever the window still builds in later turns, built now
     for _ in range(5):
         QApplication.processEvents()
     return grab(window, path)

@@ -817,11 +817,15 @@ def install_netlab_tab(window) -> NetlabView:
     tabs = window.center_tabs
     session = window.session
 
-    def scenario_replaced() -> None:
-        scenario = session.scenario
-        if scenario.netlab is None:
-            if tabs.currentWidget() is view:
-                tabs.setCurrentIndex(0)
+    # a network-lab scenario is shown in event-loop turns of its own (the window's turn that
+    # opened it has its own work): its config and run in one, the tab comes to the front in
+    # the next; a newer scenario drops what is left of an older one's
+    idle = idle_queue()
+    opening = object()  # this tab's tasks in the shared idle queue
+    view.destroyed.connect(lambda *_: idle.cancel(opening))
+
+    def show(scenario) -> None:
+        if session.scenario is not scenario:
             return
         try:  # (the session validated the table already: a safeguard)
             view.model.open_scenario(scenario)
@@ -829,7 +833,18 @@ def install_netlab_tab(window) -> NetlabView:
             window.show_error(translate(
                 "NetlabView", "Cannot use this scenario"), str(err))
             return
-        tabs.setCurrentWidget(view)
+        idle.add(opening, lambda: session.scenario is scenario and tabs.setCurrentWidget(view))
+
+    def scenario_replaced() -> None:
+        idle.cancel(opening)
+        scenario = session.scenario
+        if scenario.netlab is None:
+            if tabs.currentWidget() is view:
+                tabs.setCurrentIndex(0)
+            return
+        idle.add(opening, lambda: show(scenario))
+        if getattr(getattr(window, "runner", None), "inline", False):
+            idle.flush(opening)  # (tests, offscreen rendering: shown when the call returns)
 
     session.scenarioReplaced.connect(scenario_replaced)
     view.companion = lambda: session.scenario

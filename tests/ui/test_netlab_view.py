@@ -152,6 +152,10 @@ def compute_threads(monkeypatch):
     monkeypatch.setattr(viewdata, "train", spy("train", viewdata.train))
     monkeypatch.setattr(viewdata, "landscape", spy("landscape", viewdata.landscape))
     monkeypatch.setattr(netlab_session, "decision_view", spy("field", viewdata.decision_view))
+    from app.analysis import divergence
+
+    monkeypatch.setattr(divergence, "diagnose_optimizer",
+                        spy("diagnosis", divergence.diagnose_optimizer))
 
     class Log:
         def all(self):
@@ -262,8 +266,9 @@ def test_opening_a_netlab_lesson_never_computes_on_the_gui_thread(window, view, 
     assert window.center_tabs.currentWidget() is view and view.busy
     _wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: view.data_plot.shown_step == view.run.steps, timeout=20_000)
-    # training and the landscape in a child process (the window's interpreter lock stays
-    # free), the decision region in a worker thread: none on the window's thread
+    # training (with its diagnosis) and the landscape in a child process (the window's
+    # interpreter lock stays free), the decision region in a worker thread: none on the
+    # window's thread
     assert compute_threads.kinds("child") == ["train", "landscape"]
     assert set(compute_threads.kinds("here")) == {"field"}
     assert compute_threads.on_gui_thread() == []
