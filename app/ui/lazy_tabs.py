@@ -19,6 +19,7 @@ for the page (``get()``) finishes the remaining stages at once (waiting for such
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.idle import idle_queue
 
-__all__ = ["LazyTab", "replace_placeholder", "in_background"]
+__all__ = ["LazyTab", "replace_placeholder", "in_background", "import_in_background"]
 
 
 def in_background(fn: Callable[[], Any]) -> Future:
@@ -45,6 +46,12 @@ def in_background(fn: Callable[[], Any]) -> Future:
 
     threading.Thread(target=run, name="lazy-tab", daemon=True).start()
     return future
+
+
+def import_in_background(module: str) -> Future:
+    """Import ``module`` on another thread (a page's module: its code is compiled and run
+    there; the stage after the yield imports it from ``sys.modules``)."""
+    return in_background(lambda: importlib.import_module(module))
 
 
 class LazyTab(QWidget):

@@ -55,7 +55,7 @@ from app.ui.figure_export import install_figure_actions
 from app.ui.hover_preview import HoverOverlay
 from app.ui.jobs_qt import qt_runner
 from app.ui.language import apply_language, choose_language, language_menu
-from app.ui.lazy_tabs import LazyTab, replace_placeholder
+from app.ui.lazy_tabs import LazyTab, import_in_background, replace_placeholder
 from app.ui.lesson_gallery import LessonGallery, lesson_entries
 from app.ui.lesson_panel import LessonPanel
 from app.ui.narration_panel import NarrationPanel
@@ -298,26 +298,31 @@ class MainWindow(QMainWindow):
         return self._pages[title]
 
     def _build_analysis_panel(self):
-        """Staged (:mod:`app.ui.lazy_tabs`): the import, then the panel's sections."""
+        """Staged (:mod:`app.ui.lazy_tabs`): the import on another thread, then the panel's
+        sections."""
+        yield import_in_background("app.ui.analysis_panel")
         from app.ui.analysis_panel import AnalysisPanel
 
-        yield
         panel = AnalysisPanel(self.session, self.surface_view.plot, staged=True)
         yield from panel.stages()
+        yield
         self.add_side_tab(panel, "Analysis")
 
     def _build_maps(self):
-        """Staged (:mod:`app.ui.lazy_tabs`): the import, then the view's parts, one turn each."""
+        """Staged (:mod:`app.ui.lazy_tabs`): the import on another thread, then the view's
+        parts, one turn each."""
+        yield import_in_background("app.ui.maps_view")
         from app.ui.maps_view import MapsView
 
-        yield
         view = MapsView(self.session, staged=True)
         yield from view.stages()
+        yield
         self.add_center_tab(view, "Maps")
 
     def _build_3d(self):
         """Staged (:mod:`app.ui.lazy_tabs`): PyOpenGL imported on another thread, the probe,
         the view, its GL items (:func:`app.ui.view3d.build_3d_view`)."""
+        yield import_in_background("app.ui.view3d")
         from app.ui.view3d import build_3d_view
 
         yield from build_3d_view(self.session, lambda view: self.add_center_tab(view, "3D"))
