@@ -204,6 +204,7 @@ class _RacerItems:
             plot.addItem(item)
         self.drawn: dp.DrawnPaths | None = None
         self.resting = True  # the playhead rests (see cache_paths)
+        self.always_smooth = False  # antialiased even while the playhead moves (export)
         self.second_drawn: dp.DrawnPaths | None = None
         self.second_title = ""
         self.events = np.empty(0, dtype=np.int64)
@@ -233,7 +234,8 @@ class _RacerItems:
         self._smooth()
 
     def _smooth(self) -> None:
-        aa = self.resting or self.drawn is None or self.drawn.grid is None
+        aa = (self.resting or self.always_smooth or self.drawn is None
+              or self.drawn.grid is None)
         if self.path.opts["antialias"] != aa:
             self.path.opts["antialias"] = aa
             self.path.update()
@@ -654,6 +656,7 @@ class SurfaceView(QWidget):
         self._drawn_runs = runs
         while len(self.racer_items) < len(runs):
             self.racer_items.append(_RacerItems(self.plot))
+            self.racer_items[-1].always_smooth = not self.follow_playhead  # (an export)
             self.racer_items[-1].cache_paths(self.paths_cached)
         while len(self.racer_items) > len(runs):
             self.racer_items.pop().remove(self.plot)

@@ -195,3 +195,16 @@ def test_a_long_path_moves_without_antialiasing_and_rests_with_it(window, qtbot)
     items = view.racer_items[0]
     assert not view.paths_cached and items.path.opts["antialias"] is True
     assert items.path.opts["segmentedLineMode"] == "auto"
+
+
+def test_an_export_draws_long_paths_antialiased(window):
+    """An export view (not following the playhead) shows every frame as at rest."""
+    from app.ui.render import FrameRenderer
+
+    assert window.set_scenario(_long(), autoplay=False)
+    renderer = FrameRenderer(window.session, size=(480, 360), include_readouts=False)
+    renderer.render(5000)
+    path = renderer.surface_view.racer_items[0].path
+    assert renderer.surface_view.racer_items[0].drawn.grid is not None
+    assert path.opts["antialias"] is True and path.opts["segmentedLineMode"] == "on"
+    renderer.close()
