@@ -74,6 +74,10 @@ class LogPlot(pg.PlotWidget):
         self.log = True
         #: where exact zeros are drawn (labelled 0 on the axis), None if there are none
         self.zero_at: float | None = None
+        self._grown: tuple | None = None  # (log, lo, hi) of a run in progress
+        self._ranges: tuple | None = None  # what set_ranges set last
+        #: how many times the ranges (and so the axes) changed (tests)
+        self.range_changes = 0
         self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False,
                                         pen=pg.mkPen(theme.COLORS["playhead"], width=1,
                                                      style=Qt.PenStyle.DotLine))
@@ -103,16 +107,34 @@ class LogPlot(pg.PlotWidget):
         self.getPlotItem().addItem(item)
         return item
 
-    def set_ranges(self, steps: int, series: list[np.ndarray], shown_steps: int | None = None
-                   ) -> None:
+    def set_ranges(self, steps: int, series: list[np.ndarray], shown_steps: int | None = None,
+                   grow: bool = False) -> bool:
         """y: every finite value of ``series``; x: ``0 .. shown_steps`` (default ``steps``,
-        the run's length; a run that blew up early is shown up to a little after it)."""
+        the run's length; a run that blew up early is shown up to a little after it).
+
+        ``grow`` (a run in progress): the y range only grows, by whole decades on a log axis,
+        so most redraws keep the axes as they are (their ticks are laid out and painted again
+        only when the range changes). Returns True if the ranges changed."""
         lo, hi = vm.log_range(series)
+        if grow:
+            if self.log:
+                lo, hi = math.floor(lo), math.ceil(hi)
+            if self._grown is not None and self._grown[0] == self.log:
+                lo, hi = min(lo, self._grown[1]), max(hi, self._grown[2])
+            self._grown = (self.log, lo, hi)
+        else:
+            self._grown = None
+        x1 = max(steps if shown_steps is None else min(shown_steps, steps), 1)
+        wanted = (steps, x1, lo, hi, self.log, self.zero_at)
+        if wanted == self._ranges:
+            return False
+        self._ranges = wanted
+        self.range_changes += 1
         vb = self.getViewBox()
         vb.setLimits(xMin=-0.5, xMax=max(steps, 1) + 0.5)
-        x1 = max(steps if shown_steps is None else min(shown_steps, steps), 1)
         vb.setRange(xRange=(0, x1), yRange=(lo, hi), padding=0.02)
         self.update_ticks()
+        return True
 
     def update_ticks(self) -> None:
         set_log_ticks(self, self.log, px_per_label=26, max_labels=7, zero_at=self.zero_at)
@@ -152,6 +174,10 @@ class NetReadouts(QWidget):
         self._steps = 1
         self._shown_steps: int | None = None
         self._limit = None
+        #: per readout: (what its grey and 2 / lr curves were drawn for, their y data)
+        self._static: dict[str, tuple] = {}
+        #: how many times grey or 2 / lr curves were set (tests)
+        self.static_sets = 0
         while build and self.build_next():
             pass
 
@@ -198,6 +224,7 @@ class NetReadouts(QWidget):
     def clear(self, steps: int, limit: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         """A new run of ``steps`` updates begins; ``limit`` is its ``(steps, 2 / lr)``."""
         self._steps, self._shown_steps = steps, None
+        self._static = {}
         for curve in self.curves.values():
             curve.setData([], [])
         self._limit = limit
@@ -206,7 +233,7 @@ class NetReadouts(QWidget):
 
     def set_previous(self, run: NetRun | None) -> None:
         """Keep ``run``'s curves in grey (the run before this one), or none."""
-        self._previous_data = {}
+        self._previous_data, self._static = {}, {}
         if run is not None:
             a = readout_arrays(run)
             self._previous_data = {"loss": (a["steps"], a["loss"]),
@@ -214,8 +241,11 @@ class NetReadouts(QWidget):
                                    "sharpness": (a["sharpness_steps"], a["sharpness"])}
 
     def show_progress(self, p: Progress) -> None:
-        """A run in progress: its curves so far (at most a few thousand points each)."""
-        self._draw({"loss": p.loss, "grad_norm": p.grad_norm, "sharpness": p.sharpness})
+        """A run in progress: its curves so far (at most a few thousand points each); the
+        grey and the 2 / lr curves are set again only when their scale changed, the ranges
+        only grow (:meth:`LogPlot.set_ranges`)."""
+        self._draw({"loss": p.loss, "grad_norm": p.grad_norm, "sharpness": p.sharpness},
+                   growing=True)
 
     def show_run(self, run: NetRun) -> None:
         """A finished run: exactly its arrays (up to the last good step)."""
@@ -231,7 +261,8 @@ class NetReadouts(QWidget):
         if diagnosis is not None:  # where the blow-up began and the curvature it implies
             self.badge.setToolTip(f"{self.badge.toolTip()}\n{diagnosis.text()}")
 
-    def _draw(self, data: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    def _draw(self, data: dict[str, tuple[np.ndarray, np.ndarray]],
+              growing: bool = False) -> None:
         for name, plot in self.plots.items():
             arrays = [data[name][1]]
             if name in self._previous_data:
@@ -243,26 +274,36 @@ class NetReadouts(QWidget):
             self.logs[name], self.floors[name] = log, floor
             plot.log = log
             plot.zero_at = vm.zero_level(arrays, log, floor)
-            shown = []
             x, v = data[name]
             y = _y(v, log, floor)
             self.curves[name].setData(np.asarray(x, dtype=float), y)
-            shown.append(y)
-            if name in self._previous_data:
-                px, pv = self._previous_data[name]
-                py = _y(pv, log, floor)
-                self.previous[name].setData(np.asarray(px, dtype=float), py)
-                shown.append(py)
-            else:
-                self.previous[name].setData([], [])
-            if name == "sharpness":
-                if self._limit is not None:
-                    ly = _y(self._limit[1], log, floor)
-                    self.limit_curve.setData(np.asarray(self._limit[0], dtype=float), ly)
-                    shown.append(ly)
+            # the grey and the 2 / lr curves: set again only if their data or scale changed
+            fixed = [self._previous_data[name][1]] if name in self._previous_data else []
+            if name == "sharpness" and self._limit is not None:
+                fixed.append(self._limit[1])
+            zeros = any(np.any(np.asarray(a) == 0) for a in fixed)  # (the floor is theirs)
+            key = (log, floor if zeros else None, id(self._previous_data.get(name)),
+                   id(self._limit) if name == "sharpness" else None)
+            if not growing or self._static.get(name, (None,))[0] != key:
+                static = []
+                if name in self._previous_data:
+                    px, pv = self._previous_data[name]
+                    py = _y(pv, log, floor)
+                    self.previous[name].setData(np.asarray(px, dtype=float), py)
+                    static.append(py)
                 else:
-                    self.limit_curve.setData([], [])
-            plot.set_ranges(self._steps, shown, self._shown_steps)
+                    self.previous[name].setData([], [])
+                if name == "sharpness":
+                    if self._limit is not None:
+                        ly = _y(self._limit[1], log, floor)
+                        self.limit_curve.setData(np.asarray(self._limit[0], dtype=float), ly)
+                        static.append(ly)
+                    else:
+                        self.limit_curve.setData([], [])
+                self._static[name] = (key, static)
+                self.static_sets += 1
+            shown = [y, *self._static[name][1]]
+            plot.set_ranges(self._steps, shown, self._shown_steps, grow=growing)
 
     def set_diverged(self, step: int, loss: float = math.nan) -> None:
         """Mark the step whose update blew up (``-1``: none)."""

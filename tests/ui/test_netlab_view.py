@@ -401,3 +401,32 @@ def test_the_tabs_plots_are_made_one_per_event_loop_turn(window, qtbot, monkeypa
     qtbot.waitUntil(lambda: view.landscape_plot.grid is not None, timeout=20_000)
     assert view.run.config == config
     assert view.readouts.curve_values("loss")[0][-1] == config.steps
+
+
+def test_progress_redraws_leave_the_axes_and_the_fixed_curves_alone(view, qtbot):
+    """While a run is in progress a redraw sets its curves only: the grey and 2 / lr curves
+    are set once, the axes change only when the values leave the shown decades."""
+    from app.netlab.viewdata import Recorder
+
+    view.ensure_built()
+    config = NetConfig(hidden=(4,), n_samples=40, steps=400, sharpness_every=0)
+    previous = _train(qtbot, view, NetConfig(hidden=(4,), n_samples=40, steps=30,
+                                             sharpness_every=0))
+    rec = Recorder(config.steps, reports=config.steps + 1)
+    snapshots = []
+    rec.report = snapshots.append
+    for t in range(config.steps + 1):  # the loss falls over three decades, smoothly
+        rec(t, 10.0 ** (1 - 3 * t / config.steps), 1.0, np.nan)
+    view._started_plots(config, previous)
+    r = view.readouts
+    loss_plot, sets = r.loss_plot, r.static_sets
+    changes = loss_plot.range_changes
+    for p in snapshots:
+        r.show_progress(p)
+    assert len(snapshots) == config.steps + 1
+    assert r.static_sets - sets == len(r.plots)  # the grey curves: once per readout
+    assert loss_plot.range_changes - changes <= 4  # 10 .. 0.01: once per decade reached
+    x, values = r.curve_values("loss")
+    assert x[-1] == config.steps and values[-1] == pytest.approx(0.01)
+    lo, hi = loss_plot.getViewBox().viewRange()[1]
+    assert lo <= -2 and hi >= 1  # every value shown
