@@ -5,7 +5,10 @@
 Not a test: it prints a table. A 10 ms QTimer ticks while each action runs inside the real
 window's event loop; the longest gap between two ticks is the longest time the window could not
 answer the user (goal: <= 50 ms on a quiet machine). Each row observes the loop for
-``--observe`` seconds after the action (and for as long as the action itself blocks). The last
+``--observe`` seconds after the action (and for as long as the action itself blocks; the two
+long-run rows until their runs are computed, so the whole runs are drawn within the row; set
+``DESCENT_LAB_COMPILED=wait`` to have the compiled engine compute them, as after its first use,
+rather than numpy while it compiles in the background). The last
 row is the time from Ctrl+Q (the window closing while a long run computes) to the process' exit,
 measured on a child process. ``--quick`` skips the 1,000,000-step row and the lessons;
 ``--tabs`` runs only the rows that open a tab or dialog the first time (Maps with its default
@@ -286,10 +289,13 @@ def main() -> None:
     if args.tabs:
         window.close()
         return
+    # until the runs are computed (and so drawn whole), then --observe seconds of playback
+    computed = lambda: not window.session.computing  # noqa: E731
     row("open 100 starts x 10 racers x 10,000 steps and press play",
-        open_and_play(racers_scenario(10, 100, 10_000)))
+        open_and_play(racers_scenario(10, 100, 10_000)), until=computed)
     if not args.quick:
-        row("open one racer x 1,000,000 steps", open_and_play(racers_scenario(1, 1, 1_000_000)))
+        row("open one racer x 1,000,000 steps", open_and_play(racers_scenario(1, 1, 1_000_000)),
+            until=computed)
     # until it trained and drew its loss landscape (both jobs of the network lab's model)
     row("open the network-lab lesson netlab_p9_sigmoid_plateau and let it train",
         lambda: window.open_lesson("netlab_p9_sigmoid_plateau"),
