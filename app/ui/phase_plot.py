@@ -119,17 +119,19 @@ class PhasePlot(pg.PlotWidget):
     def show_step(self, step: int) -> None:
         """The dots: every racer's start points at ``step`` (each its last step if its run is
         shorter); set only when they moved."""
-        xs, ys, brushes = [], [], []
+        xs, ys, brushes, looks = [], [], [], []
         for x, y, brush in self._dots:
             k = min(max(int(step), 0), x.shape[1] - 2)  # (the last column: the NaN separator)
             px, py = x[:, k], y[:, k]
             ok = np.isfinite(px) & np.isfinite(py)
             xs.append(px[ok])
             ys.append(py[ok])
-            brushes += [brush] * int(ok.sum())
+            count = int(ok.sum())
+            brushes += [brush] * count
+            looks.append((id(brush), count))
         x = np.concatenate(xs) if xs else np.empty(0)
         y = np.concatenate(ys) if ys else np.empty(0)
-        looks = tuple(id(b) for b in brushes)
+        looks = tuple(looks)  # each racer's brush and number of dots
         if self._shown is not None and self._shown[0] == looks:
             if self._shown[1] == x.tobytes() and self._shown[2] == y.tobytes():
                 return

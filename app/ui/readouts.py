@@ -187,6 +187,7 @@ class ReadoutsView(QWidget):
         #: how many layouts were computed and shown (tests and tools)
         self.layouts_shown = 0
         self._drawn_runs: list = []  # what is drawn (vm.runs_to_draw)
+        self._step = 0  # the playhead shown
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -276,6 +277,7 @@ class ReadoutsView(QWidget):
         """Show or hide the sharpness readout (computed when shown, then on every new run)."""
         if on:
             self.update_sharpness()
+            self.sharp_plot.playhead.setValue(self._step)
         self.sharp_plot.setVisible(bool(on))
 
     def _loss_x_changed(self, _viewbox, x_range) -> None:
@@ -328,9 +330,11 @@ class ReadoutsView(QWidget):
         self.sharp_plot.set_series(series, s.steps, log, vm.zero_level(arrays, log, floor))
 
     def show_step(self, step: int) -> None:
+        self._step = step
         self.loss_plot.playhead.setValue(step)
         self.grad_plot.playhead.setValue(step)
-        self.sharp_plot.playhead.setValue(step)
+        if self.sharp_plot.isVisibleTo(self):  # (a hidden one takes the step when shown)
+            self.sharp_plot.playhead.setValue(step)
         self.phase_plot.show_step(step)
 
     def set_compact(self, on: bool) -> None:

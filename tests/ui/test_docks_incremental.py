@@ -141,3 +141,16 @@ def test_an_lr_edit_renames_one_entry_of_the_racer_list_and_renders_one_label(
     assert "0.015" in combo.itemText(1)
     session.remove_racer(2)
     assert combo.count() == 2 and [combo.itemData(i, 3) for i in range(2)] == labels[:2]
+
+
+def test_a_hidden_sharpness_readout_takes_the_playhead_when_shown(window, monkeypatch):
+    session, readouts = window.session, window.readouts
+    assert not readouts.sharpness_visible
+    moved = Calls(monkeypatch, [readouts.sharp_plot.playhead], "setValue")
+    for k in (3, 9, 27):
+        session.set_step(k)
+    assert moved.counts == [0]  # a frame moves only what is shown
+    readouts.set_sharpness_visible(True)
+    assert readouts.sharp_plot.playhead.value() == 27
+    session.set_step(30)
+    assert readouts.sharp_plot.playhead.value() == 30
