@@ -3618,5 +3618,9 @@ Basins: one run per start point on the window, the selected racer as it is: whic
         <source>Controls</source>
         <translation>控制</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 </TS>
