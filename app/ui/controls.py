@@ -177,6 +177,9 @@ class SurfaceSection(QGroupBox):
         self.layout_.addWidget(self.combo)
         self.form: ParamForm | None = None
         self._family = None
+        self._idle = idle_queue()
+        self._owner = object()  # this section's tasks in the shared queue
+        self.destroyed.connect(lambda *_, q=self._idle, o=self._owner: q.cancel(o))
         session.surfaceChanged.connect(self.sync)
         self.sync()
 
@@ -194,17 +197,36 @@ class SurfaceSection(QGroupBox):
         self.combo.blockSignals(False)
         # (the Lesson panel shows it in full)
         self.combo.setToolTip(translate("surfaces", fam.description))
-        values = dict(self.session.surface.params)
-        if self._family != name or self.form is None:
-            if self.form is not None:
-                self.form.setParent(None)
-                self.form.deleteLater()
-            self.form = ParamForm(fam.PARAMS, values, editors=CUSTOM_EDITORS.get(name))
-            self.form.changed.connect(self._param_changed)
-            self.layout_.addWidget(self.form)
+        if self.form is None:
+            self._build_form()
+        elif self._family != name:
+            # another family: its form is built in a later event-loop turn (app.ui.idle) and
+            # replaces this one, which waits disabled; a switch superseded before is dropped
             self._family = name
+            self.form.setEnabled(False)
+            self._idle.cancel(self._owner)
+            self._idle.add(self._owner, self._build_form)
+            if self.session.runner.inline:
+                self._idle.flush(self._owner)
+        elif not self.building():
+            self.form.set_values(dict(self.session.surface.params))
+
+    def building(self) -> bool:
+        """True while the form of a newly chosen family waits for its turn to be built."""
+        return bool(self._idle.pending(self._owner))
+
+    def _build_form(self) -> None:
+        name = self.session.scenario.surface
+        form = ParamForm(surfaces.family(name).PARAMS, dict(self.session.surface.params),
+                         editors=CUSTOM_EDITORS.get(name))
+        form.changed.connect(self._param_changed)
+        if self.form is None:
+            self.layout_.addWidget(form)
         else:
-            self.form.set_values(values)
+            self.layout_.replaceWidget(self.form, form)
+            self.form.setParent(None)
+            self.form.deleteLater()
+        self.form, self._family = form, name
 
     def _param_changed(self, key: str, value: Any, debounce: bool) -> None:
         try:

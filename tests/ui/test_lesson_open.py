@@ -217,3 +217,20 @@ def test_the_lessons_menu_reads_the_lesson_files_once(window, monkeypatch):
     assert first == len(scenario_mod.builtin_names())
     window._fill_lessons_menu()  # opened again: the actions are made again, no file is read
     assert len(reads) == first and len(window.lesson_actions) == first
+
+
+def test_another_surface_familys_form_is_built_in_a_later_turn(threaded_window, qtbot):
+    import surfaces
+
+    w = threaded_window
+    section = w.controls.surface_section
+    old = section.form
+    family = next(n for n in surfaces.names() if n != w.session.scenario.surface)
+    w.session.set_surface(family)
+    assert section.building() and section.form is old and not old.isEnabled()
+    qtbot.waitUntil(lambda: not section.building(), timeout=WAIT_MS)
+    assert section.form is not old and section.form.isEnabled()
+    assert list(section.form.fields) == [p.name for p in surfaces.family(family).PARAMS]
+    kept = section.form
+    w.session.set_surface_params(**{})  # same family: the form stays and shows the values
+    assert not section.building() and section.form is kept
