@@ -21,8 +21,8 @@ class _Courier(QObject):
 
     posted = Signal(object)
 
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
+    def __init__(self):
+        super().__init__()
         self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def _run(self, callback: Callable[[], None]) -> None:
@@ -36,8 +36,14 @@ class _Courier(QObject):
 
 
 def qt_runner(parent: QObject) -> JobRunner:
-    """A :class:`JobRunner` delivering on ``parent``'s thread; cancelled when ``parent`` dies."""
-    courier = _Courier(parent)
+    """A :class:`JobRunner` delivering on ``parent``'s thread; cancelled when ``parent`` dies.
+
+    The courier is not ``parent``'s child: it lives as long as the runner (whose worker threads
+    hold it), so a job that finishes while ``parent`` is being taken apart posts to a live
+    object (a child would be deleted under the worker's emit: a crash), and its outcome, whose
+    ticket was cancelled, is dropped on delivery."""
+    courier = _Courier()
+    courier.moveToThread(parent.thread())
     runner = JobRunner(courier.post)
     runner._courier = courier  # keeps the Python wrapper alive as long as the runner
     parent.destroyed.connect(runner.cancel_all)

@@ -56,3 +56,20 @@ def test_destroying_the_parent_cancels_the_jobs(qapp, qtbot):
     qapp.processEvents()
     assert results == []
     runner.shutdown()
+
+
+def test_a_job_finishing_after_its_owner_is_gone_delivers_nothing(qapp, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    owner = QObject()
+    runner = qt_runner(owner)
+    release, seen = threading.Event(), []
+    ticket = runner.submit("lane", lambda t: release.wait(10) and "late",
+                           on_result=seen.append)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the owner is gone
+    release.set()  # now the job returns and posts its outcome
+    assert ticket.wait(10)
+    qtbot.wait(50)  # the courier still lives: the posted outcome arrives and is dropped
+    assert seen == [] and ticket.cancelled
+    runner.shutdown()
