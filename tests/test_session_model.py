@@ -153,12 +153,7 @@ def test_cancel_keeps_the_partial_paths_and_the_next_request_resumes(monkeypatch
     inbox.pump()
     partial = model.runs[0].trajectories.steps
     assert 0 < partial < 300
-    model.cancel()
-    gate.open = True
-    gate.step()
-    for thread in model.runner.threads():
-        thread.join(WAIT)
-    inbox.pump()
+    _cancel_and_finish(model, gate, inbox)
     assert not model.computing and model.runs[0].trajectories.steps == partial
     assert model.ready == partial
     run = model.store.run(key)
@@ -240,12 +235,7 @@ def test_a_stopped_edit_brings_the_playhead_to_what_was_computed(monkeypatch):
     gate.wait_entered()
     moves = []
     model.playheadChanged.connect(moves.append)
-    model.cancel()
-    gate.open = True
-    gate.step()
-    for thread in model.runner.threads():
-        thread.join(WAIT)
-    inbox.pump()
+    _cancel_and_finish(model, gate, inbox)
     assert model.step == model.ready == 0 and moves == [0]
 
 
@@ -254,3 +244,13 @@ def _settle(model, inbox):
         for thread in model.runner.threads():
             thread.join(WAIT)
         inbox.pump()
+
+
+def _cancel_and_finish(model, gate, inbox):
+    """Stop, let the waiting chunk finish (its job then sees the cancel), deliver."""
+    model.cancel()
+    gate.open = True
+    gate.step()
+    for thread in model.runner.threads():
+        thread.join(WAIT)
+    inbox.pump()

@@ -229,22 +229,23 @@ class ParamField(QWidget):
     def _item_slider_moved(self, i: int, tick: int) -> None:
         items = list(self.value if self._held is None else self._held)
         items[i] = self.item_range.to_value(tick)
-        try:
-            value = self.param.coerce(items)
-        except ValueError as err:
-            self.set_error(str(err))
-            return
-        self.editor.setText(format_value(self.param, value))
-        self.editor.setCursorPosition(0)
-        self._slider_commit(self.sliders[i], value)
+        self._slider_commit(self.sliders[i], items)
 
     # -- a held slider: one position a frame -------------------------------------------------
     _held = None  # the newest position of a held slider not sent on yet
     _frame = None  # the QTimer pacing a held slider (made at its first drag)
 
     def _slider_commit(self, slider: QSlider, value: Any) -> None:
-        """Send a slider's value on: at once, and while the slider is held at most once every
-        :data:`SLIDER_FRAME_MS` (positions in between: only the newest goes on)."""
+        """A slider's value (checked, shown in the entry) sent on: at once, and while the
+        slider is held at most once every :data:`SLIDER_FRAME_MS` (positions in between: only
+        the newest goes on)."""
+        try:
+            value = self.param.coerce(value)
+        except ValueError as err:
+            self.set_error(str(err))
+            return
+        self.editor.setText(format_value(self.param, value))
+        self.editor.setCursorPosition(0)
         if not slider.isSliderDown():
             self._commit(value, debounce=True)
             return
@@ -307,15 +308,7 @@ class ParamField(QWidget):
         self._commit(value)
 
     def _slider_moved(self, tick: int) -> None:
-        value = self.range.to_value(tick)
-        try:
-            value = self.param.coerce(value)
-        except ValueError as err:
-            self.set_error(str(err))
-            return
-        self.editor.setText(format_value(self.param, value))
-        self.editor.setCursorPosition(0)
-        self._slider_commit(self.slider, value)
+        self._slider_commit(self.slider, self.range.to_value(tick))
 
     def _commit(self, value: Any, debounce: bool = False) -> None:
         self._error_timer.stop()

@@ -125,12 +125,15 @@ def test_incremental_updates_draw_what_a_fresh_view_draws(window, qtbot, scenari
     assert np.array_equal(_pixels(window.surface_view.plot_widget),
                           _pixels(fresh_view.plot_widget))
     for shown, fresh in ((window.readouts.loss_plot, fresh_readouts.loss_plot),
-                         (window.readouts.grad_plot, fresh_readouts.grad_plot)):
+                         (window.readouts.grad_plot, fresh_readouts.grad_plot),
+                         (window.readouts.phase_plot, fresh_readouts.phase_plot)):
         assert shown.getViewBox().viewRange() == fresh.getViewBox().viewRange()
         assert len(shown.curves) == len(fresh.curves)
         for a, b in zip(shown.curves, fresh.curves, strict=True):
             assert all(np.array_equal(u, v, equal_nan=True)
                        for u, v in zip(a.getData(), b.getData(), strict=True))
+    np.testing.assert_array_equal(window.readouts.phase_plot.points(),
+                                  fresh_readouts.phase_plot.points())  # the playhead's dots
     if scenario == "default":  # (elsewhere pyqtgraph keeps an axis as wide as its widest
         # labels so far: the same curves, shifted by a few pixels)
         assert np.array_equal(_pixels(window.readouts), _pixels(fresh_readouts))

@@ -94,7 +94,9 @@ def test_a_click_keeps_the_previewed_point_as_a_start(window, qtbot):
 def test_scrubbing_momentum_shows_only_current_runs(threaded_window, qtbot, spy):
     w = threaded_window
     w.set_scenario(_scenario(), autoplay=False)
-    qtbot.waitUntil(lambda: not w.session.computing, timeout=WAIT_MS)
+    # (the racer cards are built one per event-loop turn)
+    qtbot.waitUntil(lambda: not w.session.computing and not w.controls.building(),
+                    timeout=WAIT_MS)
     s = w.session
     s.set_step(s.steps)  # the whole paths are shown: the drag morphs them, never cuts them
     slider = w.controls.cards[1].form.fields["momentum"].slider
