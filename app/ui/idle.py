@@ -3,8 +3,9 @@
 An :class:`IdleQueue` runs its tasks one per turn of the event loop (a 0 ms timer): building ten
 racer cards takes ten turns, and a click or a paint can come between any two. Each task has an
 ``owner``; :meth:`IdleQueue.cancel` drops an owner's tasks not run yet (a build superseded by a
-newer one), :meth:`IdleQueue.flush` runs them now (an offscreen window with an inline job runner
-wants everything built when a call returns, as its computations are).
+newer one), and an owner that is a Qt object drops its own when it is deleted (a window closed
+while it was building); :meth:`IdleQueue.flush` runs them now (an offscreen window with an
+inline job runner wants everything built when a call returns, as its computations are).
 
 :func:`idle_queue` is the application's shared queue (one for every widget that stages work).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 __all__ = ["IdleQueue", "idle_queue"]
@@ -34,6 +36,8 @@ class IdleQueue(QObject):
 
     def add(self, owner: object, task: Callable[[], None]) -> None:
         """Run ``task()`` in a later turn (after the tasks queued before it)."""
+        if isinstance(owner, QObject) and not self.pending(owner):
+            owner.destroyed.connect(lambda *_, gone=owner: self.cancel(gone))
         self._tasks.append((owner, task))
         if not self._timer.isActive():
             self._timer.start()
@@ -45,6 +49,12 @@ class IdleQueue(QObject):
         if not self._tasks:
             self._timer.stop()
         return before - len(self._tasks)
+
+    def _drop_deleted(self) -> None:
+        """Drop the tasks whose owner, a Qt object, has been deleted."""
+        self._tasks = deque(t for t in self._tasks if _alive(t[0]))
+        if not self._tasks:
+            self._timer.stop()
 
     def pending(self, owner: object | None = None) -> int:
         """How many tasks (of ``owner``, or in all) wait for their turn."""
@@ -64,13 +74,22 @@ class IdleQueue(QObject):
     def _run_next(self) -> None:
         if not self._tasks:
             return
-        _, task = self._tasks.popleft()
+        owner, task = self._tasks.popleft()
+        if not _alive(owner):  # (deleted between its signal and this turn)
+            self._drop_deleted()
+            if self._tasks:
+                self._timer.start()
+            return
         self.turns += 1
         try:
             task()
         finally:
             if self._tasks:
                 self._timer.start()
+
+
+def _alive(owner: object) -> bool:
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 _shared: IdleQueue | None = None

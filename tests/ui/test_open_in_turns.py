@@ -7,6 +7,7 @@ import threading
 
 import pyqtgraph as pg
 import pytest
+import shiboken6
 
 from app.ui import maps_view
 from app.ui.idle import idle_queue
@@ -105,3 +106,29 @@ def test_opening_analysis_builds_one_section_a_turn(window, qtbot, monkeypatch):
     assert order == sorted(set(order))  # five sections, five turns, in order
     panel = tabs.currentWidget()
     assert panel.report is not None  # shown, it reports like a panel built at once
+
+
+def test_a_window_deleted_while_its_tab_builds_drops_the_rest_of_the_build(qtbot):
+    """A staged build whose tabs are deleted (the window closed meanwhile) never runs again:
+    its stages would touch deleted Qt objects ("Signal source has been deleted")."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    tabs = QTabWidget()
+    ran: list[int] = []
+
+    def build():
+        for stage in range(3):
+            ran.append(stage)
+            yield
+        tabs.addTab(QLabel("page"), "page")
+
+    placeholder = LazyTab(tabs, "Staged", build)
+    tabs.addTab(QLabel("first"), "first")
+    placeholder.start()
+    queue = idle_queue()
+    assert queue.pending(placeholder) == 1 and ran == []  # its first stage waits for a turn
+    turns = queue.turns
+    shiboken6.delete(tabs)  # the placeholder, its child, goes with it
+    assert queue.pending(placeholder) == 0
+    qtbot.wait(50)  # later turns of the loop run nothing of the deleted build
+    assert ran == [] and queue.turns == turns
