@@ -251,8 +251,7 @@ def bench_hover(window, app, moves: int = 40) -> dict:
             "cpu_ms": 1000 * statistics.median(c for _, c in times)}
 
 
-def bench_scrub(window, app, positions: int = 40,
-                slider=None) -> dict:
+def bench_scrub(window, app, positions: int = 40, slider=None, field=None) -> dict:
     """Live scrubbing (issue 18): a slider (racer 1's lr by default) dragged one position
     after another; each position waits until every path of its value is shown and the views
     have painted what changed (as the event loop does: no forced repaint; ``paints`` counts the
@@ -273,7 +272,11 @@ def bench_scrub(window, app, positions: int = 40,
 
     s = window.session
     s.set_step(s.steps)
-    slider = slider or window.controls.cards[0].form.fields["lr"].slider
+    field = field or window.controls.cards[0].form.fields["lr"]
+    slider = slider or field.slider
+
+    def drawn() -> bool:  # (a held slider sends its newest position once a frame)
+        return getattr(field, "_held", None) is None and _shown(window)
     views = [window.surface_view.plot_widget.viewport(), window.readouts.loss_plot.viewport(),
              window.readouts.grad_plot.viewport(), window.readouts.phase_plot.viewport()]
     spent = []
@@ -300,7 +303,7 @@ def bench_scrub(window, app, positions: int = 40,
             spent.clear()
             t0, c0 = _clocks()
             slider.setValue(start + step * (1 + i))
-            _until(app, lambda: _shown(window))
+            _until(app, drawn)
             app.processEvents()  # (the paints the last results asked for)
             t1, c1 = _clocks()
             if i == 1:
@@ -311,7 +314,7 @@ def bench_scrub(window, app, positions: int = 40,
                 eng.append(sum(spent))
         t0 = time.perf_counter()
         slider.setSliderDown(False)
-        _until(app, lambda: _shown(window))
+        _until(app, drawn)
         release = time.perf_counter() - t0
     finally:
         engine_mod.Run.advance = original
@@ -474,13 +477,15 @@ def main(argv=None) -> int:
                      "<= 16 ms", hv["median_ms"] <= 16))
         for what, field in (("lr", "lr"), ("beta1", "betas")):
             if field == "betas":  # racer 6 is Adam
-                sliders = getattr(window.controls.cards[5].form.fields[field], "sliders", [])
+                edited = window.controls.cards[5].form.fields[field]
+                sliders = getattr(edited, "sliders", [])
                 if not sliders:
                     continue  # (code without beta sliders)
                 slider = sliders[0]
             else:
-                slider = window.controls.cards[0].form.fields[field].slider
-            sc = bench_scrub(window, app, slider=slider)
+                edited = window.controls.cards[0].form.fields[field]
+                slider = edited.slider
+            sc = bench_scrub(window, app, slider=slider, field=edited)
             rows.append((f"{what} slider drag, 1 of 8 racers x 1000 steps: positions drawn per "
                          f"s, {engine_name}", f"{sc['fps']:.0f} fps (mean {sc['mean_ms']:.1f} ms: "
                          f"engine {sc['engine_ms']:.1f}, GUI cpu {sc['cpu_ms']:.1f}; "
