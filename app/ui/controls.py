@@ -37,6 +37,7 @@ from app import optimizers, schedules
 from app import viewmodel as vm
 from app.i18n import QT_TRANSLATE_NOOP
 from app.numbers import format_field
+from app.readout_data import envelope
 from app.ui import theme
 from app.ui.copy_menu import install_copy_menu
 from app.ui.formula_field import FormulaField
@@ -75,12 +76,24 @@ def _swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pix)
 
 
+def _sparkline_points(values: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """``values`` (one per step) as the points a sparkline draws: x in 0..1, and at most two
+    values (the extremes, in step order) per one of 256 columns; non-finite values left out."""
+    if values is None or values.size == 0:
+        return np.empty(0), np.empty(0)
+    thinned = envelope(values[None, :], 256)
+    xs, ys = thinned if thinned is not None else (np.arange(values.size, dtype=float), values)
+    keep = np.isfinite(xs) & np.isfinite(ys)
+    return xs[keep] / max(values.size - 1, 1), ys[keep]
+
+
 class LrSparkline(QWidget):
     """A small plot of the learning rate over the steps (the schedule made visible)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.values: np.ndarray | None = None
+        self._line: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))  # what is drawn
         self.step = 0
         self.color = QColor(theme.COLORS["accent"])
         self.setMinimumHeight(46)
@@ -92,6 +105,9 @@ class LrSparkline(QWidget):
 
     def set_values(self, values: np.ndarray | None, color: str) -> None:
         self.values = values
+        # reduced once to what a sparkline's width can show: a playhead frame repaints it, and
+        # a run may have a million steps
+        self._line = _sparkline_points(values)
         self.color = QColor(color)
         self.update()
 
@@ -106,27 +122,25 @@ class LrSparkline(QWidget):
         r = self.rect().adjusted(2, 14, -2, -3)
         p.fillRect(self.rect(), QColor(theme.COLORS["base"]))
         p.setPen(QColor(theme.COLORS["muted"]))
-        v = self.values
-        if v is None or v.size == 0:
+        xs, v = self._line
+        if v.size == 0:
             p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, translate(
                 "Controls", "lr: —"))
             return
-        lo, hi = float(np.nanmin(v)), float(np.nanmax(v))
+        lo, hi = float(v.min()), float(v.max())
         text = (translate(
             "Controls", "lr {v0}").format(v0=vm.format_number(v[0])) if hi == lo else
                 translate(
                     "Controls", "lr {lo} … {hi}").format(
                     lo=vm.format_number(lo), hi=vm.format_number(hi)))
         p.drawText(self.rect().adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignLeft, text)
-        n = v.size
+        n = self.values.size
         span = hi - lo if hi > lo else 1.0
-        xs = r.left() + np.arange(n) / max(n - 1, 1) * r.width()
-        ys = r.bottom() - ((v - lo) / span if hi > lo else np.full(n, 0.5)) * r.height()
-        stride = max(1, n // max(r.width(), 1))
-        path = QPainterPath(QPointF(xs[0], ys[0]))
-        for x, y in zip(xs[::stride], ys[::stride], strict=False):
-            path.lineTo(QPointF(float(x), float(y)))
-        path.lineTo(QPointF(float(xs[-1]), float(ys[-1])))
+        px_x = r.left() + xs * r.width()
+        px_y = r.bottom() - ((v - lo) / span if hi > lo else np.full(v.size, 0.5)) * r.height()
+        path = QPainterPath(QPointF(px_x[0], px_y[0]))
+        for x, y in zip(px_x.tolist(), px_y.tolist(), strict=True):
+            path.lineTo(QPointF(x, y))
         p.setPen(QPen(self.color, 1.6))
         p.drawPath(path)
         px = r.left() + min(self.step, n) / max(n, 1) * r.width()

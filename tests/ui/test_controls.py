@@ -222,3 +222,22 @@ def test_a_racers_own_noise_is_shown_and_edited_on_its_card(window, session, qtb
     cards[1].noise_edit.editingFinished.emit()
     assert session.scenario.racers[1].noise_sigma is None
     assert "Invalid noise sigma" in cards[1].summary.text()
+
+
+def test_a_million_step_sparkline_draws_a_few_hundred_points_that_keep_its_extremes(qtbot):
+    """A playhead frame repaints every card's sparkline: it draws what its width can show (at
+    most two points per one of 256 columns), not every step, and keeps the schedule's range."""
+    from app.ui.controls import LrSparkline
+
+    spark = LrSparkline()
+    qtbot.addWidget(spark)
+    steps = np.arange(1_000_000)
+    lr = 0.1 * (1 + np.cos(np.pi * (steps % 1000) / 1000)) / 2  # 1,000 cosine restarts
+    lr[500_000] = np.nan  # a gap is left out, never drawn as a number
+    spark.set_values(lr, "#ff0000")
+    xs, ys = spark._line
+    assert 256 <= ys.size <= 512
+    assert ys.max() == np.nanmax(lr) and ys.min() == np.nanmin(lr)
+    assert np.all(np.diff(xs) >= 0) and xs[0] >= 0 and xs[-1] <= 1
+    spark.resize(200, 46)
+    assert not spark.grab().isNull()  # paints from the reduced points
