@@ -73,6 +73,9 @@ class LazyTab(QWidget):
         self._stages: Iterator[Any] | None = None  # a staged build under way
         self._in_stage = False
         self._waiting: Future | None = None  # background work the next stage waits for
+        # replaced by its page while stages remain (they add the page's parts): deleted when
+        # they are done, so until then the window's deletion takes the build with it
+        self._retired = False
         self._resume.connect(self._queue_stage)
         tabs.addTab(self, QCoreApplication.translate("tabs", title))
         tabs.currentChanged.connect(self._current_changed)
@@ -120,6 +123,8 @@ class LazyTab(QWidget):
         except StopIteration:
             self._stages = None
             self._check()
+            if self._retired:
+                self.deleteLater()
             return False
         finally:
             self._in_stage = False
@@ -181,5 +186,8 @@ def replace_placeholder(placeholder: LazyTab, page: QWidget) -> int:
     if current:  # (before the placeholder goes: no other tab becomes current meanwhile)
         tabs.setCurrentIndex(index)
     tabs.removeTab(index + 1)
-    placeholder.deleteLater()
+    if placeholder.building:  # its remaining stages are the idle queue's tasks it owns
+        placeholder._retired = True
+    else:
+        placeholder.deleteLater()
     return index

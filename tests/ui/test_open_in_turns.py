@@ -132,3 +132,41 @@ def test_a_window_deleted_while_its_tab_builds_drops_the_rest_of_the_build(qtbot
     assert queue.pending(placeholder) == 0
     qtbot.wait(50)  # later turns of the loop run nothing of the deleted build
     assert ran == [] and queue.turns == turns
+
+
+@pytest.mark.parametrize("window_closes", [False, True])
+def test_stages_after_the_page_is_handed_over_run_unless_the_window_is_deleted(qtbot,
+                                                                                window_closes):
+    """A build may hand its page over and add parts in later turns (the 3D tab): those stages
+    run, and the placeholder goes when they are done; the tabs' deletion drops them."""
+    from concurrent.futures import Future
+
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from app.ui.lazy_tabs import replace_placeholder
+
+    tabs = QTabWidget()
+    ran: list[str] = []
+    gate: Future = Future()  # background work the last stage waits for (the 3D tab's GL start)
+
+    def build():
+        yield
+        replace_placeholder(placeholder, QLabel("page"))
+        ran.append("handed over")
+        yield gate
+        ran.append("parts added")
+
+    placeholder = LazyTab(tabs, "Staged", build)
+    placeholder.start()
+    qtbot.waitUntil(lambda: ran == ["handed over"], timeout=5_000)
+    assert placeholder.building and shiboken6.isValid(placeholder)
+    if window_closes:
+        shiboken6.delete(tabs)
+        gate.set_result(None)
+        qtbot.wait(50)
+        assert ran == ["handed over"] and idle_queue().pending() == 0
+    else:
+        gate.set_result(None)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(placeholder), timeout=5_000)
+        assert ran == ["handed over", "parts added"] and tabs.widget(0).text() == "page"
+        shiboken6.delete(tabs)
