@@ -15,7 +15,11 @@ Every row splits its time into parts: a playback frame into *update* (the views 
 items' data when the playhead moves) and *paint* (the repaint); an lr change into *engine*
 (``Scenario.simulate`` of the edited racer, timed where the session calls it), *update* (the
 views take the new run) and *paint*. ``cpu`` is the GUI thread's own CPU time (``thread_time``),
-which other processes on a busy machine disturb less than the wall clock. The start-up row is
+which other processes on a busy machine disturb less than the wall clock; a playback row also
+says how much CPU the process's other threads used a frame (engine, job runner, Qt's pool) and
+how often a frame the scheduler took the core from the window's thread while it could run
+(``preempted``, Linux): wall time beyond ``cpu`` with few other-thread ms and many preemptions
+is the machine's other work, not this process. The start-up row is
 followed by an import-time breakdown of the same child process (``python -X importtime``).
 """
 
@@ -27,6 +31,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -101,6 +106,37 @@ def _clocks() -> tuple[float, float]:
     return time.perf_counter(), time.thread_time()
 
 
+def _preempted() -> int:
+    """How often the scheduler took the CPU from this thread while it could run (Linux's
+    nonvoluntary context switches; 0 where /proc has no such count)."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/status") as f:
+            return next(int(line.split(":")[1]) for line in f
+                        if line.startswith("nonvoluntary_ctxt_switches"))
+    except (OSError, StopIteration, ValueError):
+        return 0
+
+
+def _others_cpu() -> float:
+    """CPU seconds used so far by this process's threads other than the calling one (the
+    engine's, the job runner's, Qt's pooled threads; 0.0 where /proc is missing)."""
+    me, total = str(threading.get_native_id()), 0
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return 0.0
+    for tid in tasks:
+        if tid == me:
+            continue
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> dict:
     """Frames per second: move the playhead, force a synchronous repaint of ``widget`` (the
     whole window by default; ``False``: only what changed, as the timer does), process events.
@@ -117,6 +153,7 @@ def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> di
     best = None
     for _ in range(rounds):
         times, update, cpu = [], [], []
+        preempted, others = _preempted(), _others_cpu()
         for i in range(frames):
             k = (i * 3) % (n + 1)
             t, c = _clocks()
@@ -129,13 +166,15 @@ def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> di
             times.append(t2 - t)
             update.append(t1 - t)
             cpu.append(c2 - c)
+        preempted, others = _preempted() - preempted, _others_cpu() - others
         mean = statistics.fmean(times)
         if best is None or mean < best["mean_ms"] / 1000:
             up = statistics.fmean(update)
             best = {"mean_ms": 1000 * mean,
                     "p95_ms": 1000 * sorted(times)[int(0.95 * len(times))],
                     "fps": 1.0 / mean, "update_ms": 1000 * up,
-                    "paint_ms": 1000 * (mean - up), "cpu_ms": 1000 * statistics.fmean(cpu)}
+                    "paint_ms": 1000 * (mean - up), "cpu_ms": 1000 * statistics.fmean(cpu),
+                    "preempted": preempted / frames, "others_ms": 1000 * others / frames}
     return best
 
 
@@ -501,7 +540,8 @@ def main(argv=None) -> int:
 
     def fps_row(label, pb):
         return (label, f"{pb['fps']:.0f} fps (mean {pb['mean_ms']:.1f} ms: update "
-                f"{pb['update_ms']:.1f} + paint {pb['paint_ms']:.1f}; cpu {pb['cpu_ms']:.1f}; "
+                f"{pb['update_ms']:.1f} + paint {pb['paint_ms']:.1f}; cpu {pb['cpu_ms']:.1f}, "
+                f"other threads {pb['others_ms']:.1f}, preempted {pb['preempted']:.0f}x; "
                 f"p95 {pb['p95_ms']:.1f})", ">= 60 fps", pb["fps"] >= 60)
 
     rows.append(fps_row(f"playback, whole 1400x900 window repainted, {what}",

@@ -15,6 +15,8 @@ Importing this package imports neither numba nor anything compiled.
 from .dispatch import (
     AUTO_WAIT_WORK,
     MODES,
+    QUIET_SECONDS,
+    busy,
     failures,
     hold,
     kernel_for,
@@ -27,5 +29,6 @@ from .dispatch import (
 )
 from .kernels import cache_dir, numba_installed
 
-__all__ = ["MODES", "AUTO_WAIT_WORK", "mode", "set_mode", "hold", "release", "kernel_for",
-           "ready", "failures", "run_kernel", "wait_idle", "cache_dir", "numba_installed"]
+__all__ = ["MODES", "AUTO_WAIT_WORK", "QUIET_SECONDS", "mode", "set_mode", "hold", "release",
+           "busy", "kernel_for", "ready", "failures", "run_kernel", "wait_idle", "cache_dir",
+           "numba_installed"]

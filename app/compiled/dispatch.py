@@ -21,6 +21,7 @@ import itertools
 import os
 import queue
 import threading
+import time
 from typing import Any
 
 import numpy as np
@@ -29,8 +30,8 @@ from . import kernels
 from .codegen import BLOCK
 from .programs import hyper_columns, state_columns
 
-__all__ = ["MODES", "AUTO_WAIT_WORK", "mode", "set_mode", "hold", "release", "kernel_for",
-           "ready", "failures", "run_kernel", "wait_idle"]
+__all__ = ["MODES", "AUTO_WAIT_WORK", "QUIET_SECONDS", "mode", "set_mode", "hold", "release",
+           "busy", "kernel_for", "ready", "failures", "run_kernel", "wait_idle"]
 
 MODES = ("auto", "background", "wait", "off")
 ENV = "DESCENT_LAB_COMPILED"
@@ -81,6 +82,30 @@ def release() -> None:
         _holds = max(0, _holds - 1)
         if _holds == 0:
             _gate.set()
+
+
+#: a background compile's steps in this process (tracing, loading the module and numba's
+#: cached machine code) are Python that holds the interpreter lock in stretches; the window's
+#: thread, which hands the lock back around every Qt call it makes while painting, waits for
+#: it each time. So these steps wait until no frame was drawn for this long (:func:`busy`).
+QUIET_SECONDS = 0.3
+_busy_until = 0.0
+
+
+def busy(seconds: float | None = None) -> None:
+    """The window is drawing frames: background compiles take no step in this process for
+    ``seconds`` (default :data:`QUIET_SECONDS`) from now; ``0`` ends an earlier delay."""
+    global _busy_until
+    until = time.monotonic() + (QUIET_SECONDS if seconds is None else seconds)
+    _busy_until = until if seconds == 0 else max(_busy_until, until)
+
+
+def _wait_quiet() -> None:
+    """Wait while compiles are held (:func:`hold`) or frames are drawn (:func:`busy`)."""
+    _gate.wait()
+    while (left := _busy_until - time.monotonic()) > 0:
+        time.sleep(min(left, QUIET_SECONDS))
+        _gate.wait()
 
 
 def failures() -> dict[tuple, str]:
@@ -146,10 +171,12 @@ def _copy_state(state: Any) -> Any:
     return state  # init's arrays are never changed in place by the engine
 
 
-def _build(key, surface, optimizer, init_state, n, event, in_child: bool = False) -> None:
+def _build(key, surface, optimizer, init_state, n, event, in_child: bool = False,
+           pause=None) -> None:
     built_on[key] = threading.current_thread().name
     try:
-        result: Any = kernels.build(surface, optimizer, init_state, n, _warm_up, in_child)
+        result: Any = kernels.build(surface, optimizer, init_state, n, _warm_up, in_child,
+                                    pause)
     except Exception as err:  # noqa: BLE001 (anything: that configuration runs on numpy)
         result = err
     with _lock:
@@ -168,8 +195,10 @@ def _start_worker() -> None:
 def _work() -> None:
     while True:
         job = _jobs.get()
-        _gate.wait()
-        _build(*job, in_child=True)  # numba's compiler in a child process: no GIL taken
+        _wait_quiet()
+        # numba's compiler in a child process (no GIL taken); the steps here wait for a pause
+        # in the window's frames
+        _build(*job, in_child=True, pause=_wait_quiet)
         _jobs.task_done()
 
 

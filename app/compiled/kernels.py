@@ -114,21 +114,27 @@ def _load(path: Path) -> Any:
 
 
 def build(surface: Any, optimizer: Any, init_state: Any, n: int, warm_up,
-          in_child: bool = False) -> Kernel:
+          in_child: bool = False, pause=None) -> Kernel:
     """Trace, generate, compile (or load from the cache) and warm up a kernel.
 
     ``warm_up(kernel)`` runs it once on a tiny problem, which compiles it for the argument
     types every later call uses. With ``in_child`` numba compiles in a child process first
     (its compiler is Python: in this process it would hold the GIL for seconds), and this
     process loads the result from the cache. Raises whatever fails (the caller falls back to
-    numpy).
+    numpy). ``pause()``, if given, is called before each step that runs Python in this process
+    (tracing, writing and loading the module, the warm-up that loads numba's cached code).
     """
+    pause = pause or (lambda: None)
+    pause()
     sp, op = programs(surface, optimizer, init_state, n)
+    pause()
     path = _write(module_source(sp, op))
+    pause()
     module = _load(path)
     kernel = Kernel(module.run, sp, op, path)
     if in_child:
         _compile_in_child(path, kernel.widths, sp.blowup)
+    pause()
     warm_up(kernel)
     return kernel
 

@@ -99,6 +99,10 @@ DOCK_WIDTHS = (370, 310)
 #: it (Python's default is 5 ms: a paint that calls back into Python a hundred times while the
 #: engine's worker computes then waits up to 0.5 s; the window sets this when it is made)
 GIL_SWITCH_SECONDS = 0.001
+
+
+def _frame_drawn(_step: int) -> None:
+    compiled.busy()
 KEYS_HELP = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<table cellspacing=6>"
@@ -172,6 +176,9 @@ class MainWindow(QMainWindow):
         self.session = session or Session()
         self.session.set_runner(self.runner)
         self.playback = Playback(self.session, self)
+        # a frame of playback (or scrubbing) keeps background compiles' in-process steps,
+        # which hold the interpreter lock in stretches, out of the frames that follow
+        self.session.playheadChanged.connect(_frame_drawn)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.resize(DEFAULT_SIZE)

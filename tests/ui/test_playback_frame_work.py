@@ -59,3 +59,14 @@ def test_a_playback_frame_submits_no_job_and_queues_no_task(threaded_window, qtb
     assert frames >= 40
     assert drawn[0] < drawn[-1]  # the frames did draw: the path grew with the playhead
     assert submitted == [] and queued == []
+
+
+def test_each_playback_frame_keeps_background_compiles_out(window, monkeypatch):
+    from app import compiled
+
+    calls = []
+    monkeypatch.setattr(compiled, "busy", lambda *a: calls.append(a))
+    session = window.session
+    for k in range(1, 21):
+        session.set_step(k)
+    assert calls == [()] * 20  # one delay per frame, of the default length
