@@ -75,6 +75,7 @@ from app.optimizers import ADAPTIVE, GD, NESTEROV, OTHER, Dynamics
 from app.scenario import Racer
 from app.ui import theme
 from app.ui.curvature_overlay import AXIS_COLORS, CurvatureOverlay, curvature_color
+from app.ui.lazy_tabs import StagedBuild
 from app.ui.readouts import ReadoutPlot
 from app.ui.session import Session
 
@@ -462,7 +463,7 @@ def _label(text: str = "", *, wrap: bool = True, hint: bool = False,
     return label
 
 
-class AnalysisPanel(QWidget):
+class AnalysisPanel(StagedBuild, QWidget):
     """The "Analysis" side tab for the session's selected racer at the playhead.
 
     ``plot`` (the contour plot's ``PlotItem``) gets a :class:`CurvatureOverlay` that draws the
@@ -484,21 +485,9 @@ class AnalysisPanel(QWidget):
         self._dirty = True
         self._plot = plot
         self.overlay: CurvatureOverlay | None = None
-        self._stages = self._construct()
-        if not staged:
-            self.finish_building()
+        self._begin_construction(staged)
 
     # -- building ------------------------------------------------------------------------------
-    def stages(self) -> Iterator[None]:
-        """The construction still to do, one event-loop turn per item (``staged=True``: the
-        window's lazy tab runs them in turns, so that opening the panel never stalls it)."""
-        return self._stages
-
-    def finish_building(self) -> None:
-        """Run the construction still to do now."""
-        for _ in self._stages:
-            pass
-
     def _construct(self) -> Iterator[None]:
         """One section per turn; the report is filled in before the first paint."""
         if self._plot is not None:

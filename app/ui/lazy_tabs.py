@@ -54,6 +54,29 @@ def import_in_background(module: str) -> Future:
     return in_background(lambda: importlib.import_module(module))
 
 
+class StagedBuild:
+    """A page whose construction runs in stages: ``_construct()`` is a generator whose every
+    item is one event-loop turn's worth (a lazy tab's build yields from :meth:`stages`, so
+    opening the page never stalls the window); ``staged=False`` builds it all at once."""
+
+    def _begin_construction(self, staged: bool) -> None:
+        self._stages = self._construct()
+        if not staged:
+            self.finish_building()
+
+    def _construct(self) -> Iterator[None]:
+        raise NotImplementedError
+
+    def stages(self) -> Iterator[None]:
+        """The construction still to do, one event-loop turn per item."""
+        return self._stages
+
+    def finish_building(self) -> None:
+        """Run the construction still to do now."""
+        for _ in self._stages:
+            pass
+
+
 class LazyTab(QWidget):
     """The placeholder page of ``title`` in ``tabs``; ``build()`` makes the real page and puts
     it in place (:func:`replace_placeholder`). A generator ``build`` is staged (module

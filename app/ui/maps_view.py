@@ -64,6 +64,7 @@ from app.numbers import cell_value, format_number
 from app.scenario import Racer
 from app.ui import theme
 from app.ui.jobs_qt import qt_runner
+from app.ui.lazy_tabs import StagedBuild
 from app.ui.session import Session
 
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
@@ -374,7 +375,7 @@ class _PassScatter(pg.ScatterPlotItem):
         ev.ignore()
 
 
-class MapsView(QWidget):
+class MapsView(StagedBuild, QWidget):
     """The "Maps" tab: settings, Compute / Cancel and progress above the map."""
 
     #: a map was computed and is shown (HyperparameterMap or BasinMap)
@@ -412,21 +413,9 @@ class MapsView(QWidget):
         self._auto.setSingleShot(True)
         self._auto.setInterval(250)
         self._auto.timeout.connect(self._auto_compute)
-        self._stages = self._construct()
-        if not staged:
-            self.finish_building()
+        self._begin_construction(staged)
 
     # -- building ------------------------------------------------------------------------------
-    def stages(self) -> Iterator[None]:
-        """The construction still to do, one event-loop turn per item (``staged=True``: the
-        window's lazy tab runs them in turns, so that opening the tab never stalls it)."""
-        return self._stages
-
-    def finish_building(self) -> None:
-        """Run the construction still to do now."""
-        for _ in self._stages:
-            pass
-
     def _construct(self) -> Iterator[None]:
         self._build_controls()
         yield
