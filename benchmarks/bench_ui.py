@@ -18,9 +18,10 @@ views take the new run) and *paint*. ``cpu`` is the GUI thread's own CPU time (`
 which other processes on a busy machine disturb less than the wall clock; a playback row also
 says how much CPU the process's other threads used a frame (engine, job runner, Qt's pool) and
 how often a frame the scheduler took the core from the window's thread while it could run
-(``preempted``, Linux): wall time beyond ``cpu`` with few other-thread ms and many preemptions
-is the machine's other work, not this process. The start-up row is
-followed by an import-time breakdown of the same child process (``python -X importtime``).
+(``preempted``: Linux's involuntary context switches, by this process's threads or others):
+wall time beyond ``cpu`` while other threads here use CPU can be their interpreter lock. The
+start-up row is followed by an import-time breakdown of the same child process
+(``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -117,14 +118,15 @@ def _preempted() -> int:
         return 0
 
 
-def _others_cpu() -> float:
-    """CPU seconds used so far by this process's threads other than the calling one (the
-    engine's, the job runner's, Qt's pooled threads; 0.0 where /proc is missing)."""
-    me, total = str(threading.get_native_id()), 0
+def _others_cpu() -> dict[str, int]:
+    """CPU used so far by each of this process's threads other than the calling one (the
+    engine's, the job runner's, Qt's pooled threads), in clock ticks by thread id (empty where
+    /proc is missing). Compare two with :func:`_cpu_since`."""
+    me, out = str(threading.get_native_id()), {}
     try:
         tasks = os.listdir("/proc/self/task")
     except OSError:
-        return 0.0
+        return out
     for tid in tasks:
         if tid == me:
             continue
@@ -132,9 +134,17 @@ def _others_cpu() -> float:
             with open(f"/proc/self/task/{tid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
-    return total / os.sysconf("SC_CLK_TCK")
+            continue  # (ended meanwhile)
+        out[tid] = int(fields[11]) + int(fields[12])  # utime + stime
+    return out
+
+
+def _cpu_since(before: dict[str, int]) -> float:
+    """CPU seconds the other threads used since ``before`` (a thread that ended meanwhile is
+    not counted: what it used after ``before`` is gone with it)."""
+    now = _others_cpu()
+    ticks = sum(max(0, t - before.get(tid, 0)) for tid, t in now.items())
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> dict:
@@ -166,7 +176,7 @@ def bench_playback(window, app, frames: int, widget=None, rounds: int = 3) -> di
             times.append(t2 - t)
             update.append(t1 - t)
             cpu.append(c2 - c)
-        preempted, others = _preempted() - preempted, _others_cpu() - others
+        preempted, others = _preempted() - preempted, _cpu_since(others)
         mean = statistics.fmean(times)
         if best is None or mean < best["mean_ms"] / 1000:
             up = statistics.fmean(update)
