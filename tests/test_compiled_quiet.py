@@ -44,3 +44,17 @@ def test_a_compile_step_waits_while_frames_are_drawn(monkeypatch):
         dispatch.busy(0)  # the frames stopped
     assert passed.wait(60)
     dispatch._wait_quiet()  # with no frame drawn it returns at once (this thread)
+
+
+def test_frames_that_never_stop_defer_a_compile_step_only_so_long(monkeypatch):
+    """A looping playback draws frames for ever: a step waits MAX_DEFER_SECONDS of naps, then
+    runs (the compiled engine is ready in the end). Counted in naps, not read off a clock."""
+    naps = []
+    monkeypatch.setattr(dispatch.time, "sleep", naps.append)
+    dispatch.busy(3600)
+    try:
+        dispatch._wait_quiet()
+    finally:
+        dispatch.busy(0)
+    assert len(naps) > 1 and all(0 < n <= dispatch.QUIET_SECONDS for n in naps)
+    assert abs(sum(naps) - dispatch.MAX_DEFER_SECONDS) < 1e-9

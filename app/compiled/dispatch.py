@@ -30,8 +30,8 @@ from . import kernels
 from .codegen import BLOCK
 from .programs import hyper_columns, state_columns
 
-__all__ = ["MODES", "AUTO_WAIT_WORK", "QUIET_SECONDS", "mode", "set_mode", "hold", "release",
-           "busy", "kernel_for", "ready", "failures", "run_kernel", "wait_idle"]
+__all__ = ["MODES", "AUTO_WAIT_WORK", "QUIET_SECONDS", "MAX_DEFER_SECONDS", "mode", "set_mode",
+           "hold", "release", "busy", "kernel_for", "ready", "failures", "run_kernel", "wait_idle"]
 
 MODES = ("auto", "background", "wait", "off")
 ENV = "DESCENT_LAB_COMPILED"
@@ -100,11 +100,20 @@ def busy(seconds: float | None = None) -> None:
     _busy_until = until if seconds == 0 else max(_busy_until, until)
 
 
+#: a compile step defers to drawn frames for at most this long (frames that never stop, a
+#: looping playback, must not keep the compiled engine from ever being ready)
+MAX_DEFER_SECONDS = 3.0
+
+
 def _wait_quiet() -> None:
-    """Wait while compiles are held (:func:`hold`) or frames are drawn (:func:`busy`)."""
+    """Wait while compiles are held (:func:`hold`) or, for at most
+    :data:`MAX_DEFER_SECONDS` of naps, while frames are drawn (:func:`busy`)."""
     _gate.wait()
-    while (left := _busy_until - time.monotonic()) > 0:
-        time.sleep(min(left, QUIET_SECONDS))
+    deferred = 0.0
+    while (left := _busy_until - time.monotonic()) > 0 and deferred < MAX_DEFER_SECONDS:
+        nap = min(left, QUIET_SECONDS, MAX_DEFER_SECONDS - deferred)
+        time.sleep(nap)
+        deferred += nap
         _gate.wait()
 
 
