@@ -77,7 +77,7 @@ from app.ui import theme
 from app.ui.curvature_overlay import AXIS_COLORS, CurvatureOverlay, curvature_color
 from app.ui.lazy_tabs import StagedBuild
 from app.ui.readouts import ReadoutPlot
-from app.ui.session import Session
+from app.ui.session import FOLLOWED_START, Session
 
 __all__ = [
     "AnalysisPanel",
@@ -729,14 +729,7 @@ class AnalysisPanel(StagedBuild, QWidget):
     def _on_replaced(self) -> None:
         self._invalidate()
 
-    @property
-    def start_index(self) -> int:
-        """The start point followed: the session's (one selection for analysis and step mode)."""
-        return self.session.start_index
-
-    @start_index.setter
-    def start_index(self, i: int) -> None:
-        self.session.select_start(i)
+    start_index = FOLLOWED_START
 
 
     def _invalidate(self, *_args) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from app import viewmodel as vm
 from app.readout_data import PhaseCurve
 from app.ui import theme
+from app.ui.plot_parts import fit_cached_curves
 
 translate = QCoreApplication.translate
 
@@ -88,16 +89,7 @@ class PhasePlot(pg.PlotWidget):
         axes are re-laid only when their range changes."""
         item = self.getPlotItem()
         self.floors = tuple(floors)
-        while len(self.curves) < len(runs):
-            c = pg.PlotCurveItem(connect="finite", antialias=True)
-            # the moving dots repaint the curves under them: blitted from a cached picture
-            # (its anti-aliased edges differ from direct strokes by at most 2 of 255 levels:
-            # the cache is composited in premultiplied alpha), stroked again only on a change
-            c.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            item.addItem(c)
-            self.curves.append(c)
-        while len(self.curves) > len(runs):
-            item.removeItem(self.curves.pop())
+        fit_cached_curves(item, self.curves, len(runs))  # (the moving dots repaint over them)
         bounds_x, bounds_y, dots = [], [], []
         for curve, (color, phase) in zip(self.curves, runs, strict=True):
             if getattr(curve, "_key", None) != (phase.key, color):

@@ -43,6 +43,20 @@ class SegmentsCurve(pg.PlotCurveItem):
         p.restore()
 
 
+def fit_cached_curves(item: pg.PlotItem, curves: list[pg.PlotCurveItem], n: int) -> None:
+    """Grow or shrink ``curves`` (items of ``item``) to ``n`` curves. A new curve is blitted
+    from a cached picture whenever something moves over it (its anti-aliased edges differ from
+    direct strokes by at most 2 of 255 levels: the cache is composited in premultiplied
+    alpha) and stroked again only when its data change."""
+    while len(curves) < n:
+        c = pg.PlotCurveItem(connect="finite", antialias=True)
+        c.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.addItem(c)
+        curves.append(c)
+    while len(curves) > n:
+        item.removeItem(curves.pop())
+
+
 class ContourLines:
     """One ``PlotCurveItem`` per contour level on ``plot``, kept alive and reused.
 

@@ -26,7 +26,7 @@ from app.optimizers import GD, HEAVY_BALL, NESTEROV, Dynamics
 from app.readout_data import Readout, readouts_layout, resolution
 from app.ui import theme
 from app.ui.phase_plot import PhasePlot
-from app.ui.plot_parts import set_log_ticks
+from app.ui.plot_parts import fit_cached_curves, set_log_ticks
 from app.ui.session import Session
 
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
@@ -93,13 +93,7 @@ class ReadoutPlot(pg.PlotWidget):
         if zero_at != self.zero_at:
             self.zero_at = zero_at
             self._ranges = None
-        while len(self.curves) < len(series):
-            c = pg.PlotCurveItem(connect="finite", antialias=True)
-            c.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            item.addItem(c)
-            self.curves.append(c)
-        while len(self.curves) > len(series):
-            item.removeItem(self.curves.pop())
+        fit_cached_curves(item, self.curves, len(series))
         for curve, (color, x, y, key, *rest) in zip(self.curves, series, strict=False):
             dashed = bool(rest and rest[0])
             if getattr(curve, "_key", None) == (key, color, log, dashed):

@@ -16,7 +16,20 @@ from app.jobs import JobRunner
 from app.scenario import Scenario, ScenarioError
 from app.session import EVENTS, MAX_UI_STEPS, SessionModel
 
-__all__ = ["Session", "MAX_UI_STEPS", "ScenarioError"]
+__all__ = ["Session", "MAX_UI_STEPS", "ScenarioError", "FOLLOWED_START"]
+
+
+def _followed(view: Any) -> int:
+    return view.session.start_index
+
+
+def _follow(view: Any, i: int) -> None:
+    view.session.select_start(i)
+
+
+#: a view's ``start_index``: the start point it follows is the session's (one selection for
+#: analysis and step mode); assign it in the class body of a view with a ``session``
+FOLLOWED_START = property(_followed, _follow, doc="The start point followed: the session's.")
 
 
 class Session(QObject):

@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 
 from app.stepwise import StepExplainer, StepExplanation, StepGeometry, step_geometry
+from app.ui.session import FOLLOWED_START
 
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
 translate = QCoreApplication.translate
@@ -273,14 +274,7 @@ class StepMode(QObject):
         if self.panel is not None:
             self.panel.set_message(self._off_message())
 
-    @property
-    def start_index(self) -> int:
-        """The start point followed: the session's (one selection for analysis and step mode)."""
-        return self.session.start_index
-
-    @start_index.setter
-    def start_index(self, i: int) -> None:
-        self.session.select_start(i)
+    start_index = FOLLOWED_START
 
     # -- on / off ------------------------------------------------------------------------------
     @property
