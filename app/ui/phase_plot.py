@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from app import viewmodel as vm
 from app.readout_data import PhaseCurve
 from app.ui import theme
-from app.ui.plot_parts import fit_cached_curves
+from app.ui.plot_parts import SteadyScatter, fit_cached_curves, move_spots
 
 translate = QCoreApplication.translate
 
@@ -33,17 +33,6 @@ def _brush(color: str):
     if brush is None:
         brush = _BRUSHES[color] = pg.mkBrush(QColor(color))
     return brush
-
-
-def _move_spots(item: pg.ScatterPlotItem, x: np.ndarray, y: np.ndarray) -> None:
-    """Move ``item``'s spots to ``x``, ``y`` (as many as it holds, styles unchanged): what
-    ``setData`` does after re-adding them, without re-rendering every spot's symbol."""
-    item.data["x"] = x
-    item.data["y"] = y
-    item.prepareGeometryChange()
-    item.informViewBoundsChanged()
-    item.bounds = [None, None]
-    item.invalidate()
 
 
 class PhasePlot(pg.PlotWidget):
@@ -70,7 +59,7 @@ class PhasePlot(pg.PlotWidget):
         for name in ("left", "bottom"):
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curves: list[pg.PlotCurveItem] = []
-        self.dots = pg.ScatterPlotItem(size=9, pxMode=True)
+        self.dots = SteadyScatter(size=9, pxMode=True)
         self.dots.setZValue(20)
         item.addItem(self.dots)
         #: per drawn racer: its series as ``(N, steps + 2)`` x and y (log10 units) and its brush
@@ -127,7 +116,7 @@ class PhasePlot(pg.PlotWidget):
         if self._shown is not None and self._shown[0] == looks:
             if self._shown[1] == x.tobytes() and self._shown[2] == y.tobytes():
                 return
-            _move_spots(self.dots, x, y)  # the same dots, moved: their symbols are kept
+            move_spots(self.dots, x, y)  # the same dots, moved: their symbols are kept
         else:
             self.dots.setData(x=x, y=y, brush=brushes, pen=_OUTLINE)
         self._shown = (looks, x.tobytes(), y.tobytes())

@@ -1,8 +1,9 @@
 """Small drawing pieces shared by the plots: contour line items, a curve drawn as pixel
-segments, and log-axis tick labels."""
+segments, scatter spots moved in place, and log-axis tick labels."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtGui import QPainter
@@ -41,6 +42,47 @@ class SegmentsCurve(pg.PlotCurveItem):
         p.setPen(self.opts["pen"])
         p.drawLines(*self._device_segments.drawargs())
         p.restore()
+
+
+def move_spots(item: pg.ScatterPlotItem, x: np.ndarray, y: np.ndarray) -> None:
+    """Move ``item``'s spots to ``x``, ``y`` (as many as it holds, styles unchanged): what
+    ``setData`` does after re-adding them, without re-rendering every spot's symbol."""
+    item.data["x"] = x
+    item.data["y"] = y
+    item.prepareGeometryChange()
+    item.informViewBoundsChanged()
+    item.bounds = [None, None]
+    item.invalidate()
+
+
+def place_spots(item: pg.ScatterPlotItem, pos: np.ndarray) -> None:
+    """Show ``item``'s spots at ``pos`` (n x 2): moved in place when it holds n spots already
+    (one style for all), else set anew."""
+    if len(pos) and len(item.data) == len(pos):
+        move_spots(item, pos[:, 0], pos[:, 1])
+    else:
+        item.setData(pos=pos)
+
+
+class SteadyScatter(pg.ScatterPlotItem):
+    """A scatter whose bounding rect is computed once per change of its spots or of the view
+    (pyqtgraph recomputes it, with its pixel padding, each of the several times a frame the
+    scene asks). Both changes replace ``self.bounds`` (pyqtgraph's cached data bounds), so the
+    rect is kept with the list it was computed from."""
+
+    def __init__(self, *args, **kwargs):
+        self._rect_of = None
+        self._rect = None
+        super().__init__(*args, **kwargs)
+
+    def boundingRect(self):  # noqa: N802 (Qt name)
+        if self._rect_of is not None and self._rect_of is self.bounds:
+            return self._rect
+        rect = super().boundingRect()
+        bounds = self.bounds
+        if bounds[0] is not None and bounds[1] is not None:  # (both data bounds cached)
+            self._rect_of, self._rect = bounds, rect
+        return rect
 
 
 def fit_cached_curves(item: pg.PlotItem, curves: list[pg.PlotCurveItem], n: int) -> None:

@@ -27,7 +27,7 @@ from app import optimizers, picture
 from app import viewmodel as vm
 from app.jobs import InlineRunner
 from app.ui import theme
-from app.ui.plot_parts import ContourLines, SegmentsCurve
+from app.ui.plot_parts import ContourLines, SegmentsCurve, SteadyScatter, place_spots
 from app.ui.session import Session
 
 #: Qt's lookup (the installed QTranslator); pyside6-lupdate reads translate("Context", ...)
@@ -100,7 +100,7 @@ class StartPointViewBox(pg.ViewBox):
         super().mouseDragEvent(ev, axis=axis)
 
 
-class _Markers(pg.ScatterPlotItem):
+class _Markers(SteadyScatter):
     """A scatter that ignores clicks, so they reach the ViewBox (add/remove start points).
     Its picture is cached: a few small symbols, blitted when something else is redrawn."""
 
@@ -326,8 +326,8 @@ class _RacerItems:
         if self.drawn is not None:
             x, y = dp.vertices_until(self.drawn, step)
             self.path.setData(x, y, connect="finite", skipFiniteCheck=True)
-            self.heads.setData(pos=_drawable(vm.heads_at(_rows_view(self.source.points), step),
-                                             window))
+            place_spots(self.heads, _drawable(vm.heads_at(_rows_view(self.source.points), step),
+                                              window))
             self.path.show()
             self.heads.show()
         else:  # no run: not in the legend either (a run on its way: in it, not drawn yet)
@@ -336,7 +336,7 @@ class _RacerItems:
         if self.second_drawn is not None:
             x, y = dp.vertices_until(self.second_drawn, step)
             self.second.setData(x, y, connect="finite", skipFiniteCheck=True)
-            self.second_heads.setData(pos=_drawable(
+            place_spots(self.second_heads, _drawable(
                 vm.heads_at(_rows_view(self._second_points), step), window))
             self.second.show()
             self.second_heads.show()

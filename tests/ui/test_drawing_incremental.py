@@ -26,6 +26,24 @@ class Calls:
             monkeypatch.setattr(item, name, counted)
 
 
+class Placed:
+    """Counts, per item of ``items``, the spots set or moved by surface_view's place_spots."""
+
+    def __init__(self, monkeypatch, items):
+        from app.ui import surface_view
+
+        self.counts = [0] * len(items)
+        original = surface_view.place_spots
+
+        def counted(item, pos):
+            for i, it in enumerate(items):
+                if it is item:
+                    self.counts[i] += 1
+            return original(item, pos)
+
+        monkeypatch.setattr(surface_view, "place_spots", counted)
+
+
 def _edit_lr(qtbot, session, i: int, lr: float) -> None:
     with qtbot.waitSignal(session.runsChanged, timeout=10_000):
         session.update_racer(i, params={"lr": lr})
@@ -37,7 +55,7 @@ def test_an_lr_edit_sets_only_the_edited_racers_items(window, qtbot, monkeypatch
     n = len(view.racer_items)
     assert n == 3
     paths = Calls(monkeypatch, [r.path for r in view.racer_items], "setData")
-    heads = Calls(monkeypatch, [r.heads for r in view.racer_items], "setData")
+    heads = Placed(monkeypatch, [r.heads for r in view.racer_items])
     loss = Calls(monkeypatch, readouts.loss_plot.curves, "setData")
     grad = Calls(monkeypatch, readouts.grad_plot.curves, "setData")
     image = Calls(monkeypatch, [view.image], "setImage")
@@ -59,7 +77,9 @@ def test_a_playback_frame_moves_paths_and_heads_only(window, monkeypatch):
     session, view = window.session, window.surface_view
     session.set_step(10)
     items = view.racer_items
-    moving = Calls(monkeypatch, [r.path for r in items] + [r.heads for r in items], "setData")
+    moving = Calls(monkeypatch, [r.path for r in items], "setData")
+    placed = Placed(monkeypatch, [r.heads for r in items])
+    reset = Calls(monkeypatch, [r.heads for r in items], "setData")
     still = Calls(monkeypatch, [r.second for r in items] + [r.second_heads for r in items]
                   + [r.marks for r in items] + [view.blowups, view.minima, view.starts],
                   "setData")
@@ -71,12 +91,44 @@ def test_a_playback_frame_moves_paths_and_heads_only(window, monkeypatch):
         session.set_step(k)
 
     assert moving.counts == [20] * len(moving.counts)
+    assert placed.counts == [20] * len(items)
+    assert reset.counts == [0] * len(items)  # the same one head each: moved, not re-added
     assert sum(still.counts) == 0  # empty items stay empty without being set again
     assert image.counts == [0] and sum(contours.counts) == 0 and sum(curves.counts) == 0
     # none of these optimizers has a second point or event marks: nothing left to paint
     assert not any(r.second.isVisible() or r.second_heads.isVisible() or r.marks.isVisible()
                    for r in items)
     assert not view.blowups.isVisible()
+
+
+def test_a_playback_frame_computes_each_heads_rect_once(window, monkeypatch):
+    """pyqtgraph recomputes a scatter's bounding rect (data bounds plus pixel padding) each
+    time the scene asks, several times a frame; the heads compute it once a frame."""
+    import pyqtgraph as pg
+
+    from app.ui.plot_parts import SteadyScatter
+
+    session, view = window.session, window.surface_view
+    heads = [r.heads for r in view.racer_items]
+    assert all(isinstance(h, SteadyScatter) for h in heads)
+    session.set_step(10)
+    window.repaint()
+    computed = []
+    original = pg.ScatterPlotItem.boundingRect
+
+    def counted(self):
+        computed.append(self)
+        return original(self)
+
+    monkeypatch.setattr(pg.ScatterPlotItem, "boundingRect", counted)
+    frames = 10
+    for k in range(11, 11 + frames):
+        session.set_step(k)
+        window.repaint()
+        for h in heads:  # asked again: the kept rect, equal to a fresh computation
+            assert h.boundingRect() == original(h)
+    per_head = [sum(c is h for c in computed) for h in heads]
+    assert per_head == [frames] * len(heads)  # one computation a frame, however often asked
 
 
 def test_a_view_move_regrids_once_and_edits_keep_the_grid(window, qtbot, monkeypatch):
