@@ -240,10 +240,18 @@ def _run(opt: OptimizerProgram, n_u: int) -> str:
         for j in range(w):
             alive += (DV[j] < 0) & (CV[j] < 0)
 """
+    def lines(indent: int, *rows: str) -> str:
+        return "".join(" " * indent + row + "\n" for row in rows)
+
+    def stored_row(s: str) -> tuple[str, ...]:
+        """Slot j's state as stored step ``s`` of its start point ``o``."""
+        return (f"OUT_P[{s}, o, 0] = X[j]", f"OUT_P[{s}, o, 1] = Y[j]", f"OUT_F[{s}, o] = F[j]",
+                f"OUT_G[{s}, o] = _norm(GX[j], GY[j])")
+
     def final(indent: int) -> str:
         """Slot j's final state into the outputs of its start point."""
-        pad = " " * indent
-        return "".join(pad + line + "\n" for line in (
+        return lines(
+            indent,
             "o = b0 + ID[j]",
             "FIN_P[o, 0] = X[j]",
             "FIN_P[o, 1] = Y[j]",
@@ -251,7 +259,7 @@ def _run(opt: OptimizerProgram, n_u: int) -> str:
             "FIN_G[o, 0] = GX[j]",
             "FIN_G[o, 1] = GY[j]",
             "DIV[o] = DV[j]",
-            "CONV[o] = CV[j]"))
+            "CONV[o] = CV[j]")
 
     moves = "".join(f"                    C[{q}, w_] = C[{q}, j]\n" for q in range(m)) + "".join(
         f"                    HB[{q}, w_] = HB[{q}, j]\n" for q in range(nh))
@@ -274,24 +282,13 @@ def _run(opt: OptimizerProgram, n_u: int) -> str:
                     CV[w_] = CV[j]
                     w_ += 1
                 else:
-{final(20)}                    for s_ in range(stored, n_store):
-                        OUT_P[s_, o, 0] = X[j]
-                        OUT_P[s_, o, 1] = Y[j]
-                        OUT_F[s_, o] = F[j]
-                        OUT_G[s_, o] = _norm(GX[j], GY[j])
+{final(20)}{lines(20, "for s_ in range(stored, n_store):")}{lines(24, *stored_row("s_"))}\
             w = w_
 """
 
     def store(indent: int) -> str:
-        pad = " " * indent
-        return "".join(pad + line + "\n" for line in (
-            "for j in range(w):",
-            "    o = b0 + ID[j]",
-            "    OUT_P[stored, o, 0] = X[j]",
-            "    OUT_P[stored, o, 1] = Y[j]",
-            "    OUT_F[stored, o] = F[j]",
-            "    OUT_G[stored, o] = _norm(GX[j], GY[j])",
-            "stored += 1"))
+        return (lines(indent, "for j in range(w):", "    o = b0 + ID[j]")
+                + lines(indent + 4, *stored_row("stored")) + lines(indent, "stored += 1"))
     args = ("P, LR, FAC, H, S, steps, AT, blowup, crit, minima, tol, fmin, "
             "OUT_P, OUT_F, OUT_G, FIN_P, FIN_F, FIN_G, DIV, CONV")
     return f'''\
