@@ -46,7 +46,9 @@ def test_a_million_steps_open_at_once_with_partial_paths_progress_and_stop(
     qtbot.waitUntil(lambda: s.runs[0] is not None, timeout=WAIT_MS)
     partial = s.runs[0].trajectories.steps
     assert 0 < partial < 1_000_000 and 0 < s.progress < 1
-    assert w.surface_view.path_data(0)[0].size > 0  # the partial path is drawn
+    # the partial path is drawn (a long one once its decimation job, off this thread, is in)
+    qtbot.waitUntil(lambda: w.surface_view.path_data(0)[0].size > 0, timeout=WAIT_MS)
+    assert s.computing and s.runs[0].trajectories.steps < 1_000_000
     w.compute_progress.reveal.timeout.emit()  # as after 0.5 s: progress with a Stop button
     assert w.compute_progress.isVisible() and w.compute_progress.bar.value() < 1000
     w.compute_progress.stop_button.click()
